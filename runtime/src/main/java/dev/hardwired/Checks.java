@@ -1,0 +1,55 @@
+package dev.hardwired;
+
+/**
+ * Argument checks shared by generated networks and the runtime, so that every wrong input gets the same
+ * clear message.
+ */
+public final class Checks {
+  private Checks() {}
+
+  /**
+   * @throws IllegalArgumentException unless {@code values} has {@code expected} elements
+   */
+  public static void requireLength(double[] values, int expected, String what) {
+    if (values == null) {
+      throw new IllegalArgumentException(what + " is null; expected " + expected + " values");
+    }
+    if (values.length != expected) {
+      throw new IllegalArgumentException(
+          what + " has " + values.length + " values; expected " + expected);
+    }
+  }
+
+  /**
+   * @throws IllegalArgumentException unless {@code values} has {@code expected} elements, all finite
+   */
+  public static void requireFinite(double[] values, int expected, String what) {
+    requireLength(values, expected, what);
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        throw new IllegalArgumentException(
+            what + "[" + i + "] is " + values[i] + "; expected a finite number");
+      }
+    }
+  }
+
+  /**
+   * @throws IllegalArgumentException unless the learning rate is positive and finite
+   */
+  public static void requireLearningRate(double learningRate) {
+    if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
+      throw new IllegalArgumentException(
+          "learning rate is " + learningRate + "; expected a positive finite number");
+    }
+  }
+
+  /**
+   * The exception for a training step whose loss is not finite; the caller throws it before changing any
+   * parameter.
+   */
+  public static ArithmeticException diverged(double loss) {
+    return new ArithmeticException(
+        "training diverged: the loss is " + loss
+            + "; the parameters are left as they were before this step (try a smaller learning rate)");
+  }
+}

@@ -1,0 +1,47 @@
+package dev.hardwired;
+
+import java.util.Random;
+
+/**
+ * The default initialisation of every network, generated or reference, so that the same seed gives the
+ * same starting parameters everywhere.
+ *
+ * <p>Each weight into layer {@code l} is drawn uniformly from [−r, r], in parameter order, from one {@link
+ * Random} seeded with the given seed: r = √(6 / fanIn) (He) for ReLU and leaky ReLU layers, r = √(6 /
+ * (fanIn + fanOut)) (Glorot) for the rest, where fanIn and fanOut are the sizes of layers {@code l − 1} and
+ * {@code l}. Biases start at zero. {@link Random}'s algorithm is fixed by its specification, so a seed
+ * gives the same parameters on every JVM.
+ */
+public final class Initialization {
+  private Initialization() {}
+
+  /** Fills {@code parameters} (of length {@link Topology#parameterCount()}) with the default initialisation. */
+  public static void initialize(Topology topology, long seed, double[] parameters) {
+    Checks.requireLength(parameters, topology.parameterCount(), "parameters");
+    Random random = new Random(seed);
+    for (int l = 1; l <= topology.layerCount(); l++) {
+      int fanIn = topology.size(l - 1);
+      int fanOut = topology.size(l);
+      Activation a = topology.activation(l);
+      double r =
+          a == Activation.RELU || a == Activation.LEAKY_RELU
+              ? Math.sqrt(6.0 / fanIn)
+              : Math.sqrt(6.0 / (fanIn + fanOut));
+      int w = topology.weightOffset(l);
+      for (int k = 0; k < fanIn * fanOut; k++) {
+        parameters[w + k] = (2.0 * random.nextDouble() - 1.0) * r;
+      }
+      int b = topology.biasOffset(l);
+      for (int j = 0; j < fanOut; j++) {
+        parameters[b + j] = 0.0;
+      }
+    }
+  }
+
+  /** The default initialisation in a new array. */
+  public static double[] initialParameters(Topology topology, long seed) {
+    double[] p = new double[topology.parameterCount()];
+    initialize(topology, seed, p);
+    return p;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.hardwired;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a fixed multilayer perceptron. The annotation processor writes, in the same package, a class
+ * (by default {@code <AnnotatedName>Network}) whose forward pass and backpropagation are written out for
+ * exactly this topology.
+ *
+ * <pre>{@code
+ * @Network(inputs = 2, hidden = 2, outputs = 1)   // logistic activations, squared error, plain SGD
+ * interface Xor {}
+ *
+ * XorNetwork net = XorNetwork.seeded(42);
+ * double loss = net.train(new double[] {1, 0}, new double[] {1}, 0.5);
+ * double[] y = net.predict(new double[] {1, 0});
+ * }</pre>
+ *
+ * <p>The annotated type must be an interface or an abstract class that is not private and, when nested,
+ * static. The generated class implements or extends it, and implements {@link TrainableNetwork}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Network {
+
+  /** Number of inputs: the size of the input layer. */
+  int inputs();
+
+  /**
+   * Sizes of the hidden layers, from the input side: {@code {}} has no hidden layer (a single layer of
+   * output neurons, as in linear or logistic regression), {@code {16, 8}} has two.
+   */
+  int[] hidden();
+
+  /** Number of outputs: the size of the output layer. */
+  int outputs();
+
+  /**
+   * Activation fA of the hidden layers: one value for all of them, or one per hidden layer. {@link
+   * Activation#SOFTMAX} is for the output layer only.
+   */
+  Activation[] activation() default Activation.LOGISTIC;
+
+  /** Activation fA of the output layer. */
+  Activation outputActivation() default Activation.LOGISTIC;
+
+  /** The loss that training minimises. */
+  Loss loss() default Loss.SQUARED_ERROR;
+
+  /**
+   * Simple name of the generated class. By default {@code <AnnotatedName>Network}; a nested type {@code
+   * Outer.Inner} gives {@code Outer_InnerNetwork}.
+   */
+  String name() default "";
+}

@@ -1,0 +1,155 @@
+package dev.hardwired;
+
+import java.util.Arrays;
+
+/**
+ * The fixed shape of a network: layer sizes, the activation of each layer and the loss, together with the
+ * layout of all parameters in one flat array.
+ *
+ * <p>Layers are numbered from 0 (the inputs) to {@link #layerCount()} (the outputs). The parameters are
+ * stored layer by layer from layer 1: first the layer's weights, neuron by neuron (the weight from node
+ * {@code i} of layer {@code l − 1} into neuron {@code j} of layer {@code l} at {@code weightOffset(l) + j ×
+ * size(l − 1) + i}), then the layer's biases (neuron {@code j} at {@code biasOffset(l) + j}). Generated
+ * networks, the reference network and weights files all share this layout.
+ */
+public final class Topology {
+  private final int[] sizes;
+  private final Activation[] activations;
+  private final Loss loss;
+  private final int[] offsets;
+
+  private Topology(int[] sizes, Activation[] activations, Loss loss) {
+    this.sizes = sizes;
+    this.activations = activations;
+    this.loss = loss;
+    this.offsets = new int[sizes.length + 1];
+    for (int l = 1; l < sizes.length; l++) {
+      offsets[l + 1] = offsets[l] + (sizes[l - 1] + 1) * sizes[l];
+    }
+  }
+
+  /**
+   * A topology as {@link Network} declares one.
+   *
+   * @param hiddenActivations one activation for every hidden layer, or one per hidden layer
+   * @throws IllegalArgumentException when the combination is one that {@link Network} rejects
+   */
+  public static Topology of(
+      int inputs,
+      int[] hidden,
+      int outputs,
+      Activation[] hiddenActivations,
+      Activation outputActivation,
+      Loss loss) {
+    int[] sizes = new int[hidden.length + 2];
+    sizes[0] = inputs;
+    System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+    sizes[sizes.length - 1] = outputs;
+    for (int l = 0; l < sizes.length; l++) {
+      if (sizes[l] <= 0) {
+        throw new IllegalArgumentException(
+            "layer " + l + " has size " + sizes[l] + "; every layer needs at least one node: " + Arrays.toString(sizes));
+      }
+    }
+    if (hiddenActivations.length != 1 && hiddenActivations.length != hidden.length) {
+      throw new IllegalArgumentException(
+          "expected 1 hidden activation or one per hidden layer (" + hidden.length + "), got " + hiddenActivations.length);
+    }
+    Activation[] activations = new Activation[sizes.length];
+    for (int l = 1; l < sizes.length - 1; l++) {
+      Activation a = hiddenActivations[hiddenActivations.length == 1 ? 0 : l - 1];
+      if (!a.allowedInHiddenLayer()) {
+        throw new IllegalArgumentException("hidden layer " + l + ": " + a + " is for the output layer only");
+      }
+      activations[l] = a;
+    }
+    activations[sizes.length - 1] = outputActivation;
+    if (!loss.accepts(outputActivation)) {
+      throw new IllegalArgumentException(
+          loss + " cannot follow a " + outputActivation + " output layer"
+              + (loss.requiredOutputActivation() == null ? "" : "; it needs " + loss.requiredOutputActivation()));
+    }
+    return new Topology(sizes, activations, loss);
+  }
+
+  /** Number of inputs. */
+  public int inputs() {
+    return sizes[0];
+  }
+
+  /** Number of outputs. */
+  public int outputs() {
+    return sizes[sizes.length - 1];
+  }
+
+  /** Number of layers that have parameters: the hidden layers and the output layer. */
+  public int layerCount() {
+    return sizes.length - 1;
+  }
+
+  /** Number of nodes in layer {@code l}: 0 is the input layer, {@link #layerCount()} the output layer. */
+  public int size(int l) {
+    return sizes[l];
+  }
+
+  /** Activation of layer {@code l}, for 1 ≤ l ≤ {@link #layerCount()}. */
+  public Activation activation(int l) {
+    if (l < 1 || l >= sizes.length) {
+      throw new IndexOutOfBoundsException("layer " + l + " has no activation; layers 1.." + layerCount() + " do");
+    }
+    return activations[l];
+  }
+
+  /** The loss. */
+  public Loss loss() {
+    return loss;
+  }
+
+  /** Offset of layer {@code l}'s first weight in the flat parameter array. */
+  public int weightOffset(int l) {
+    return offsets[l];
+  }
+
+  /** Offset of layer {@code l}'s first bias in the flat parameter array. */
+  public int biasOffset(int l) {
+    return offsets[l] + sizes[l - 1] * sizes[l];
+  }
+
+  /** Number of parameters: every weight and every bias. */
+  public int parameterCount() {
+    return offsets[sizes.length];
+  }
+
+  /** The layer sizes from the inputs to the outputs, as a new array. */
+  public int[] sizes() {
+    return sizes.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Topology)) {
+      return false;
+    }
+    Topology that = (Topology) o;
+    return Arrays.equals(sizes, that.sizes) && Arrays.equals(activations, that.activations) && loss == that.loss;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * Arrays.hashCode(sizes) + Arrays.hashCode(activations)) + loss.hashCode();
+  }
+
+  /** For example {@code 2-2-1 (logistic, logistic; summed squared error)}. */
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder();
+    for (int l = 0; l < sizes.length; l++) {
+      s.append(l == 0 ? "" : "-").append(sizes[l]);
+    }
+    s.append(" (");
+    for (int l = 1; l < sizes.length; l++) {
+      s.append(l == 1 ? "" : ", ").append(activations[l].displayName());
+    }
+    return s.append("; ").append(loss.displayName()).append(')').toString();
+  }
+}

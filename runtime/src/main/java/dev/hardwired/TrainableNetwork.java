@@ -1,0 +1,69 @@
+package dev.hardwired;
+
+/**
+ * A network whose parameters backpropagation can train. Every generated network implements it, and so
+ * does {@link dev.hardwired.reference.ReferenceNetwork}; the parameters are one flat array laid out as
+ * {@link Topology} describes.
+ */
+public interface TrainableNetwork extends Predictor {
+
+  /** The shape of this network and the layout of its parameters. */
+  Topology topology();
+
+  /** Number of parameters: every weight and every bias. */
+  int parameterCount();
+
+  /**
+   * Copies every parameter into {@code destination}.
+   *
+   * @throws IllegalArgumentException when {@code destination.length != parameterCount()}
+   */
+  void getParameters(double[] destination);
+
+  /** Every parameter, in a new array. */
+  default double[] parameters() {
+    double[] p = new double[parameterCount()];
+    getParameters(p);
+    return p;
+  }
+
+  /**
+   * Replaces every parameter with the values in {@code source}.
+   *
+   * @throws IllegalArgumentException when {@code source} has the wrong length or a value that is not
+   *     finite; the parameters are then left as they were
+   */
+  void setParameters(double[] source);
+
+  /**
+   * One step of stochastic gradient descent on one sample: forward pass, backpropagation, then weight ←
+   * weight − LR × gradient for every parameter.
+   *
+   * @return the loss on this sample before the update
+   * @throws IllegalArgumentException when an array has the wrong length or a value that is not finite, or
+   *     the learning rate is not positive and finite
+   * @throws ArithmeticException when the loss is not finite (training diverged); the parameters are then
+   *     left as they were
+   */
+  double train(double[] input, double[] target, double learningRate);
+
+  /**
+   * The loss on one sample, changing nothing.
+   *
+   * @throws IllegalArgumentException when an array has the wrong length or a value that is not finite
+   */
+  double loss(double[] input, double[] target);
+
+  /**
+   * Adds the gradient of the loss on one sample with respect to every parameter to {@code gradientSum}
+   * (same layout as the parameters), changing nothing else: the backward pass without the update, for
+   * mini-batches and gradient checks.
+   *
+   * @return the loss on this sample
+   * @throws IllegalArgumentException when an array has the wrong length or a value that is not finite
+   */
+  double accumulateGradient(double[] input, double[] target, double[] gradientSum);
+
+  /** An independent copy with the same parameters. */
+  TrainableNetwork copy();
+}
