@@ -1,0 +1,141 @@
+package dev.hardwired.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import dev.hardwired.Activation;
+import dev.hardwired.Loss;
+import dev.hardwired.Topology;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An immutable description of one declared network: everything the writers need, computed once. The
+ * parameter layout comes from the runtime's {@link Topology}, so generated and reference networks agree
+ * by construction.
+ */
+public final class NetworkModel {
+  /**
+   * The largest network that is written out as straight-line code: its train method stays under {@link
+   * #METHOD_BYTES_LIMIT} bytes of bytecode (checked on compiled class files by the tests).
+   */
+  public static final int MAX_UNROLLED_PARAMETERS = 160;
+
+  /** HotSpot does not JIT-compile a method whose bytecode is longer than this. */
+  public static final int METHOD_BYTES_LIMIT = 8000;
+
+  private final ClassName declaredType;
+  private final boolean declaredInterface;
+  private final ClassName generatedType;
+  private final Topology topology;
+  private final List<Layer> layers;
+
+  private NetworkModel(
+      ClassName declaredType, boolean declaredInterface, ClassName generatedType, Topology topology) {
+    this.declaredType = declaredType;
+    this.declaredInterface = declaredInterface;
+    this.generatedType = generatedType;
+    this.topology = topology;
+    List<Layer> layers = new ArrayList<>();
+    int last = topology.layerCount();
+    layers.add(new Layer(0, topology.inputs(), null, Layer.Role.INPUT, 0, false, -1, -1));
+    for (int l = 1; l <= last; l++) {
+      layers.add(
+          new Layer(
+              l,
+              topology.size(l),
+              topology.activation(l),
+              l == last ? Layer.Role.OUTPUT : Layer.Role.HIDDEN,
+              l,
+              last == 2,
+              topology.weightOffset(l),
+              topology.biasOffset(l)));
+    }
+    this.layers = Collections.unmodifiableList(layers);
+  }
+
+  /**
+   * The model of a valid declaration.
+   *
+   * @throws IllegalArgumentException when the topology is one the runtime rejects; the reader reports
+   *     those first, on the exact annotation value
+   */
+  public static NetworkModel of(
+      ClassName declaredType,
+      boolean declaredInterface,
+      String generatedSimpleName,
+      int inputs,
+      int[] hidden,
+      int outputs,
+      Activation[] hiddenActivations,
+      Activation outputActivation,
+      Loss loss) {
+    Topology topology =
+        Topology.of(inputs, hidden, outputs, hiddenActivations, outputActivation, loss);
+    return new NetworkModel(
+        declaredType,
+        declaredInterface,
+        ClassName.get(declaredType.packageName(), generatedSimpleName),
+        topology);
+  }
+
+  /** The annotated interface or abstract class. */
+  public ClassName declaredType() {
+    return declaredType;
+  }
+
+  /** Whether the generated class implements (rather than extends) the declared type. */
+  public boolean declaredInterface() {
+    return declaredInterface;
+  }
+
+  /** The class to generate, in the declared type's package. */
+  public ClassName generatedType() {
+    return generatedType;
+  }
+
+  public Topology topology() {
+    return topology;
+  }
+
+  /** All layers, from the inputs (index 0) to the outputs. */
+  public List<Layer> layers() {
+    return layers;
+  }
+
+  public Layer inputLayer() {
+    return layers.get(0);
+  }
+
+  public Layer outputLayer() {
+    return layers.get(layers.size() - 1);
+  }
+
+  public Loss loss() {
+    return topology.loss();
+  }
+
+  public int parameterCount() {
+    return topology.parameterCount();
+  }
+
+  /** The classic name of the weights into {@code layer}: ItoH, HtoH, HtoO or ItoO. */
+  public String weightsName(Layer layer) {
+    Layer from = layers.get(layer.index() - 1);
+    return from.letter().charAt(0) + "to" + layer.letter().charAt(0);
+  }
+
+  /** Whether any layer uses the given activation. */
+  public boolean uses(Activation activation) {
+    for (Layer layer : layers) {
+      if (layer.activation() == activation) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the output pre-activations SpreA,O need locals of their own (softmax and the stable cross-entropy). */
+  public boolean keepsOutputPreActivation() {
+    return loss() != Loss.SQUARED_ERROR;
+  }
+}

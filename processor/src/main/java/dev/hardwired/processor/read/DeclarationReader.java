@@ -1,0 +1,279 @@
+package dev.hardwired.processor.read;
+
+import com.palantir.javapoet.ClassName;
+import dev.hardwired.Activation;
+import dev.hardwired.Loss;
+import dev.hardwired.processor.model.NetworkModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.Messager;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic;
+
+/**
+ * Reads one {@code @Network} declaration and validates it. Every problem is reported as an error on the
+ * exact annotation value (or on the type, when the type itself is wrong); a declaration with any problem
+ * yields no model and so no generated class.
+ */
+public final class DeclarationReader {
+  private final Elements elements;
+  private final Messager messager;
+  private final Set<String> claimedNames;
+
+  /**
+   * @param claimedNames qualified names already generated in this compilation; this reader adds the ones it
+   *     accepts, so that two declarations cannot generate the same class
+   */
+  public DeclarationReader(Elements elements, Messager messager, Set<String> claimedNames) {
+    this.elements = elements;
+    this.messager = messager;
+    this.claimedNames = claimedNames;
+  }
+
+  /** The model of {@code type}'s declaration, or empty after reporting why there is none. */
+  public Optional<NetworkModel> read(TypeElement type, AnnotationMirror mirror) {
+    Declaration d = new Declaration(type, mirror);
+    d.checkType();
+    int inputs = d.size("inputs");
+    List<Integer> hidden = d.hiddenSizes();
+    int outputs = d.size("outputs");
+    Activation[] activations = d.hiddenActivations(hidden.size());
+    Activation outputActivation = d.enumValue("outputActivation", Activation.class);
+    Loss loss = d.enumValue("loss", Loss.class);
+    d.checkLoss(loss, outputActivation);
+    ClassName generated = d.generatedName();
+    if (!d.valid) {
+      return Optional.empty();
+    }
+    NetworkModel model =
+        NetworkModel.of(
+            ClassName.get(type),
+            type.getKind() == ElementKind.INTERFACE,
+            generated.simpleName(),
+            inputs,
+            hidden.stream().mapToInt(Integer::intValue).toArray(),
+            outputs,
+            activations,
+            outputActivation,
+            loss);
+    if (model.parameterCount() > NetworkModel.MAX_UNROLLED_PARAMETERS) {
+      d.error(
+          Message.TOO_LARGE.format(
+              model.topology(),
+              model.parameterCount(),
+              NetworkModel.MAX_UNROLLED_PARAMETERS,
+              NetworkModel.METHOD_BYTES_LIMIT),
+          null);
+      return Optional.empty();
+    }
+    claimedNames.add(generated.canonicalName());
+    return Optional.of(model);
+  }
+
+  /** The reading of one declaration: its values, and whether all of them were valid. */
+  private final class Declaration {
+    private final TypeElement type;
+    private final AnnotationMirror mirror;
+    private final Map<? extends ExecutableElement, ? extends AnnotationValue> values;
+    private boolean valid = true;
+
+    Declaration(TypeElement type, AnnotationMirror mirror) {
+      this.type = type;
+      this.mirror = mirror;
+      this.values = elements.getElementValuesWithDefaults(mirror);
+    }
+
+    void error(String message, AnnotationValue value) {
+      valid = false;
+      if (value == null) {
+        messager.printMessage(Diagnostic.Kind.ERROR, message, type, mirror);
+      } else {
+        messager.printMessage(Diagnostic.Kind.ERROR, message, type, mirror, value);
+      }
+    }
+
+    /** Whether the user wrote this attribute, rather than leaving its default. */
+    private boolean explicit(String name) {
+      return mirror.getElementValues().keySet().stream()
+          .anyMatch(e -> e.getSimpleName().contentEquals(name));
+    }
+
+    AnnotationValue value(String name) {
+      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : values.entrySet()) {
+        if (e.getKey().getSimpleName().contentEquals(name)) {
+          return e.getValue();
+        }
+      }
+      // A missing required value is javac's own error; no model without it.
+      valid = false;
+      return null;
+    }
+
+    void checkType() {
+      String name = type.getQualifiedName().toString();
+      boolean isInterface = type.getKind() == ElementKind.INTERFACE;
+      boolean isAbstractClass =
+          type.getKind() == ElementKind.CLASS && type.getModifiers().contains(Modifier.ABSTRACT);
+      if (!isInterface && !isAbstractClass) {
+        error(Message.NOT_ABSTRACT_TYPE.format(name, describe(type)), null);
+        return;
+      }
+      for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+        if (e.getModifiers().contains(Modifier.PRIVATE)) {
+          error(Message.PRIVATE.format(e == type ? name : name + " (inside private " + e + ")"), null);
+          return;
+        }
+      }
+      if (type.getNestingKind() == NestingKind.MEMBER
+          && !isInterface
+          && !type.getModifiers().contains(Modifier.STATIC)) {
+        error(Message.INNER_CLASS.format(name), null);
+        return;
+      }
+      if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+        error(Message.NOT_ABSTRACT_TYPE.format(name, "a local type"), null);
+        return;
+      }
+      if (!type.getTypeParameters().isEmpty()) {
+        error(Message.GENERIC.format(name), null);
+      }
+      if (isAbstractClass) {
+        boolean reachable =
+            ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+        if (!reachable) {
+          error(Message.NO_CONSTRUCTOR.format(name), null);
+        }
+      }
+    }
+
+    private String describe(TypeElement t) {
+      switch (t.getKind()) {
+        case CLASS:
+          return "a concrete class";
+        case ENUM:
+          return "an enum";
+        case ANNOTATION_TYPE:
+          return "an annotation type";
+        default:
+          return "a " + t.getKind().toString().toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+
+    int size(String name) {
+      AnnotationValue value = value(name);
+      if (value == null || !(value.getValue() instanceof Integer)) {
+        valid = false;
+        return 0;
+      }
+      int size = (Integer) value.getValue();
+      if (size <= 0) {
+        error(Message.SIZE_NOT_POSITIVE.format(name, size), value);
+      }
+      return size;
+    }
+
+    List<Integer> hiddenSizes() {
+      List<Integer> sizes = new ArrayList<>();
+      for (AnnotationValue v : list("hidden")) {
+        if (!(v.getValue() instanceof Integer)) {
+          valid = false;
+          continue;
+        }
+        int size = (Integer) v.getValue();
+        if (size <= 0) {
+          error(Message.SIZE_NOT_POSITIVE.format("hidden layer " + (sizes.size() + 1), size), v);
+        }
+        sizes.add(size);
+      }
+      return sizes;
+    }
+
+    Activation[] hiddenActivations(int hiddenLayers) {
+      AnnotationValue whole = value("activation");
+      List<? extends AnnotationValue> list = list("activation");
+      if (list.size() != 1 && list.size() != hiddenLayers) {
+        error(Message.ACTIVATION_COUNT.format(list.size(), hiddenLayers), whole);
+      }
+      Activation[] activations = new Activation[list.size()];
+      for (int i = 0; i < list.size(); i++) {
+        activations[i] = constant(list.get(i), Activation.class);
+        if (activations[i] == Activation.SOFTMAX && hiddenLayers > 0) {
+          error(Message.SOFTMAX_HIDDEN.format(list.size() == 1 ? 1 : i + 1), list.get(i));
+        }
+      }
+      return activations;
+    }
+
+    <E extends Enum<E>> E enumValue(String name, Class<E> enumType) {
+      AnnotationValue value = value(name);
+      return value == null ? null : constant(value, enumType);
+    }
+
+    private <E extends Enum<E>> E constant(AnnotationValue value, Class<E> enumType) {
+      if (!(value.getValue() instanceof VariableElement)) {
+        valid = false; // javac reports the unresolved constant itself
+        return null;
+      }
+      return Enum.valueOf(enumType, ((VariableElement) value.getValue()).getSimpleName().toString());
+    }
+
+    private List<? extends AnnotationValue> list(String name) {
+      AnnotationValue value = value(name);
+      if (value == null || !(value.getValue() instanceof List)) {
+        valid = false;
+        return new ArrayList<>();
+      }
+      @SuppressWarnings("unchecked")
+      List<? extends AnnotationValue> list = (List<? extends AnnotationValue>) value.getValue();
+      return list;
+    }
+
+    void checkLoss(Loss loss, Activation outputActivation) {
+      if (loss == null || outputActivation == null || loss.accepts(outputActivation)) {
+        return;
+      }
+      if (outputActivation == Activation.SOFTMAX) {
+        error(Message.SOFTMAX_NEEDS_CROSS_ENTROPY.format(loss), value(explicit("outputActivation") ? "outputActivation" : "loss"));
+      } else {
+        error(
+            Message.LOSS_NEEDS_OUTPUT.format(loss, loss.requiredOutputActivation(), outputActivation),
+            value(explicit("loss") ? "loss" : "outputActivation"));
+      }
+    }
+
+    ClassName generatedName() {
+      AnnotationValue nameValue = value("name");
+      String name = nameValue == null ? "" : String.valueOf(nameValue.getValue());
+      boolean explicitName = !name.isEmpty();
+      if (!explicitName) {
+        List<String> names = ClassName.get(type).simpleNames();
+        name = String.join("_", names) + "Network";
+      } else if (!SourceVersion.isName(name) || name.contains(".")) {
+        error(Message.INVALID_NAME.format(name), nameValue);
+        return null;
+      }
+      String pkg = elements.getPackageOf(type).getQualifiedName().toString();
+      String qualified = pkg.isEmpty() ? name : pkg + "." + name;
+      if (elements.getTypeElement(qualified) != null || claimedNames.contains(qualified)) {
+        error(Message.NAME_CLASH.format(qualified), explicitName ? nameValue : null);
+        return null;
+      }
+      return ClassName.get(pkg, name);
+    }
+  }
+}

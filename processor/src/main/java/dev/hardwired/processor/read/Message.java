@@ -1,0 +1,65 @@
+package dev.hardwired.processor.read;
+
+import java.util.Locale;
+
+/**
+ * Every diagnostic the processor reports, in one place. Each message starts with a stable tag, {@code
+ * [hardwired.<tag>]}, that tests and users can search for; the rest of the text may improve.
+ */
+public enum Message {
+  NOT_ABSTRACT_TYPE(
+      "kind",
+      "@Network goes on an interface or an abstract class, which the generated class implements or extends;"
+          + " %s is %s"),
+  PRIVATE("private", "@Network type %s must not be private: the generated class in the same package must reach it"),
+  INNER_CLASS(
+      "inner",
+      "@Network type %s is an inner class; make it static so that the generated class can extend it"),
+  GENERIC("generic", "@Network type %s must not be generic: a network's types are fixed"),
+  NO_CONSTRUCTOR(
+      "constructor",
+      "@Network abstract class %s needs a constructor without parameters that the generated class can call"),
+  SIZE_NOT_POSITIVE("size", "%s = %d: every layer needs at least one node"),
+  ACTIVATION_COUNT(
+      "activation-count",
+      "activation has %d values for %d hidden layers; give one value for all hidden layers or one per hidden"
+          + " layer"),
+  SOFTMAX_HIDDEN(
+      "softmax-hidden",
+      "SOFTMAX is for the output layer only (it normalises a whole layer into probabilities); hidden layer %d"
+          + " needs an elementwise activation such as LOGISTIC, TANH or RELU"),
+  SOFTMAX_NEEDS_CROSS_ENTROPY(
+      "softmax-loss",
+      "a SOFTMAX output needs loss = SOFTMAX_CROSS_ENTROPY, with which the error signal is simply y − t; got %s"),
+  LOSS_NEEDS_OUTPUT(
+      "loss-output", "loss = %s needs outputActivation = %s, got %s"),
+  INVALID_NAME("name", "name = \"%s\" is not a valid Java class name"),
+  NAME_CLASH("name-clash", "the generated class %s would clash with an existing type; choose another name ="),
+  TOO_LARGE(
+      "too-large",
+      "%s has %,d parameters; fully unrolled layers are limited to %,d parameters, because a larger train method"
+          + " would exceed the %,d bytes of bytecode that HotSpot compiles (loops for large layers are not"
+          + " supported yet)"),
+  UNEXPECTED(
+      "internal",
+      "could not generate a network for %s: %s. This is a bug in the processor; please report it with the"
+          + " declaration");
+
+  private final String tag;
+  private final String format;
+
+  Message(String tag, String format) {
+    this.tag = tag;
+    this.format = format;
+  }
+
+  /** The stable tag, for example {@code hardwired.size}. */
+  public String tag() {
+    return "hardwired." + tag;
+  }
+
+  /** The full text with its tag. */
+  public String format(Object... args) {
+    return "[" + tag() + "] " + String.format(Locale.ROOT, format, args);
+  }
+}

@@ -1,0 +1,580 @@
+package dev.hardwired.processor.write;
+
+import static dev.hardwired.processor.write.Equations.parameter;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.hardwired.Activation;
+import dev.hardwired.Checks;
+import dev.hardwired.Initialization;
+import dev.hardwired.Loss;
+import dev.hardwired.Topology;
+import dev.hardwired.TrainableNetwork;
+import dev.hardwired.processor.model.Layer;
+import dev.hardwired.processor.model.NetworkModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Turns a {@link NetworkModel} into the source of its generated class: straight-line code, one local per
+ * neuron, commented in the terms of the classic equations.
+ */
+public final class NetworkWriter {
+  private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
+
+  private final NetworkModel model;
+  private final List<Layer> layers;
+  private final Layer output;
+
+  private NetworkWriter(NetworkModel model) {
+    this.model = model;
+    this.layers = model.layers();
+    this.output = model.outputLayer();
+  }
+
+  /**
+   * The generated file for {@code model}.
+   *
+   * @param generatorName the value of {@code @Generated}, or {@code null} where the compilation lacks
+   *     {@code javax.annotation.processing.Generated} (Java 8)
+   */
+  public static JavaFile write(NetworkModel model, Element originatingElement, String generatorName) {
+    return new NetworkWriter(model).file(originatingElement, generatorName);
+  }
+
+  private JavaFile file(Element originatingElement, String generatorName) {
+    ClassName self = model.generatedType();
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(self)
+            .addOriginatingElement(originatingElement)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addJavadoc(classDoc());
+    if (generatorName != null) {
+      type.addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", generatorName).build());
+    }
+    if (model.declaredInterface()) {
+      type.addSuperinterface(model.declaredType());
+    } else {
+      type.superclass(model.declaredType());
+    }
+    type.addSuperinterface(TrainableNetwork.class);
+
+    type.addField(constant("INPUTS", model.topology().inputs(), "Number of inputs."));
+    type.addField(constant("OUTPUTS", model.topology().outputs(), "Number of outputs."));
+    type.addField(
+        constant("PARAMETERS", model.parameterCount(), "Number of parameters: every weight and every bias."));
+    if (model.uses(Activation.LEAKY_RELU)) {
+      type.addField(
+          FieldSpec.builder(double.class, "LEAKY_RELU_SLOPE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("Slope α of the leaky ReLU for SpreA ≤ 0.\n")
+              .initializer("$L", Activation.LEAKY_RELU_SLOPE)
+              .build());
+    }
+    type.addField(
+        FieldSpec.builder(Topology.class, "TOPOLOGY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer(topologyExpression())
+            .build());
+    type.addField(
+        FieldSpec.builder(DOUBLES, "p", Modifier.PRIVATE, Modifier.FINAL)
+            .addJavadoc(layoutDoc())
+            .initializer("new double[PARAMETERS]")
+            .build());
+
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    type.addMethod(seeded(self));
+    type.addMethod(withParameters(self));
+    type.addMethod(getter("topology", ClassName.get(Topology.class), "TOPOLOGY"));
+    type.addMethod(getter("inputCount", TypeName.INT, "INPUTS"));
+    type.addMethod(getter("outputCount", TypeName.INT, "OUTPUTS"));
+    type.addMethod(getter("parameterCount", TypeName.INT, "PARAMETERS"));
+    type.addMethod(getParameters());
+    type.addMethod(setParameters());
+    type.addMethod(predictNew());
+    type.addMethod(predictInto());
+    type.addMethod(train());
+    type.addMethod(loss());
+    type.addMethod(accumulateGradient());
+    type.addMethod(copy(self));
+    type.addMethod(
+        MethodSpec.methodBuilder("toString")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(String.class)
+            .addStatement("return $S + TOPOLOGY", self.simpleName() + " ")
+            .build());
+    addActivationFunctions(type);
+
+    return JavaFile.builder(self.packageName(), type.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+  }
+
+  // ---------------------------------------------------------------- documentation
+
+  private CodeBlock classDoc() {
+    return CodeBlock.builder()
+        .add("$L, hardwired: $L.\n", model.declaredType().simpleName(), shape())
+        .add("\n<p>Generated from {@link $T}: the forward pass and backpropagation are written out for\n", model.declaredType())
+        .add("exactly this topology. Instances are not thread-safe; give each thread its own {@link #copy()}.\n")
+        .build();
+  }
+
+  /** For example "2 inputs → 2 hidden (logistic) → 1 output (logistic); summed squared error; SGD". */
+  private String shape() {
+    StringBuilder s = new StringBuilder();
+    s.append(plural(model.topology().inputs(), "input"));
+    for (Layer layer : layers.subList(1, layers.size())) {
+      s.append(" → ")
+          .append(layer.isOutput() ? plural(layer.size(), "output") : layer.size() + " hidden")
+          .append(" (")
+          .append(layer.activation().displayName())
+          .append(')');
+    }
+    return s.append("; ").append(model.loss().displayName()).append("; stochastic gradient descent").toString();
+  }
+
+  private static String plural(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  private CodeBlock layoutDoc() {
+    List<String> parts = new ArrayList<>();
+    for (Layer layer : layers.subList(1, layers.size())) {
+      int weights = layer.biasOffset() - layer.weightOffset();
+      parts.add(model.weightsName(layer) + " weights " + range(layer.weightOffset(), weights));
+      parts.add(
+          (layer.isOutput() ? "output" : layer.title().replace("layer", "").trim())
+              + " biases "
+              + range(layer.biasOffset(), layer.size()));
+    }
+    return CodeBlock.builder()
+        .add("All parameters in one array: $L.\n", String.join(", ", parts))
+        .add("The weight into node j from node i of the layer before is at offset + j × (size of that layer) + i.\n")
+        .build();
+  }
+
+  private static String range(int offset, int count) {
+    return count == 1 ? "p[" + offset + "]" : "p[" + offset + ".." + (offset + count - 1) + "]";
+  }
+
+  // ---------------------------------------------------------------- members
+
+  private static FieldSpec constant(String name, int value, String doc) {
+    return FieldSpec.builder(int.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("$L\n", doc)
+        .initializer("$L", value)
+        .build();
+  }
+
+  private CodeBlock topologyExpression() {
+    Topology t = model.topology();
+    List<CodeBlock> hidden = new ArrayList<>();
+    List<CodeBlock> activations = new ArrayList<>();
+    for (Layer layer : layers.subList(1, layers.size() - 1)) {
+      hidden.add(CodeBlock.of("$L", layer.size()));
+      activations.add(CodeBlock.of("$T.$L", Activation.class, layer.activation().name()));
+    }
+    if (activations.isEmpty()) {
+      activations.add(CodeBlock.of("$T.$L", Activation.class, Activation.LOGISTIC.name()));
+    }
+    return CodeBlock.of(
+        "$T.of($L,$Wnew int[] {$L},$W$L,$Wnew $T[] {$L},$W$T.$L,$W$T.$L)",
+        Topology.class,
+        t.inputs(),
+        CodeBlock.join(hidden, ", "),
+        t.outputs(),
+        Activation.class,
+        CodeBlock.join(activations, ", "),
+        Activation.class,
+        output.activation().name(),
+        Loss.class,
+        model.loss().name());
+  }
+
+  private MethodSpec seeded(ClassName self) {
+    return MethodSpec.methodBuilder("seeded")
+        .addJavadoc("A network with the default initialisation from {@code seed}: see {@link $T}.\n", Initialization.class)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(long.class, "seed")
+        .addStatement("$T network = new $T()", self, self)
+        .addStatement("$T.initialize(TOPOLOGY, seed, network.p)", Initialization.class)
+        .addStatement("return network")
+        .build();
+  }
+
+  private MethodSpec withParameters(ClassName self) {
+    return MethodSpec.methodBuilder("withParameters")
+        .addJavadoc("A network with the given parameters, laid out as {@link #getParameters} gives them.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(DOUBLES, "parameters")
+        .addStatement("$T network = new $T()", self, self)
+        .addStatement("network.setParameters(parameters)")
+        .addStatement("return network")
+        .build();
+  }
+
+  private static MethodSpec getter(String name, TypeName type, String value) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(type)
+        .addStatement("return $L", value)
+        .build();
+  }
+
+  private static MethodSpec getParameters() {
+    return MethodSpec.methodBuilder("getParameters")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(DOUBLES, "destination")
+        .addStatement("$T.requireLength(destination, PARAMETERS, $S)", Checks.class, "destination")
+        .addStatement("$T.arraycopy(p, 0, destination, 0, PARAMETERS)", System.class)
+        .build();
+  }
+
+  private static MethodSpec setParameters() {
+    return MethodSpec.methodBuilder("setParameters")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(DOUBLES, "source")
+        .addStatement("$T.requireFinite(source, PARAMETERS, $S)", Checks.class, "parameters")
+        .addStatement("$T.arraycopy(source, 0, p, 0, PARAMETERS)", System.class)
+        .build();
+  }
+
+  private static MethodSpec predictNew() {
+    return MethodSpec.methodBuilder("predict")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(DOUBLES)
+        .addParameter(DOUBLES, "input")
+        .addStatement("double[] output = new double[OUTPUTS]")
+        .addStatement("predict(input, output)")
+        .addStatement("return output")
+        .build();
+  }
+
+  private MethodSpec predictInto() {
+    CodeBlock.Builder body = CodeBlock.builder();
+    body.addStatement("$T.requireFinite(input, INPUTS, $S)", Checks.class, "input");
+    body.addStatement("$T.requireLength(output, OUTPUTS, $S)", Checks.class, "output");
+    forwardPass(body);
+    for (int k = 0; k < output.size(); k++) {
+      body.addStatement("output[$L] = $L", k, output.value(k));
+    }
+    return MethodSpec.methodBuilder("predict")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(DOUBLES, "input")
+        .addParameter(DOUBLES, "output")
+        .addCode(body.build())
+        .build();
+  }
+
+  private MethodSpec train() {
+    CodeBlock.Builder body = CodeBlock.builder();
+    checkSample(body);
+    body.addStatement("$T.requireLearningRate(learningRate)", Checks.class);
+    forwardPass(body);
+    lossValue(body);
+    body.beginControlFlow("if (!Double.isFinite(loss))")
+        .addStatement("throw $T.diverged(loss)", Checks.class)
+        .endControlFlow();
+    backwardPass(body);
+    for (int l = layers.size() - 1; l >= 1; l--) {
+      Layer layer = layers.get(l);
+      body.add("// Update $L: weight ← weight − LR × gradient, $L\n", model.weightsName(layer), gradientText(layer));
+      eachParameter(layer, (index, gradient) -> body.addStatement("p[$L] -= learningRate * $L", index, gradient));
+    }
+    body.addStatement("return loss");
+    return MethodSpec.methodBuilder("train")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(double.class)
+        .addParameter(DOUBLES, "input")
+        .addParameter(DOUBLES, "target")
+        .addParameter(double.class, "learningRate")
+        .addCode(body.build())
+        .build();
+  }
+
+  private MethodSpec loss() {
+    CodeBlock.Builder body = CodeBlock.builder();
+    checkSample(body);
+    forwardPass(body);
+    lossValue(body);
+    body.addStatement("return loss");
+    return MethodSpec.methodBuilder("loss")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(double.class)
+        .addParameter(DOUBLES, "input")
+        .addParameter(DOUBLES, "target")
+        .addCode(body.build())
+        .build();
+  }
+
+  private MethodSpec accumulateGradient() {
+    CodeBlock.Builder body = CodeBlock.builder();
+    checkSample(body);
+    body.addStatement("$T.requireLength(gradientSum, PARAMETERS, $S)", Checks.class, "gradientSum");
+    forwardPass(body);
+    lossValue(body);
+    body.beginControlFlow("if (!Double.isFinite(loss))")
+        .addStatement("throw $T.diverged(loss)", Checks.class)
+        .endControlFlow();
+    backwardPass(body);
+    for (int l = layers.size() - 1; l >= 1; l--) {
+      Layer layer = layers.get(l);
+      body.add("// $L\n", capitalize(gradientText(layer)));
+      eachParameter(layer, (index, gradient) -> body.addStatement("gradientSum[$L] += $L", index, gradient));
+    }
+    body.addStatement("return loss");
+    return MethodSpec.methodBuilder("accumulateGradient")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(double.class)
+        .addParameter(DOUBLES, "input")
+        .addParameter(DOUBLES, "target")
+        .addParameter(DOUBLES, "gradientSum")
+        .addCode(body.build())
+        .build();
+  }
+
+  private static MethodSpec copy(ClassName self) {
+    return MethodSpec.methodBuilder("copy")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(self)
+        .addStatement("$T copy = new $T()", self, self)
+        .addStatement("$T.arraycopy(p, 0, copy.p, 0, PARAMETERS)", System.class)
+        .addStatement("return copy")
+        .build();
+  }
+
+  private void addActivationFunctions(TypeSpec.Builder type) {
+    if (model.uses(Activation.LOGISTIC)) {
+      type.addMethod(
+          activationFunction("logistic", "The logistic sigmoid σ(z) = 1 / (1 + e^(−z)).", "1.0 / (1.0 + Math.exp(-z))"));
+    }
+    if (model.uses(Activation.RELU)) {
+      type.addMethod(activationFunction("relu", "The rectified linear unit max(0, z).", "z > 0.0 ? z : 0.0"));
+    }
+    if (model.uses(Activation.LEAKY_RELU)) {
+      type.addMethod(
+          activationFunction(
+              "leakyRelu", "The leaky ReLU: z for z > 0, else the slope × z.", "z > 0.0 ? z : LEAKY_RELU_SLOPE * z"));
+    }
+  }
+
+  private static MethodSpec activationFunction(String name, String doc, String body) {
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc("$L\n", doc)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(double.class)
+        .addParameter(double.class, "z")
+        .addStatement("return $L", body)
+        .build();
+  }
+
+  // ---------------------------------------------------------------- the equations, in order
+
+  private static void checkSample(CodeBlock.Builder body) {
+    body.addStatement("$T.requireFinite(input, INPUTS, $S)", Checks.class, "input");
+    body.addStatement("$T.requireFinite(target, OUTPUTS, $S)", Checks.class, "target");
+  }
+
+  /** Declares x*, every hidden SpostA and the outputs o*: the forward pass. */
+  private void forwardPass(CodeBlock.Builder body) {
+    Layer input = layers.get(0);
+    for (int i = 0; i < input.size(); i++) {
+      body.addStatement("double $L = input[$L]", input.value(i), i);
+    }
+    for (Layer layer : layers.subList(1, layers.size())) {
+      String previous = layers.get(layer.index() - 1).letter();
+      String weights = model.weightsName(layer);
+      Activation activation = layer.activation();
+      body.add(
+          "// Forward, $L: SpreA,$L = $L · SpostA,$L + bias; SpostA,$L = fA(SpreA,$L), fA = $L\n",
+          layer.title(),
+          layer.letter(),
+          weights,
+          previous,
+          layer.letter(),
+          layer.letter(),
+          activation.displayName());
+      if (layer.isOutput() && model.keepsOutputPreActivation()) {
+        for (int j = 0; j < layer.size(); j++) {
+          body.addStatement("double $L = $L", layer.preActivation(j), Equations.preActivation(model, layer, j));
+        }
+        if (activation == Activation.SOFTMAX) {
+          softmax(body, layer);
+        } else {
+          for (int j = 0; j < layer.size(); j++) {
+            body.addStatement(
+                "double $L = $L",
+                layer.value(j),
+                Equations.activate(activation, CodeBlock.of("$L", layer.preActivation(j))));
+          }
+        }
+      } else {
+        for (int j = 0; j < layer.size(); j++) {
+          body.addStatement(
+              "double $L = $L",
+              layer.value(j),
+              Equations.activate(activation, Equations.preActivation(model, layer, j)));
+        }
+      }
+    }
+  }
+
+  private static void softmax(CodeBlock.Builder body, Layer layer) {
+    body.add("// Softmax: SpostA,O = e^SpreA,O / Σ e^SpreA,O, shifted by the largest SpreA,O so exp cannot overflow\n");
+    CodeBlock max = CodeBlock.of("$L", layer.preActivation(layer.size() - 1));
+    for (int k = layer.size() - 2; k >= 0; k--) {
+      max = CodeBlock.of("Math.max($L,$W$L)", layer.preActivation(k), max);
+    }
+    body.addStatement("double max = $L", max);
+    List<CodeBlock> exps = new ArrayList<>();
+    for (int k = 0; k < layer.size(); k++) {
+      body.addStatement("double e$L = Math.exp($L - max)", k, layer.preActivation(k));
+      exps.add(CodeBlock.of("e$L", k));
+    }
+    body.addStatement("double sum = $L", CodeBlock.join(exps, "$W+ "));
+    for (int k = 0; k < layer.size(); k++) {
+      body.addStatement("double $L = e$L / sum", layer.value(k), k);
+    }
+  }
+
+  /** Declares {@code loss}, and for squared error the final errors fe*. */
+  private void lossValue(CodeBlock.Builder body) {
+    List<CodeBlock> terms = new ArrayList<>();
+    switch (model.loss()) {
+      case SQUARED_ERROR:
+        body.add("// Final error FE = SpostA,O − T\n");
+        for (int k = 0; k < output.size(); k++) {
+          body.addStatement("double fe$L = $L - target[$L]", k, output.value(k), k);
+          terms.add(CodeBlock.of("fe$L * fe$L", k, k));
+        }
+        body.add("// Loss E = ½ Σ FE²\n");
+        body.addStatement(
+            terms.size() == 1 ? "double loss = 0.5 * $L" : "double loss = 0.5 * ($L)",
+            CodeBlock.join(terms, "$W+ "));
+        break;
+      case CROSS_ENTROPY:
+        body.add("// Loss E = −Σ [T ln SpostA,O + (1 − T) ln(1 − SpostA,O)], from SpreA,O so that no log sees 0\n");
+        for (int k = 0; k < output.size(); k++) {
+          String z = output.preActivation(k);
+          terms.add(
+              CodeBlock.of(
+                  "Math.max($L, 0.0) - $L * target[$L] + Math.log1p(Math.exp(-Math.abs($L)))", z, z, k, z));
+        }
+        body.addStatement("double loss = $L", CodeBlock.join(terms, "$W+ "));
+        break;
+      case SOFTMAX_CROSS_ENTROPY:
+        body.add("// Loss E = −Σ T ln SpostA,O = Σ T (ln Σ e^SpreA,O − SpreA,O)\n");
+        body.addStatement("double logSumExp = max + Math.log(sum)");
+        for (int k = 0; k < output.size(); k++) {
+          terms.add(CodeBlock.of("target[$L] * (logSumExp - $L)", k, output.preActivation(k)));
+        }
+        body.addStatement("double loss = $L", CodeBlock.join(terms, "$W+ "));
+        break;
+    }
+  }
+
+  /** Declares every S_ERROR at the outputs and every memoized hidden delta, from the output back. */
+  private void backwardPass(CodeBlock.Builder body) {
+    if (model.loss() == Loss.SQUARED_ERROR) {
+      Activation activation = output.activation();
+      body.add("// Error signal S_ERROR = FE × fA′(SpreA,O); $L\n", Equations.derivativeText(activation));
+      for (int k = 0; k < output.size(); k++) {
+        CodeBlock derivative = Equations.derivative(activation, output.value(k));
+        if (derivative == null) {
+          body.addStatement("double $L = fe$L", output.delta(k), k);
+        } else {
+          body.addStatement("double $L = fe$L * $L", output.delta(k), k, derivative);
+        }
+      }
+    } else {
+      body.add(
+          "// Error signal S_ERROR = SpostA,O − T: with $L the derivative of the $L cancels\n",
+          model.loss().displayName(),
+          output.activation().displayName());
+      for (int k = 0; k < output.size(); k++) {
+        body.addStatement("double $L = $L - target[$L]", output.delta(k), output.value(k), k);
+      }
+    }
+    for (int l = layers.size() - 2; l >= 1; l--) {
+      Layer layer = layers.get(l);
+      Layer next = layers.get(l + 1);
+      String nextDelta = next.isOutput() ? "S_ERROR" : "δ" + next.letter();
+      body.add(
+          "// Chain rule: δ$L = fA′(SpreA,$L) × Σ $L × weight $L, memoized once per node and reused by every\n",
+          layer.letter(),
+          layer.letter(),
+          nextDelta,
+          model.weightsName(next));
+      body.add(
+          "// weight into it; the $L weights are still those of the forward pass; $L\n",
+          model.weightsName(next),
+          Equations.derivativeText(layer.activation()));
+      for (int j = 0; j < layer.size(); j++) {
+        List<CodeBlock> terms = new ArrayList<>();
+        for (int k = 0; k < next.size(); k++) {
+          terms.add(
+              CodeBlock.of(
+                  "$L * $L", next.delta(k), parameter(next.weightOffset() + k * layer.size() + j)));
+        }
+        body.addStatement(
+            "double $L = $L",
+            layer.delta(j),
+            Equations.times(Equations.derivative(layer.activation(), layer.value(j)), terms));
+      }
+    }
+  }
+
+  /** "gradient HtoO = S_ERROR × SpostA,H", "gradient ItoH = δH × input", … */
+  private String gradientText(Layer layer) {
+    Layer previous = layers.get(layer.index() - 1);
+    String delta = layer.isOutput() ? "S_ERROR" : "δ" + layer.letter();
+    String from = previous.index() == 0 ? "input" : "SpostA," + previous.letter();
+    return "gradient " + model.weightsName(layer) + " = " + delta + " × " + from + "; bias gradient = " + delta;
+  }
+
+  private interface ParameterAction {
+    void apply(int index, CodeBlock gradient);
+  }
+
+  /** Visits each parameter of {@code layer} in layout order with the expression of its gradient. */
+  private void eachParameter(Layer layer, ParameterAction action) {
+    Layer previous = layers.get(layer.index() - 1);
+    for (int j = 0; j < layer.size(); j++) {
+      for (int i = 0; i < previous.size(); i++) {
+        action.apply(
+            layer.weightOffset() + j * previous.size() + i,
+            CodeBlock.of("$L * $L", layer.delta(j), previous.value(i)));
+      }
+    }
+    for (int j = 0; j < layer.size(); j++) {
+      action.apply(layer.biasOffset() + j, CodeBlock.of("$L", layer.delta(j)));
+    }
+  }
+
+  private static String capitalize(String s) {
+    return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+  }
+}
