@@ -125,13 +125,14 @@ public final class NetworkWriter {
 
   private CodeBlock classDoc() {
     return CodeBlock.builder()
-        .add("$L, hardwired: $L.\n", model.declaredType().simpleName(), shape())
-        .add("\n<p>Generated from {@link $T}: the forward pass and backpropagation are written out for\n", model.declaredType())
-        .add("exactly this topology. Instances are not thread-safe; give each thread its own {@link #copy()}.\n")
+        .add("$L, hardwired: $L;\n", model.declaredType().simpleName(), shape())
+        .add("$L; stochastic gradient descent.\n", model.loss().displayName())
+        .add("\n<p>Generated from {@link $T}: the forward pass and backpropagation are written out for exactly\n", model.declaredType())
+        .add("this topology. Instances are not thread-safe; give each thread its own {@link #copy()}.\n")
         .build();
   }
 
-  /** For example "2 inputs → 2 hidden (logistic) → 1 output (logistic); summed squared error; SGD". */
+  /** For example "2 inputs → 2 hidden (logistic) → 1 output (logistic)". */
   private String shape() {
     StringBuilder s = new StringBuilder();
     s.append(plural(model.topology().inputs(), "input"));
@@ -142,7 +143,7 @@ public final class NetworkWriter {
           .append(layer.activation().displayName())
           .append(')');
     }
-    return s.append("; ").append(model.loss().displayName()).append("; stochastic gradient descent").toString();
+    return s.toString();
   }
 
   private static String plural(int n, String word) {
@@ -150,18 +151,19 @@ public final class NetworkWriter {
   }
 
   private CodeBlock layoutDoc() {
-    List<String> parts = new ArrayList<>();
+    CodeBlock.Builder doc = CodeBlock.builder().add("All parameters in one array, layer by layer:\n");
     for (Layer layer : layers.subList(1, layers.size())) {
       int weights = layer.biasOffset() - layer.weightOffset();
-      parts.add(model.weightsName(layer) + " weights " + range(layer.weightOffset(), weights));
-      parts.add(
-          (layer.isOutput() ? "output" : layer.title().replace("layer", "").trim())
-              + " biases "
-              + range(layer.biasOffset(), layer.size()));
+      String biases = layer.isOutput() ? "output" : layer.title().replace(" layer", "");
+      doc.add(
+          "$L weights $L, $L $L $L;\n",
+          model.weightsName(layer),
+          range(layer.weightOffset(), weights),
+          biases,
+          layer.size() == 1 ? "bias" : "biases",
+          range(layer.biasOffset(), layer.size()));
     }
-    return CodeBlock.builder()
-        .add("All parameters in one array: $L.\n", String.join(", ", parts))
-        .add("The weight into node j from node i of the layer before is at offset + j × (size of that layer) + i.\n")
+    return doc.add("the weight into node j from node i of the layer before is at (first weight) + j × (its size) + i.\n")
         .build();
   }
 
@@ -297,7 +299,7 @@ public final class NetworkWriter {
     backwardPass(body);
     for (int l = layers.size() - 1; l >= 1; l--) {
       Layer layer = layers.get(l);
-      body.add("// Update $L: weight ← weight − LR × gradient, $L\n", model.weightsName(layer), gradientText(layer));
+      body.add("// Update $L: weight ← weight − LR × gradient, with $L\n", model.weightsName(layer), gradientText(layer));
       eachParameter(layer, (index, gradient) -> body.addStatement("p[$L] -= learningRate * $L", index, gradient));
     }
     body.addStatement("return loss");
@@ -405,11 +407,12 @@ public final class NetworkWriter {
       body.addStatement("double $L = input[$L]", input.value(i), i);
     }
     for (Layer layer : layers.subList(1, layers.size())) {
-      String previous = layers.get(layer.index() - 1).letter();
+      Layer before = layers.get(layer.index() - 1);
+      String previous = before.index() == 0 ? "input" : "SpostA," + before.letter();
       String weights = model.weightsName(layer);
       Activation activation = layer.activation();
       body.add(
-          "// Forward, $L: SpreA,$L = $L · SpostA,$L + bias; SpostA,$L = fA(SpreA,$L), fA = $L\n",
+          "// Forward, $L: SpreA,$L = $L · $L + bias; SpostA,$L = fA(SpreA,$L), fA = $L\n",
           layer.title(),
           layer.letter(),
           weights,
@@ -523,15 +526,17 @@ public final class NetworkWriter {
       Layer next = layers.get(l + 1);
       String nextDelta = next.isOutput() ? "S_ERROR" : "δ" + next.letter();
       body.add(
-          "// Chain rule: δ$L = fA′(SpreA,$L) × Σ $L × weight $L, memoized once per node and reused by every\n",
+          "// Hidden deltas by the chain rule: δ$L = fA′(SpreA,$L) × Σ $L × weight $L, with the $L weights\n",
           layer.letter(),
           layer.letter(),
           nextDelta,
+          model.weightsName(next),
           model.weightsName(next));
       body.add(
-          "// weight into it; the $L weights are still those of the forward pass; $L\n",
-          model.weightsName(next),
-          Equations.derivativeText(layer.activation()));
+          "// of the forward pass; each δ$L is computed once and reused by every $L weight into its node.\n",
+          layer.letter(),
+          model.weightsName(layer));
+      body.add("// $L.\n", capitalize(Equations.derivativeText(layer.activation())));
       for (int j = 0; j < layer.size(); j++) {
         List<CodeBlock> terms = new ArrayList<>();
         for (int k = 0; k < next.size(); k++) {
@@ -552,7 +557,7 @@ public final class NetworkWriter {
     Layer previous = layers.get(layer.index() - 1);
     String delta = layer.isOutput() ? "S_ERROR" : "δ" + layer.letter();
     String from = previous.index() == 0 ? "input" : "SpostA," + previous.letter();
-    return "gradient " + model.weightsName(layer) + " = " + delta + " × " + from + "; bias gradient = " + delta;
+    return "gradient " + model.weightsName(layer) + " = " + delta + " × " + from + " (bias: " + delta + ")";
   }
 
   private interface ParameterAction {

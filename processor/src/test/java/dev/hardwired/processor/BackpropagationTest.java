@@ -1,0 +1,128 @@
+package dev.hardwired.processor;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hardwired.Activation;
+import dev.hardwired.processor.model.NetworkModel;
+import dev.hardwired.processor.testing.ClassFiles;
+import dev.hardwired.processor.testing.GeneratedNetworks;
+import dev.hardwired.processor.testing.NetworkChecks;
+import dev.hardwired.processor.testing.Spec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every generated backward pass against central finite differences and against the reference network:
+ * every hidden activation × every output activation and loss × 0 to 3 hidden layers, then randomised
+ * topologies, compiled once and checked through the runtime's interfaces.
+ */
+class BackpropagationTest {
+  private static final int[][] SHAPES = {{}, {4}, {4, 3}, {3, 4, 2}};
+
+  private static List<Spec> combinations;
+  private static GeneratedNetworks compiledCombinations;
+  private static List<Spec> randomised;
+  private static GeneratedNetworks compiledRandomised;
+
+  @BeforeAll
+  static void compile() {
+    combinations = new ArrayList<>();
+    for (Spec output : Spec.OUTPUTS) {
+      int outputs = output.outputActivation() == Activation.SOFTMAX ? 3 : 2;
+      String outName = output.outputActivation() + "_" + output.loss();
+      combinations.add(output.named("Depth0_" + outName + "Network").shaped(3, new int[0], outputs));
+      for (Activation hidden : Spec.HIDDEN) {
+        for (int depth = 1; depth < SHAPES.length; depth++) {
+          String name = "Depth" + depth + "_" + hidden + "_" + outName + "Network";
+          combinations.add(output.named(name).shaped(3, SHAPES[depth], outputs, hidden));
+        }
+      }
+      // Mixed activations, one per hidden layer.
+      combinations.add(
+          output.named("Mixed_" + outName + "Network")
+              .shaped(2, new int[] {3, 3, 3}, outputs, Activation.TANH, Activation.LEAKY_RELU, Activation.LOGISTIC));
+    }
+    compiledCombinations = Spec.compile(combinations);
+
+    Random random = new Random(20261126);
+    randomised = new ArrayList<>();
+    for (int n = 0; n < 60; n++) {
+      randomised.add(Spec.random(random, "Random" + n + "Network", NetworkModel.MAX_UNROLLED_PARAMETERS));
+    }
+    // Shapes at the size limit, where the bytecode is largest: long chains, a wide layer, many outputs.
+    int[] chain = new int[79];
+    java.util.Arrays.fill(chain, 1);
+    Spec logistic = Spec.OUTPUTS.get(0);
+    Spec softmax = Spec.OUTPUTS.get(6);
+    randomised.add(logistic.named("ChainNetwork").shaped(1, chain, 1, Activation.TANH));
+    randomised.add(logistic.named("WideInputNetwork").shaped(159, new int[0], 1));
+    randomised.add(softmax.named("WideSoftmaxNetwork").shaped(31, new int[0], 5));
+    randomised.add(softmax.named("DeepSoftmaxNetwork").shaped(5, new int[] {6, 6, 6}, 5, Activation.LEAKY_RELU));
+    randomised.add(logistic.named("WideHiddenNetwork").shaped(1, new int[] {53}, 1, Activation.RELU));
+    for (Spec spec : randomised.subList(randomised.size() - 5, randomised.size())) {
+      assertTrue(spec.topology().parameterCount() > NetworkModel.MAX_UNROLLED_PARAMETERS - 10, spec.toString());
+    }
+    compiledRandomised = Spec.compile(randomised);
+  }
+
+  @TestFactory
+  List<DynamicTest> gradientsMatchFiniteDifferences() {
+    return forEach(combinations, compiledCombinations, (spec, net) -> NetworkChecks.checkGradients(net, 7));
+  }
+
+  @TestFactory
+  List<DynamicTest> trainingMatchesTheReferenceNetwork() {
+    return forEach(combinations, compiledCombinations, (spec, net) -> NetworkChecks.checkReferenceParity(net, 11));
+  }
+
+  @TestFactory
+  List<DynamicTest> randomTopologiesMatchFiniteDifferencesAndTheReference() {
+    return forEach(
+        randomised,
+        compiledRandomised,
+        (spec, net) -> {
+          NetworkChecks.checkGradients(net, 13);
+          NetworkChecks.checkReferenceParity(net.copy(), 17);
+        });
+  }
+
+  @Test
+  void everyCombinationWasGenerated() {
+    // 7 output/loss pairs × (1 without hidden layers + 5 hidden activations × 3 depths + 1 mixed)
+    assertTrue(combinations.size() == 7 * (1 + 5 * 3 + 1));
+    assertTrue(compiledCombinations.networkClasses().size() == combinations.size());
+  }
+
+  @Test
+  void noGeneratedMethodReachesTheJitLimit() {
+    for (GeneratedNetworks compiled : List.of(compiledCombinations, compiledRandomised)) {
+      for (String name : compiled.networkClasses()) {
+        for (Map.Entry<String, Integer> method : ClassFiles.codeLengths(compiled.classFile(name)).entrySet()) {
+          assertTrue(
+              method.getValue() < NetworkModel.METHOD_BYTES_LIMIT,
+              name + "." + method.getKey() + " has " + method.getValue() + " bytes of bytecode");
+        }
+      }
+    }
+  }
+
+  private interface Check {
+    void run(Spec spec, dev.hardwired.TrainableNetwork network);
+  }
+
+  private static List<DynamicTest> forEach(List<Spec> specs, GeneratedNetworks compiled, Check check) {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Spec spec : specs) {
+      tests.add(
+          DynamicTest.dynamicTest(
+              spec.toString(), () -> check.run(spec, compiled.seeded(spec.className(), 1))));
+    }
+    return tests;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.hardwired.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.hardwired.Activation;
+import dev.hardwired.processor.testing.GeneratedNetworks;
+import dev.hardwired.processor.testing.Spec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated source as a product: its exact text for the classic XOR network (a golden file, to be
+ * reviewed like documentation), determinism, and a clean compile under {@code -Xlint:all -Werror} and
+ * {@code --release 8}.
+ *
+ * <p>After an intended change to the generated code, rewrite the golden files with {@code mvn test
+ * -Dhardwired.updateGolden=true} and review their diff.
+ */
+class GeneratedSourceTest {
+  private static final String XOR =
+      "package dev.hardwired.examples;\n\n"
+          + "import dev.hardwired.Network;\n\n"
+          + "/** The classic XOR problem: no single neuron can solve it, one hidden layer of two can. */\n"
+          + "@Network(inputs = 2, hidden = 2, outputs = 1)\n"
+          + "public interface Xor {}\n";
+
+  @Test
+  void xorMatchesGoldenFile() throws IOException {
+    Compilation compilation = compile("dev.hardwired.examples.Xor", XOR);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertGolden(compilation, "dev.hardwired.examples.XorNetwork", "XorNetwork.java");
+  }
+
+  @Test
+  void sameDeclarationGivesSameBytes() throws IOException {
+    List<Spec> specs = everyActivationAndLoss();
+    Compilation first = Spec.compile(specs).compilation();
+    Compilation second = Spec.compile(specs).compilation();
+    List<JavaFileObject> a = first.generatedFiles();
+    List<JavaFileObject> b = second.generatedFiles();
+    assertThat(a.size()).isEqualTo(b.size());
+    for (int i = 0; i < a.size(); i++) {
+      assertThat(a.get(i).toUri()).isEqualTo(b.get(i).toUri());
+      assertThat(bytes(a.get(i))).isEqualTo(bytes(b.get(i)));
+    }
+  }
+
+  @Test
+  void compilesWithEveryLintWarningAsAnError() {
+    GeneratedNetworks compiled = Spec.compile(everyActivationAndLoss(), "-Xlint:all", "-Werror");
+    assertThat(compiled.networkClasses()).hasSize(everyActivationAndLoss().size());
+  }
+
+  @Test
+  void compilesForJava8() {
+    // Newer JDKs call release 8 obsolete under -Xlint:options; that warning is about the JDK, not the code.
+    GeneratedNetworks compiled =
+        Spec.compile(everyActivationAndLoss(), "--release", "8", "-Xlint:all", "-Xlint:-options", "-Werror");
+    for (String name : compiled.networkClasses()) {
+      byte[] classFile = compiled.classFile(name);
+      int major = ((classFile[6] & 0xff) << 8) | (classFile[7] & 0xff);
+      assertThat(major).isEqualTo(52);
+    }
+  }
+
+  @Test
+  void generatedAnnotationOnlyWhereTheCompilationHasIt() {
+    Compilation modern = compile("dev.hardwired.examples.Xor", XOR);
+    Compilation java8 = compile("dev.hardwired.examples.Xor", XOR, "--release", "8", "-Xlint:-options");
+    assertThat(modern).generatedSourceFile("dev.hardwired.examples.XorNetwork").contentsAsUtf8String()
+        .contains("@Generated(\"dev.hardwired.processor.NetworkProcessor\")");
+    assertThat(java8).generatedSourceFile("dev.hardwired.examples.XorNetwork").contentsAsUtf8String()
+        .doesNotContain("@Generated");
+  }
+
+  /** One network per output activation and loss, its hidden layers covering every hidden activation. */
+  private static List<Spec> everyActivationAndLoss() {
+    List<Spec> specs = new ArrayList<>();
+    Activation[] hidden = Spec.HIDDEN.toArray(new Activation[0]);
+    int[] sizes = {2, 3, 2, 3, 2};
+    for (Spec output : Spec.OUTPUTS) {
+      specs.add(
+          output.named(output.outputActivation() + "_" + output.loss() + "Network").shaped(3, sizes, 2, hidden));
+    }
+    return specs;
+  }
+
+  private static Compilation compile(String name, String source, String... options) {
+    return javac()
+        .withProcessors(new NetworkProcessor())
+        .withOptions((Object[]) options)
+        .compile(JavaFileObjects.forSourceString(name, source));
+  }
+
+  private static void assertGolden(Compilation compilation, String generatedType, String goldenFile)
+      throws IOException {
+    String actual =
+        compilation.generatedSourceFile(generatedType).orElseThrow().getCharContent(false).toString();
+    Path golden = Path.of("src/test/resources/golden", goldenFile);
+    if (Boolean.getBoolean("hardwired.updateGolden")) {
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
+    }
+    assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+  }
+
+  private static byte[] bytes(JavaFileObject file) throws IOException {
+    try (InputStream in = file.openInputStream()) {
+      return in.readAllBytes();
+    }
+  }
+}

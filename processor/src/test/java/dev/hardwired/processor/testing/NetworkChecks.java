@@ -1,0 +1,129 @@
+package dev.hardwired.processor.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hardwired.Activation;
+import dev.hardwired.Loss;
+import dev.hardwired.Topology;
+import dev.hardwired.TrainableNetwork;
+import dev.hardwired.reference.ReferenceNetwork;
+import java.util.Random;
+
+/** The two proofs every generated backward pass must pass: finite differences and reference parity. */
+public final class NetworkChecks {
+  /** Step of the five-point central differences: truncation error O(H⁴), rounding error O(ε / H). */
+  private static final double H = 1e-4;
+  /** Below this size a gradient is compared absolutely: central differences cannot resolve it relatively. */
+  private static final double FLOOR = 1e-4;
+
+  private NetworkChecks() {}
+
+  /** A random input in [−1, 1]. */
+  public static double[] input(Topology t, Random random) {
+    double[] x = new double[t.inputs()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 2 * random.nextDouble() - 1;
+    }
+    return x;
+  }
+
+  /** A random target that the loss accepts: one-hot for softmax, in [0, 1] for the rest. */
+  public static double[] target(Topology t, Random random) {
+    double[] y = new double[t.outputs()];
+    if (t.loss() == Loss.SOFTMAX_CROSS_ENTROPY) {
+      y[random.nextInt(y.length)] = 1;
+    } else {
+      boolean signed = t.activation(t.layerCount()) != Activation.LOGISTIC;
+      for (int k = 0; k < y.length; k++) {
+        y[k] = signed ? 2 * random.nextDouble() - 1 : random.nextDouble();
+      }
+    }
+    return y;
+  }
+
+  /** Random parameters in [−1, 1], so that biases are exercised too. */
+  public static double[] parameters(Topology t, Random random) {
+    double[] p = new double[t.parameterCount()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = 2 * random.nextDouble() - 1;
+    }
+    return p;
+  }
+
+  /**
+   * Checks {@code accumulateGradient} and {@code train} against central finite differences of {@code loss},
+   * on a few random samples and parameter sets.
+   *
+   * @return the worst relative error seen
+   */
+  public static double checkGradients(TrainableNetwork network, long seed) {
+    Topology t = network.topology();
+    Random random = new Random(seed);
+    double worst = 0;
+    for (int sample = 0; sample < 3; sample++) {
+      double[] p = parameters(t, random);
+      double[] x = input(t, random);
+      double[] y = target(t, random);
+      network.setParameters(p);
+      double[] gradient = new double[p.length];
+      double loss = network.accumulateGradient(x, y, gradient);
+      assertEquals(network.loss(x, y), loss, 0, "accumulateGradient returns the loss");
+      for (int i = 0; i < p.length; i++) {
+        double numeric =
+            (8 * (lossAt(network, p, i, H, x, y) - lossAt(network, p, i, -H, x, y))
+                    - (lossAt(network, p, i, 2 * H, x, y) - lossAt(network, p, i, -2 * H, x, y)))
+                / (12 * H);
+        double error = Math.abs(numeric - gradient[i]) / Math.max(FLOOR, Math.abs(numeric) + Math.abs(gradient[i]));
+        worst = Math.max(worst, error);
+        assertTrue(
+            error < 1e-6,
+            network + ": parameter " + i + " analytic " + gradient[i] + ", finite differences " + numeric);
+      }
+      // train must apply exactly weight ← weight − LR × gradient, from the same backward pass.
+      network.setParameters(p);
+      double rate = 0.05;
+      assertEquals(loss, network.train(x, y, rate), 0, "train returns the loss before the update");
+      double[] updated = network.parameters();
+      for (int i = 0; i < p.length; i++) {
+        assertEquals(p[i] - rate * gradient[i], updated[i], 1e-15 * Math.max(1, Math.abs(p[i])), network + ": train updates parameter " + i);
+      }
+    }
+    return worst;
+  }
+
+  private static double lossAt(TrainableNetwork network, double[] p, int i, double step, double[] x, double[] y) {
+    double[] q = p.clone();
+    q[i] += step;
+    network.setParameters(q);
+    return network.loss(x, y);
+  }
+
+  /**
+   * Trains {@code network} and the reference network from the same initial parameters on the same 100
+   * random samples: predictions, losses and parameters must agree to 1e-12 throughout.
+   */
+  public static void checkReferenceParity(TrainableNetwork network, long seed) {
+    ReferenceNetwork reference = ReferenceNetwork.of(network);
+    assertEquals(network.topology(), reference.topology());
+    Topology t = network.topology();
+    Random random = new Random(seed);
+    double rate = t.loss() == Loss.SQUARED_ERROR ? 0.1 : 0.05;
+    for (int step = 0; step < 100; step++) {
+      double[] x = input(t, random);
+      double[] y = target(t, random);
+      assertClose(reference.predict(x), network.predict(x), network + " prediction at step " + step);
+      double expected = reference.train(x, y, rate);
+      double actual = network.train(x, y, rate);
+      assertEquals(expected, actual, 1e-12 * Math.max(1, Math.abs(expected)), network + " loss at step " + step);
+      assertClose(reference.parameters(), network.parameters(), network + " parameters after step " + step);
+    }
+  }
+
+  private static void assertClose(double[] expected, double[] actual, String what) {
+    assertEquals(expected.length, actual.length, what);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual[i], 1e-12 * Math.max(1, Math.abs(expected[i])), what + " [" + i + "]");
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.hardwired.processor.testing;
+
+import dev.hardwired.Activation;
+import dev.hardwired.Loss;
+import dev.hardwired.Topology;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+/** One network declaration for a test: written out as {@code @Network} source, and as a {@link Topology}. */
+public record Spec(
+    String name,
+    int inputs,
+    int[] hidden,
+    int outputs,
+    Activation[] hiddenActivations,
+    Activation outputActivation,
+    Loss loss) {
+
+  /** Every output activation with a loss that accepts it. */
+  public static final List<Spec> OUTPUTS =
+      List.of(
+          output(Activation.LOGISTIC, Loss.SQUARED_ERROR),
+          output(Activation.TANH, Loss.SQUARED_ERROR),
+          output(Activation.RELU, Loss.SQUARED_ERROR),
+          output(Activation.LEAKY_RELU, Loss.SQUARED_ERROR),
+          output(Activation.IDENTITY, Loss.SQUARED_ERROR),
+          output(Activation.LOGISTIC, Loss.CROSS_ENTROPY),
+          output(Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY));
+
+  /** Every activation allowed in a hidden layer. */
+  public static final List<Activation> HIDDEN =
+      Arrays.stream(Activation.values()).filter(Activation::allowedInHiddenLayer).toList();
+
+  private static Spec output(Activation activation, Loss loss) {
+    return new Spec("", 0, new int[0], 0, new Activation[0], activation, loss);
+  }
+
+  public Spec named(String newName) {
+    return new Spec(newName, inputs, hidden, outputs, hiddenActivations, outputActivation, loss);
+  }
+
+  public Spec shaped(int newInputs, int[] newHidden, int newOutputs, Activation... newHiddenActivations) {
+    return new Spec(name, newInputs, newHidden, newOutputs, newHiddenActivations, outputActivation, loss);
+  }
+
+  public Topology topology() {
+    Activation[] activations = hiddenActivations.length == 0 ? new Activation[] {Activation.LOGISTIC} : hiddenActivations;
+    return Topology.of(inputs, hidden, outputs, activations, outputActivation, loss);
+  }
+
+  /** The annotated interface, nested in a holder class. */
+  public String declaration() {
+    String sizes = Arrays.stream(hidden).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+    String activations =
+        Arrays.stream(hiddenActivations).map(a -> "Activation." + a).collect(Collectors.joining(", "));
+    return "  @Network(inputs = " + inputs + ", hidden = {" + sizes + "}, outputs = " + outputs
+        + (hiddenActivations.length == 0 ? "" : ", activation = {" + activations + "}")
+        + ", outputActivation = Activation." + outputActivation + ", loss = Loss." + loss + ", name = \"" + name
+        + "\")\n  public interface " + name + "Declaration {}\n";
+  }
+
+  /** A source file {@code test.Networks} declaring every spec. */
+  public static String source(List<Spec> specs) {
+    StringBuilder s =
+        new StringBuilder("package test;\n\nimport dev.hardwired.*;\n\npublic final class Networks {\n");
+    for (Spec spec : specs) {
+      s.append(spec.declaration());
+    }
+    return s.append("}\n").toString();
+  }
+
+  /** Compiles every spec in one compilation. */
+  public static GeneratedNetworks compile(List<Spec> specs, String... options) {
+    return GeneratedNetworks.compile("test.Networks", source(specs), options);
+  }
+
+  public String className() {
+    return "test." + name;
+  }
+
+  /** A random valid spec whose parameter count is at most {@code maxParameters}. */
+  public static Spec random(Random random, String name, int maxParameters) {
+    while (true) {
+      Spec output = OUTPUTS.get(random.nextInt(OUTPUTS.size()));
+      int depth = random.nextInt(4);
+      int[] hidden = new int[depth];
+      Activation[] activations = new Activation[depth];
+      for (int l = 0; l < depth; l++) {
+        hidden[l] = 1 + random.nextInt(8);
+        activations[l] = HIDDEN.get(random.nextInt(HIDDEN.size()));
+      }
+      int inputs = 1 + random.nextInt(8);
+      int outputs = (output.outputActivation() == Activation.SOFTMAX ? 2 : 1) + random.nextInt(5);
+      Spec spec = output.named(name).shaped(inputs, hidden, outputs, activations);
+      if (spec.topology().parameterCount() <= maxParameters) {
+        return spec;
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " " + topology();
+  }
+}

@@ -1,0 +1,236 @@
+package dev.hardwired.examples;
+
+import dev.hardwired.Activation;
+import dev.hardwired.Checks;
+import dev.hardwired.Initialization;
+import dev.hardwired.Loss;
+import dev.hardwired.Topology;
+import dev.hardwired.TrainableNetwork;
+import javax.annotation.processing.Generated;
+
+/**
+ * Xor, hardwired: 2 inputs → 2 hidden (logistic) → 1 output (logistic);
+ * summed squared error; stochastic gradient descent.
+ *
+ * <p>Generated from {@link Xor}: the forward pass and backpropagation are written out for exactly
+ * this topology. Instances are not thread-safe; give each thread its own {@link #copy()}.
+ */
+@Generated("dev.hardwired.processor.NetworkProcessor")
+public final class XorNetwork implements Xor, TrainableNetwork {
+  /**
+   * Number of inputs.
+   */
+  public static final int INPUTS = 2;
+
+  /**
+   * Number of outputs.
+   */
+  public static final int OUTPUTS = 1;
+
+  /**
+   * Number of parameters: every weight and every bias.
+   */
+  public static final int PARAMETERS = 9;
+
+  private static final Topology TOPOLOGY = Topology.of(2, new int[] {2}, 1,
+      new Activation[] {Activation.LOGISTIC}, Activation.LOGISTIC, Loss.SQUARED_ERROR);
+
+  /**
+   * All parameters in one array, layer by layer:
+   * ItoH weights p[0..3], hidden biases p[4..5];
+   * HtoO weights p[6..7], output bias p[8];
+   * the weight into node j from node i of the layer before is at (first weight) + j × (its size) + i.
+   */
+  private final double[] p = new double[PARAMETERS];
+
+  private XorNetwork() {
+  }
+
+  /**
+   * A network with the default initialisation from {@code seed}: see {@link Initialization}.
+   */
+  public static XorNetwork seeded(long seed) {
+    XorNetwork network = new XorNetwork();
+    Initialization.initialize(TOPOLOGY, seed, network.p);
+    return network;
+  }
+
+  /**
+   * A network with the given parameters, laid out as {@link #getParameters} gives them.
+   */
+  public static XorNetwork withParameters(double[] parameters) {
+    XorNetwork network = new XorNetwork();
+    network.setParameters(parameters);
+    return network;
+  }
+
+  @Override
+  public Topology topology() {
+    return TOPOLOGY;
+  }
+
+  @Override
+  public int inputCount() {
+    return INPUTS;
+  }
+
+  @Override
+  public int outputCount() {
+    return OUTPUTS;
+  }
+
+  @Override
+  public int parameterCount() {
+    return PARAMETERS;
+  }
+
+  @Override
+  public void getParameters(double[] destination) {
+    Checks.requireLength(destination, PARAMETERS, "destination");
+    System.arraycopy(p, 0, destination, 0, PARAMETERS);
+  }
+
+  @Override
+  public void setParameters(double[] source) {
+    Checks.requireFinite(source, PARAMETERS, "parameters");
+    System.arraycopy(source, 0, p, 0, PARAMETERS);
+  }
+
+  @Override
+  public double[] predict(double[] input) {
+    double[] output = new double[OUTPUTS];
+    predict(input, output);
+    return output;
+  }
+
+  @Override
+  public void predict(double[] input, double[] output) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireLength(output, OUTPUTS, "output");
+    double x0 = input[0];
+    double x1 = input[1];
+    // Forward, hidden layer: SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H), fA = logistic
+    double h0 = logistic(p[0] * x0 + p[1] * x1 + p[4]);
+    double h1 = logistic(p[2] * x0 + p[3] * x1 + p[5]);
+    // Forward, output layer: SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O), fA = logistic
+    double o0 = logistic(p[6] * h0 + p[7] * h1 + p[8]);
+    output[0] = o0;
+  }
+
+  @Override
+  public double train(double[] input, double[] target, double learningRate) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireFinite(target, OUTPUTS, "target");
+    Checks.requireLearningRate(learningRate);
+    double x0 = input[0];
+    double x1 = input[1];
+    // Forward, hidden layer: SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H), fA = logistic
+    double h0 = logistic(p[0] * x0 + p[1] * x1 + p[4]);
+    double h1 = logistic(p[2] * x0 + p[3] * x1 + p[5]);
+    // Forward, output layer: SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O), fA = logistic
+    double o0 = logistic(p[6] * h0 + p[7] * h1 + p[8]);
+    // Final error FE = SpostA,O − T
+    double fe0 = o0 - target[0];
+    // Loss E = ½ Σ FE²
+    double loss = 0.5 * fe0 * fe0;
+    if (!Double.isFinite(loss)) {
+      throw Checks.diverged(loss);
+    }
+    // Error signal S_ERROR = FE × fA′(SpreA,O); for the logistic fA′ = SpostA (1 − SpostA)
+    double sError0 = fe0 * o0 * (1.0 - o0);
+    // Hidden deltas by the chain rule: δH = fA′(SpreA,H) × Σ S_ERROR × weight HtoO, with the HtoO weights
+    // of the forward pass; each δH is computed once and reused by every ItoH weight into its node.
+    // For the logistic fA′ = SpostA (1 − SpostA).
+    double dh0 = h0 * (1.0 - h0) * sError0 * p[6];
+    double dh1 = h1 * (1.0 - h1) * sError0 * p[7];
+    // Update HtoO: weight ← weight − LR × gradient, with gradient HtoO = S_ERROR × SpostA,H (bias: S_ERROR)
+    p[6] -= learningRate * sError0 * h0;
+    p[7] -= learningRate * sError0 * h1;
+    p[8] -= learningRate * sError0;
+    // Update ItoH: weight ← weight − LR × gradient, with gradient ItoH = δH × input (bias: δH)
+    p[0] -= learningRate * dh0 * x0;
+    p[1] -= learningRate * dh0 * x1;
+    p[2] -= learningRate * dh1 * x0;
+    p[3] -= learningRate * dh1 * x1;
+    p[4] -= learningRate * dh0;
+    p[5] -= learningRate * dh1;
+    return loss;
+  }
+
+  @Override
+  public double loss(double[] input, double[] target) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireFinite(target, OUTPUTS, "target");
+    double x0 = input[0];
+    double x1 = input[1];
+    // Forward, hidden layer: SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H), fA = logistic
+    double h0 = logistic(p[0] * x0 + p[1] * x1 + p[4]);
+    double h1 = logistic(p[2] * x0 + p[3] * x1 + p[5]);
+    // Forward, output layer: SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O), fA = logistic
+    double o0 = logistic(p[6] * h0 + p[7] * h1 + p[8]);
+    // Final error FE = SpostA,O − T
+    double fe0 = o0 - target[0];
+    // Loss E = ½ Σ FE²
+    double loss = 0.5 * fe0 * fe0;
+    return loss;
+  }
+
+  @Override
+  public double accumulateGradient(double[] input, double[] target, double[] gradientSum) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireFinite(target, OUTPUTS, "target");
+    Checks.requireLength(gradientSum, PARAMETERS, "gradientSum");
+    double x0 = input[0];
+    double x1 = input[1];
+    // Forward, hidden layer: SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H), fA = logistic
+    double h0 = logistic(p[0] * x0 + p[1] * x1 + p[4]);
+    double h1 = logistic(p[2] * x0 + p[3] * x1 + p[5]);
+    // Forward, output layer: SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O), fA = logistic
+    double o0 = logistic(p[6] * h0 + p[7] * h1 + p[8]);
+    // Final error FE = SpostA,O − T
+    double fe0 = o0 - target[0];
+    // Loss E = ½ Σ FE²
+    double loss = 0.5 * fe0 * fe0;
+    if (!Double.isFinite(loss)) {
+      throw Checks.diverged(loss);
+    }
+    // Error signal S_ERROR = FE × fA′(SpreA,O); for the logistic fA′ = SpostA (1 − SpostA)
+    double sError0 = fe0 * o0 * (1.0 - o0);
+    // Hidden deltas by the chain rule: δH = fA′(SpreA,H) × Σ S_ERROR × weight HtoO, with the HtoO weights
+    // of the forward pass; each δH is computed once and reused by every ItoH weight into its node.
+    // For the logistic fA′ = SpostA (1 − SpostA).
+    double dh0 = h0 * (1.0 - h0) * sError0 * p[6];
+    double dh1 = h1 * (1.0 - h1) * sError0 * p[7];
+    // Gradient HtoO = S_ERROR × SpostA,H (bias: S_ERROR)
+    gradientSum[6] += sError0 * h0;
+    gradientSum[7] += sError0 * h1;
+    gradientSum[8] += sError0;
+    // Gradient ItoH = δH × input (bias: δH)
+    gradientSum[0] += dh0 * x0;
+    gradientSum[1] += dh0 * x1;
+    gradientSum[2] += dh1 * x0;
+    gradientSum[3] += dh1 * x1;
+    gradientSum[4] += dh0;
+    gradientSum[5] += dh1;
+    return loss;
+  }
+
+  @Override
+  public XorNetwork copy() {
+    XorNetwork copy = new XorNetwork();
+    System.arraycopy(p, 0, copy.p, 0, PARAMETERS);
+    return copy;
+  }
+
+  @Override
+  public String toString() {
+    return "XorNetwork " + TOPOLOGY;
+  }
+
+  /**
+   * The logistic sigmoid σ(z) = 1 / (1 + e^(−z)).
+   */
+  private static double logistic(double z) {
+    return 1.0 / (1.0 + Math.exp(-z));
+  }
+}
