@@ -23,8 +23,15 @@ public final class Topology {
     this.activations = activations;
     this.loss = loss;
     this.offsets = new int[sizes.length + 1];
+    long end = 0;
     for (int l = 1; l < sizes.length; l++) {
-      offsets[l + 1] = offsets[l] + (sizes[l - 1] + 1) * sizes[l];
+      // In long, so that layers too large for one array are refused rather than wrapping to bad offsets.
+      end += ((long) sizes[l - 1] + 1) * sizes[l];
+      if (end > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            "layers " + Arrays.toString(sizes) + " need more parameters than one Java array can hold");
+      }
+      offsets[l + 1] = (int) end;
     }
   }
 
@@ -41,6 +48,10 @@ public final class Topology {
       Activation[] hiddenActivations,
       Activation outputActivation,
       Loss loss) {
+    requirePresent(hidden, "hidden");
+    requirePresent(hiddenActivations, "hiddenActivations");
+    requirePresent(outputActivation, "outputActivation");
+    requirePresent(loss, "loss");
     int[] sizes = new int[hidden.length + 2];
     sizes[0] = inputs;
     System.arraycopy(hidden, 0, sizes, 1, hidden.length);
@@ -58,6 +69,9 @@ public final class Topology {
     Activation[] activations = new Activation[sizes.length];
     for (int l = 1; l < sizes.length - 1; l++) {
       Activation a = hiddenActivations[hiddenActivations.length == 1 ? 0 : l - 1];
+      if (a == null) {
+        throw new IllegalArgumentException("hidden layer " + l + " has a null activation");
+      }
       if (!a.allowedInHiddenLayer()) {
         throw new IllegalArgumentException("hidden layer " + l + ": " + a + " is for the output layer only");
       }
@@ -70,6 +84,12 @@ public final class Topology {
               + (loss.requiredOutputActivation() == null ? "" : "; it needs " + loss.requiredOutputActivation()));
     }
     return new Topology(sizes, activations, loss);
+  }
+
+  private static void requirePresent(Object value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " is null");
+    }
   }
 
   /** Number of inputs. */

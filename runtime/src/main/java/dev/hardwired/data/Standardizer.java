@@ -1,0 +1,149 @@
+package dev.hardwired.data;
+
+import java.util.Arrays;
+
+/**
+ * Scales each input column to mean 0 and standard deviation 1: x′ = (x − mean) / scale. Fit it on the
+ * training set only, then apply it to the training set, the test set and every input at prediction time,
+ * so that the test set tells nothing to training.
+ *
+ * <p>The scale is the population standard deviation (dividing by n). A column whose values are all equal is
+ * only centred (scale 1), since it carries no information to scale.
+ */
+public final class Standardizer {
+  private final double[] means;
+  private final double[] scales;
+
+  private Standardizer(double[] means, double[] scales) {
+    this.means = means;
+    this.scales = scales;
+  }
+
+  /** The means and standard deviations of the input columns of {@code training}. */
+  public static Standardizer fit(DataSet training) {
+    int n = training.size();
+    int width = training.inputCount();
+    double[] means = new double[width];
+    double[] scales = new double[width];
+    for (int k = 0; k < width; k++) {
+      double first = training.input(0)[k];
+      boolean constant = true;
+      double sum = 0.0;
+      for (int i = 0; i < n; i++) {
+        double x = training.input(i)[k];
+        sum += x;
+        constant &= x == first;
+      }
+      if (constant) {
+        // Exactly the value, so the column becomes exactly 0 rather than rounding noise divided by ~0.
+        means[k] = first;
+        scales[k] = 1.0;
+        continue;
+      }
+      double mean = sum / n;
+      double squares = 0.0;
+      for (int i = 0; i < n; i++) {
+        double d = training.input(i)[k] - mean;
+        squares += d * d;
+      }
+      means[k] = mean;
+      scales[k] = Math.sqrt(squares / n);
+    }
+    return new Standardizer(means, scales);
+  }
+
+  /**
+   * A standardizer with given means and scales, e.g. ones saved with a trained network.
+   *
+   * @throws IllegalArgumentException unless both arrays have the same non-zero length, every mean is finite
+   *     and every scale positive and finite
+   */
+  public static Standardizer of(double[] means, double[] scales) {
+    if (means == null || scales == null || means.length != scales.length || means.length == 0) {
+      throw new IllegalArgumentException(
+          "expected as many means as scales, at least one: got " + Arrays.toString(means) + " and "
+              + Arrays.toString(scales));
+    }
+    for (int k = 0; k < means.length; k++) {
+      if (!Double.isFinite(means[k])) {
+        throw new IllegalArgumentException("means[" + k + "] is " + means[k] + "; expected a finite number");
+      }
+      if (!(scales[k] > 0.0) || Double.isInfinite(scales[k])) {
+        throw new IllegalArgumentException(
+            "scales[" + k + "] is " + scales[k] + "; expected a positive finite number");
+      }
+    }
+    return new Standardizer(means.clone(), scales.clone());
+  }
+
+  /** Number of input columns. */
+  public int inputCount() {
+    return means.length;
+  }
+
+  /** The mean of each column, copied. */
+  public double[] means() {
+    return means.clone();
+  }
+
+  /** The scale of each column, copied: its standard deviation, or 1 for a constant column. */
+  public double[] scales() {
+    return scales.clone();
+  }
+
+  /**
+   * The same samples with standardized inputs; the targets and class names are kept.
+   *
+   * @throws IllegalArgumentException when the data set's inputs have another width
+   */
+  public DataSet apply(DataSet data) {
+    requireWidth(data.inputCount(), "the data set has");
+    double[][] scaled = new double[data.size()][];
+    for (int i = 0; i < scaled.length; i++) {
+      scaled[i] = apply(data.input(i));
+      requireFinite(scaled[i], i);
+    }
+    return data.withInputs(scaled, means.length);
+  }
+
+  /** One standardized input, in a new array. */
+  public double[] apply(double[] input) {
+    double[] output = new double[means.length];
+    apply(input, output);
+    return output;
+  }
+
+  /**
+   * Standardizes {@code input} into {@code output}, allocating nothing; the two may be the same array.
+   *
+   * @throws IllegalArgumentException when an array has another width
+   */
+  public void apply(double[] input, double[] output) {
+    requireWidth(input.length, "input has");
+    requireWidth(output.length, "output has");
+    for (int k = 0; k < means.length; k++) {
+      output[k] = (input[k] - means[k]) / scales[k];
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Standardizer[means " + Arrays.toString(means) + ", scales " + Arrays.toString(scales) + "]";
+  }
+
+  private void requireWidth(int width, String what) {
+    if (width != means.length) {
+      throw new IllegalArgumentException(what + " " + width + " inputs; this standardizer expects " + means.length);
+    }
+  }
+
+  /** Tiny scales can overflow a value that lies far outside the training range. */
+  private static void requireFinite(double[] row, int i) {
+    for (int k = 0; k < row.length; k++) {
+      if (!Double.isFinite(row[k])) {
+        throw new IllegalArgumentException(
+            "standardized input " + i + " column " + k + " is " + row[k] + "; expected a finite number");
+      }
+    }
+  }
+}
