@@ -5,6 +5,8 @@ import dev.hardwired.Activation;
 import dev.hardwired.Loss;
 import dev.hardwired.processor.model.NetworkModel;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,13 @@ import javax.tools.Diagnostic;
  * yields no model and so no generated class.
  */
 public final class DeclarationReader {
+  /**
+   * Identifiers that are not keywords but may not name a type (JLS 3.9, TypeIdentifier) from Java 10 to 17;
+   * {@link SourceVersion#isName} accepts them, javac would then reject the generated class.
+   */
+  private static final Set<String> RESTRICTED_TYPE_NAMES =
+      new HashSet<>(Arrays.asList("var", "yield", "record", "sealed", "permits"));
+
   private final Elements elements;
   private final Messager messager;
   private final Set<String> claimedNames;
@@ -263,7 +272,7 @@ public final class DeclarationReader {
       if (!explicitName) {
         List<String> names = ClassName.get(type).simpleNames();
         name = String.join("_", names) + "Network";
-      } else if (!SourceVersion.isName(name) || name.contains(".")) {
+      } else if (!SourceVersion.isName(name) || name.contains(".") || RESTRICTED_TYPE_NAMES.contains(name)) {
         error(Message.INVALID_NAME.format(name), nameValue);
         return null;
       }
