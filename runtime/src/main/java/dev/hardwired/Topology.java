@@ -78,6 +78,10 @@ public final class Topology {
       activations[l] = a;
     }
     activations[sizes.length - 1] = outputActivation;
+    if (outputActivation == Activation.SOFTMAX && outputs == 1) {
+      throw new IllegalArgumentException(
+          "a SOFTMAX output layer needs at least 2 outputs: the softmax of one value is always 1");
+    }
     if (!loss.accepts(outputActivation)) {
       throw new IllegalArgumentException(
           loss + " cannot follow a " + outputActivation + " output layer"

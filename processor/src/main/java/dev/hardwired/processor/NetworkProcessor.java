@@ -51,7 +51,11 @@ public final class NetworkProcessor extends AbstractProcessor {
       return false;
     }
     DeclarationReader reader =
-        new DeclarationReader(processingEnv.getElementUtils(), processingEnv.getMessager(), generatedNames);
+        new DeclarationReader(
+            processingEnv.getElementUtils(),
+            processingEnv.getTypeUtils(),
+            processingEnv.getMessager(),
+            generatedNames);
     for (Element element : round.getElementsAnnotatedWith(annotation)) {
       AnnotationMirror mirror = mirrorOf(element, annotation);
       try {
@@ -70,10 +74,11 @@ public final class NetworkProcessor extends AbstractProcessor {
     if (!(element instanceof TypeElement)) {
       return; // @Target(TYPE) makes javac reject it first
     }
-    Optional<NetworkModel> model = reader.read((TypeElement) element, mirror);
+    TypeElement type = (TypeElement) element;
+    Optional<NetworkModel> model = reader.read(type, mirror);
     if (model.isPresent()) {
       String generator = generatedAvailable() ? NetworkProcessor.class.getCanonicalName() : null;
-      NetworkWriter.write(model.get(), element, generator).writeTo(processingEnv.getFiler());
+      NetworkWriter.write(model.get(), type, generator).writeTo(processingEnv.getFiler());
     }
   }
 

@@ -350,6 +350,24 @@ class ValidationTest {
   @Nested
   class Losses {
     @Test
+    void softmaxWithOneOutput() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(",
+              "    inputs = 3,",
+              "    hidden = 4,",
+              "    outputs = 1,",
+              "    outputActivation = Activation.SOFTMAX,",
+              "    loss = Loss.SOFTMAX_CROSS_ENTROPY)",
+              "interface Foo {}");
+      Compilation c = compile(file);
+      assertRejected(c, 1, "test.FooNetwork");
+      assertError(
+          c, file, "softmax-one-output", "a SOFTMAX output layer needs at least 2 outputs", "outputs = 1,");
+    }
+
+    @Test
     void softmaxCrossEntropyWithDefaultOutput() {
       JavaFileObject file =
           source(
@@ -685,6 +703,87 @@ class ValidationTest {
       Compilation c = compile(file);
       assertRejected(c, 1, "test.FooNetwork");
       assertTypeError(c, file, "constructor", "test.Foo needs a constructor without parameters");
+    }
+
+    @Test
+    void abstractClassWhoseConstructorThrowsACheckedException() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(",
+              "    inputs = 2,",
+              "    hidden = 2,",
+              "    outputs = 1)",
+              "abstract class Foo {",
+              "  Foo() throws java.io.IOException {}",
+              "}");
+      Compilation c = compile(file);
+      assertRejected(c, 1, "test.FooNetwork");
+      assertTypeError(c, file, "constructor", "throwing no checked exception");
+    }
+
+    @Test
+    void abstractMethodTheGeneratedClassCannotImplement() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(",
+              "    inputs = 2,",
+              "    hidden = 2,",
+              "    outputs = 1)",
+              "interface Foo extends Comparable<Foo> {",
+              "  void fly();",
+              "  String copy();",
+              "}");
+      Compilation c = compile(file);
+      assertRejected(c, 3, "test.FooNetwork");
+      assertThat(c).hadErrorContaining("[hardwired.abstract-method] @Network type test.Foo has abstract method void fly()");
+      assertThat(c).hadErrorContaining("abstract method java.lang.String copy()");
+      assertThat(c).hadErrorContaining("abstract method int compareTo(T)");
+    }
+
+    @Test
+    void abstractMethodsThatTheGeneratedClassImplementsAreFine() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(",
+              "    inputs = 2,",
+              "    hidden = 2,",
+              "    outputs = 1)",
+              "interface Foo extends dev.hardwired.TrainableNetwork {",
+              "  Foo copy();",
+              "  double[] predict(double[] input);",
+              "  String toString();",
+              "  boolean equals(Object other);",
+              "}");
+      Compilation c = compileStrictly(file);
+      assertThat(c).succeededWithoutWarnings();
+      assertThat(generated()).containsExactly("test.FooNetwork");
+    }
+
+    @Test
+    void finalMethodTheGeneratedClassMustOverride() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(",
+              "    inputs = 2,",
+              "    hidden = 2,",
+              "    outputs = 1)",
+              "abstract class Foo {",
+              "  @Override",
+              "  public final String toString() {",
+              "    return \"foo\";",
+              "  }",
+              "  public final int inputCount() {",
+              "    return 2;",
+              "  }",
+              "}");
+      Compilation c = compile(file);
+      assertRejected(c, 2, "test.FooNetwork");
+      assertThat(c).hadErrorContaining("[hardwired.final-method] @Network abstract class test.Foo has final method java.lang.String toString()");
+      assertThat(c).hadErrorContaining("final method int inputCount()");
     }
   }
 
@@ -1126,6 +1225,39 @@ class ValidationTest {
               "    loss = Loss.SOFTMAX_CROSS_ENTROPY)",
               "interface Iris {}");
       assertClean(compileStrictly(file), "test.IrisNetwork");
+    }
+
+    @Test
+    void declaredTypeWithANestedMathClass() {
+      JavaFileObject file =
+          source(
+              "Xor",
+              "@Network(",
+              "    inputs = 2,",
+              "    hidden = 2,",
+              "    outputs = 1,",
+              "    activation = Activation.TANH)",
+              "public interface Xor {",
+              "  final class Math {}",
+              "}");
+      Compilation c = compileStrictly(file);
+      assertClean(c, "test.XorNetwork");
+    }
+
+    @Test
+    void deprecatedDeclaredType() {
+      JavaFileObject file =
+          source(
+              "Xor",
+              "@Deprecated",
+              "@Network(",
+              "    inputs = 2,",
+              "    hidden = 2,",
+              "    outputs = 1)",
+              "public interface Xor {}");
+      Compilation c = compileStrictly(file);
+      assertClean(c, "test.XorNetwork");
+      assertThat(c).generatedSourceFile("test.XorNetwork").contentsAsUtf8String().contains("@Deprecated");
     }
 
     @Test

@@ -25,14 +25,20 @@ public final class NetworkModel {
 
   private final ClassName declaredType;
   private final boolean declaredInterface;
+  private final boolean declaredDeprecated;
   private final ClassName generatedType;
   private final Topology topology;
   private final List<Layer> layers;
 
   private NetworkModel(
-      ClassName declaredType, boolean declaredInterface, ClassName generatedType, Topology topology) {
+      ClassName declaredType,
+      boolean declaredInterface,
+      boolean declaredDeprecated,
+      ClassName generatedType,
+      Topology topology) {
     this.declaredType = declaredType;
     this.declaredInterface = declaredInterface;
+    this.declaredDeprecated = declaredDeprecated;
     this.generatedType = generatedType;
     this.topology = topology;
     List<Layer> layers = new ArrayList<>();
@@ -56,24 +62,19 @@ public final class NetworkModel {
   /**
    * The model of a valid declaration.
    *
-   * @throws IllegalArgumentException when the topology is one the runtime rejects; the reader reports
-   *     those first, on the exact annotation value
+   * @param declaredInterface whether the generated class implements (rather than extends) the declared type
+   * @param declaredDeprecated whether the declared type is deprecated, and so the generated class too
    */
   public static NetworkModel of(
       ClassName declaredType,
       boolean declaredInterface,
+      boolean declaredDeprecated,
       String generatedSimpleName,
-      int inputs,
-      int[] hidden,
-      int outputs,
-      Activation[] hiddenActivations,
-      Activation outputActivation,
-      Loss loss) {
-    Topology topology =
-        Topology.of(inputs, hidden, outputs, hiddenActivations, outputActivation, loss);
+      Topology topology) {
     return new NetworkModel(
         declaredType,
         declaredInterface,
+        declaredDeprecated,
         ClassName.get(declaredType.packageName(), generatedSimpleName),
         topology);
   }
@@ -86,6 +87,10 @@ public final class NetworkModel {
   /** Whether the generated class implements (rather than extends) the declared type. */
   public boolean declaredInterface() {
     return declaredInterface;
+  }
+
+  public boolean declaredDeprecated() {
+    return declaredDeprecated;
   }
 
   /** The class to generate, in the declared type's package. */

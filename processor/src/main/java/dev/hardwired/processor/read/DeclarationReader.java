@@ -3,6 +3,8 @@ package dev.hardwired.processor.read;
 import com.palantir.javapoet.ClassName;
 import dev.hardwired.Activation;
 import dev.hardwired.Loss;
+import dev.hardwired.Topology;
+import dev.hardwired.TrainableNetwork;
 import dev.hardwired.processor.model.NetworkModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.annotation.processing.Messager;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
@@ -22,8 +25,12 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 
 /**
@@ -40,6 +47,7 @@ public final class DeclarationReader {
       new HashSet<>(Arrays.asList("var", "yield", "record", "sealed", "permits"));
 
   private final Elements elements;
+  private final Types types;
   private final Messager messager;
   private final Set<String> claimedNames;
 
@@ -47,8 +55,9 @@ public final class DeclarationReader {
    * @param claimedNames qualified names already generated in this compilation; this reader adds the ones it
    *     accepts, so that two declarations cannot generate the same class
    */
-  public DeclarationReader(Elements elements, Messager messager, Set<String> claimedNames) {
+  public DeclarationReader(Elements elements, Types types, Messager messager, Set<String> claimedNames) {
     this.elements = elements;
+    this.types = types;
     this.messager = messager;
     this.claimedNames = claimedNames;
   }
@@ -56,7 +65,7 @@ public final class DeclarationReader {
   /** The model of {@code type}'s declaration, or empty after reporting why there is none. */
   public Optional<NetworkModel> read(TypeElement type, AnnotationMirror mirror) {
     Declaration d = new Declaration(type, mirror);
-    d.checkType();
+    boolean usableType = d.checkType();
     int inputs = d.size("inputs");
     List<Integer> hidden = d.hiddenSizes();
     int outputs = d.size("outputs");
@@ -64,31 +73,39 @@ public final class DeclarationReader {
     Activation outputActivation = d.enumValue("outputActivation", Activation.class);
     Loss loss = d.enumValue("loss", Loss.class);
     d.checkLoss(loss, outputActivation);
+    d.checkSoftmaxOutputs(outputActivation, outputs);
+    if (usableType) {
+      d.checkMembers();
+    }
     ClassName generated = d.generatedName();
     if (!d.valid) {
       return Optional.empty();
     }
-    NetworkModel model =
-        NetworkModel.of(
-            ClassName.get(type),
-            type.getKind() == ElementKind.INTERFACE,
-            generated.simpleName(),
+    Topology topology =
+        Topology.of(
             inputs,
             hidden.stream().mapToInt(Integer::intValue).toArray(),
             outputs,
             activations,
             outputActivation,
             loss);
-    if (model.parameterCount() > NetworkModel.MAX_UNROLLED_PARAMETERS) {
+    if (topology.parameterCount() > NetworkModel.MAX_UNROLLED_PARAMETERS) {
       d.error(
           Message.TOO_LARGE.format(
-              model.topology(),
-              model.parameterCount(),
+              topology,
+              topology.parameterCount(),
               NetworkModel.MAX_UNROLLED_PARAMETERS,
               NetworkModel.METHOD_BYTES_LIMIT),
           null);
       return Optional.empty();
     }
+    NetworkModel model =
+        NetworkModel.of(
+            ClassName.get(type),
+            type.getKind() == ElementKind.INTERFACE,
+            elements.isDeprecated(type),
+            generated.simpleName(),
+            topology);
     claimedNames.add(generated.canonicalName());
     return Optional.of(model);
   }
@@ -132,30 +149,31 @@ public final class DeclarationReader {
       return null;
     }
 
-    void checkType() {
+    /** Checks the annotated type itself; false when it is of a kind whose members need no further look. */
+    boolean checkType() {
       String name = type.getQualifiedName().toString();
       boolean isInterface = type.getKind() == ElementKind.INTERFACE;
       boolean isAbstractClass =
           type.getKind() == ElementKind.CLASS && type.getModifiers().contains(Modifier.ABSTRACT);
       if (!isInterface && !isAbstractClass) {
         error(Message.NOT_ABSTRACT_TYPE.format(name, describe(type)), null);
-        return;
+        return false;
       }
       for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
         if (e.getModifiers().contains(Modifier.PRIVATE)) {
           error(Message.PRIVATE.format(e == type ? name : name + " (inside private " + e + ")"), null);
-          return;
+          return false;
         }
       }
       if (type.getNestingKind() == NestingKind.MEMBER
           && !isInterface
           && !type.getModifiers().contains(Modifier.STATIC)) {
         error(Message.INNER_CLASS.format(name), null);
-        return;
+        return false;
       }
       if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
         error(Message.NOT_ABSTRACT_TYPE.format(name, "a local type"), null);
-        return;
+        return false;
       }
       if (!type.getTypeParameters().isEmpty()) {
         error(Message.GENERIC.format(name), null);
@@ -163,11 +181,16 @@ public final class DeclarationReader {
       if (isAbstractClass) {
         boolean reachable =
             ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-                .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+                .anyMatch(
+                    c ->
+                        c.getParameters().isEmpty()
+                            && !c.getModifiers().contains(Modifier.PRIVATE)
+                            && c.getThrownTypes().stream().allMatch(this::unchecked));
         if (!reachable) {
           error(Message.NO_CONSTRUCTOR.format(name), null);
         }
       }
+      return true;
     }
 
     private String describe(TypeElement t) {
@@ -222,7 +245,11 @@ public final class DeclarationReader {
       for (int i = 0; i < list.size(); i++) {
         activations[i] = constant(list.get(i), Activation.class);
         if (activations[i] == Activation.SOFTMAX && hiddenLayers > 0) {
-          error(Message.SOFTMAX_HIDDEN.format(list.size() == 1 ? 1 : i + 1), list.get(i));
+          String layers =
+              list.size() == 1
+                  ? (hiddenLayers == 1 ? "the hidden layer" : "every hidden layer")
+                  : "hidden layer " + (i + 1);
+          error(Message.SOFTMAX_HIDDEN.format(layers), list.get(i));
         }
       }
       return activations;
@@ -263,6 +290,103 @@ public final class DeclarationReader {
             Message.LOSS_NEEDS_OUTPUT.format(loss, loss.requiredOutputActivation(), outputActivation),
             value(explicit("loss") ? "loss" : "outputActivation"));
       }
+    }
+
+    void checkSoftmaxOutputs(Activation outputActivation, int outputs) {
+      if (outputActivation == Activation.SOFTMAX && outputs == 1) {
+        error(Message.SOFTMAX_ONE_OUTPUT.format(), value("outputs"));
+      }
+    }
+
+    /**
+     * The generated class must be able to implement every abstract method it inherits and to override
+     * every method it writes: it implements {@link TrainableNetwork} and {@code toString()}, nothing else.
+     */
+    void checkMembers() {
+      if (!(type.asType() instanceof DeclaredType)) {
+        return;
+      }
+      DeclaredType declared = (DeclaredType) type.asType();
+      TypeElement trainable = elements.getTypeElement(TrainableNetwork.class.getCanonicalName());
+      List<ExecutableElement> written = new ArrayList<>(ElementFilter.methodsIn(elements.getAllMembers(trainable)));
+      written.removeIf(
+          m ->
+              m.getModifiers().contains(Modifier.STATIC)
+                  || !m.getEnclosingElement().getKind().isInterface());
+      for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+        Set<Modifier> modifiers = method.getModifiers();
+        if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.PRIVATE)) {
+          continue;
+        }
+        ExecutableType asMember = (ExecutableType) types.asMemberOf(declared, method);
+        ExecutableElement match = null;
+        for (ExecutableElement candidate : written) {
+          if (candidate.getSimpleName().equals(method.getSimpleName()) && sameParameters(asMember, candidate)) {
+            match = candidate;
+          }
+        }
+        boolean writtenHere = match != null;
+        boolean fromObject = overridesObjectMethod(method);
+        if (modifiers.contains(Modifier.ABSTRACT)
+            && !fromObject
+            && !(writtenHere && returnsCompatibly(method, asMember.getReturnType(), match, declared))) {
+          error(Message.ABSTRACT_METHOD.format(type.getQualifiedName(), signature(method)), null);
+        } else if (modifiers.contains(Modifier.FINAL)
+            && (writtenHere || method.getSimpleName().contentEquals("toString") && method.getParameters().isEmpty())) {
+          error(Message.FINAL_METHOD.format(type.getQualifiedName(), signature(method)), null);
+        }
+      }
+    }
+
+    /** An interface may redeclare {@code toString()}, {@code equals} or {@code hashCode()}: Object implements them. */
+    private boolean overridesObjectMethod(ExecutableElement method) {
+      TypeElement object = elements.getTypeElement(Object.class.getCanonicalName());
+      for (ExecutableElement candidate : ElementFilter.methodsIn(object.getEnclosedElements())) {
+        if (candidate.getModifiers().contains(Modifier.PUBLIC)
+            && elements.overrides(method, candidate, type)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean sameParameters(ExecutableType method, ExecutableElement candidate) {
+      List<? extends TypeMirror> ours = method.getParameterTypes();
+      List<? extends VariableElement> theirs = candidate.getParameters();
+      if (ours.size() != theirs.size()) {
+        return false;
+      }
+      for (int i = 0; i < ours.size(); i++) {
+        if (!types.isSameType(types.erasure(ours.get(i)), types.erasure(theirs.get(i).asType()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * {@code copy()} returns the generated class itself, a subtype of the declared type and of
+     * TrainableNetwork; the rest return what TrainableNetwork declares.
+     */
+    private boolean returnsCompatibly(
+        ExecutableElement method, TypeMirror declaredReturn, ExecutableElement written, DeclaredType declared) {
+      if (method.getSimpleName().contentEquals("copy")) {
+        return types.isAssignable(declared, declaredReturn)
+            || types.isAssignable(written.getReturnType(), declaredReturn);
+      }
+      return types.isAssignable(written.getReturnType(), declaredReturn);
+    }
+
+    private String signature(ExecutableElement method) {
+      return method.getReturnType() + " " + method.getSimpleName() + "("
+          + method.getParameters().stream().map(p -> p.asType().toString()).collect(Collectors.joining(", "))
+          + ")";
+    }
+
+    private boolean unchecked(TypeMirror thrown) {
+      TypeMirror runtime = elements.getTypeElement(RuntimeException.class.getCanonicalName()).asType();
+      TypeMirror error = elements.getTypeElement(Error.class.getCanonicalName()).asType();
+      return types.isSubtype(thrown, runtime) || types.isSubtype(thrown, error);
     }
 
     ClassName generatedName() {

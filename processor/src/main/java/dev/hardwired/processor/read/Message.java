@@ -18,7 +18,15 @@ public enum Message {
   GENERIC("generic", "@Network type %s must not be generic: a network's types are fixed"),
   NO_CONSTRUCTOR(
       "constructor",
-      "@Network abstract class %s needs a constructor without parameters that the generated class can call"),
+      "@Network abstract class %s needs a constructor without parameters that the generated class can call:"
+          + " not private, and throwing no checked exception"),
+  ABSTRACT_METHOD(
+      "abstract-method",
+      "@Network type %s has abstract method %s, which the generated class cannot implement: it implements"
+          + " only TrainableNetwork's methods; give this one a body (a default method in an interface)"),
+  FINAL_METHOD(
+      "final-method",
+      "@Network abstract class %s has final method %s, which the generated class must override"),
   SIZE_NOT_POSITIVE("size", "%s = %d: every layer needs at least one node"),
   ACTIVATION_COUNT(
       "activation-count",
@@ -26,8 +34,12 @@ public enum Message {
           + " layer"),
   SOFTMAX_HIDDEN(
       "softmax-hidden",
-      "SOFTMAX is for the output layer only (it normalises a whole layer into probabilities); hidden layer %d"
-          + " needs an elementwise activation such as LOGISTIC, TANH or RELU"),
+      "SOFTMAX is for the output layer only (it normalises a whole layer into probabilities); %s needs an"
+          + " elementwise activation such as LOGISTIC, TANH or RELU"),
+  SOFTMAX_ONE_OUTPUT(
+      "softmax-one-output",
+      "a SOFTMAX output layer needs at least 2 outputs: the softmax of one value is always 1, so nothing could"
+          + " be learned; for one yes/no output use outputActivation = LOGISTIC with loss = CROSS_ENTROPY"),
   SOFTMAX_NEEDS_CROSS_ENTROPY(
       "softmax-loss",
       "a SOFTMAX output needs loss = SOFTMAX_CROSS_ENTROPY, with which the error signal is simply y − t; got %s"),

@@ -38,7 +38,7 @@ final class Equations {
       case LOGISTIC:
         return CodeBlock.of("logistic($L)", z);
       case TANH:
-        return CodeBlock.of("Math.tanh($L)", z);
+        return CodeBlock.of("$T.tanh($L)", Math.class, z);
       case RELU:
         return CodeBlock.of("relu($L)", z);
       case LEAKY_RELU:

@@ -22,8 +22,8 @@ import dev.hardwired.processor.model.NetworkModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Turns a {@link NetworkModel} into the source of its generated class: straight-line code, one local per
@@ -49,19 +49,25 @@ public final class NetworkWriter {
    * @param generatorName the value of {@code @Generated}, or {@code null} where the compilation lacks
    *     {@code javax.annotation.processing.Generated} (Java 8)
    */
-  public static JavaFile write(NetworkModel model, Element originatingElement, String generatorName) {
+  public static JavaFile write(NetworkModel model, TypeElement originatingElement, String generatorName) {
     return new NetworkWriter(model).file(originatingElement, generatorName);
   }
 
-  private JavaFile file(Element originatingElement, String generatorName) {
+  private JavaFile file(TypeElement originatingElement, String generatorName) {
     ClassName self = model.generatedType();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
             .addOriginatingElement(originatingElement)
+            // Names the declared type brings in (a nested Math, say) must not capture ours.
+            .avoidClashesWithNestedClasses(originatingElement)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addJavadoc(classDoc());
     if (generatorName != null) {
       type.addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", generatorName).build());
+    }
+    if (model.declaredDeprecated()) {
+      // Using a deprecated type is no warning inside a deprecated class.
+      type.addAnnotation(Deprecated.class);
     }
     if (model.declaredInterface()) {
       type.addSuperinterface(model.declaredType());
@@ -293,7 +299,7 @@ public final class NetworkWriter {
     body.addStatement("$T.requireLearningRate(learningRate)", Checks.class);
     forwardPass(body);
     lossValue(body);
-    body.beginControlFlow("if (!Double.isFinite(loss))")
+    body.beginControlFlow("if (!$T.isFinite(loss))", Double.class)
         .addStatement("throw $T.diverged(loss)", Checks.class)
         .endControlFlow();
     backwardPass(body);
@@ -336,7 +342,7 @@ public final class NetworkWriter {
     body.addStatement("$T.requireLength(gradientSum, PARAMETERS, $S)", Checks.class, "gradientSum");
     forwardPass(body);
     lossValue(body);
-    body.beginControlFlow("if (!Double.isFinite(loss))")
+    body.beginControlFlow("if (!$T.isFinite(loss))", Double.class)
         .addStatement("throw $T.diverged(loss)", Checks.class)
         .endControlFlow();
     backwardPass(body);
@@ -371,19 +377,23 @@ public final class NetworkWriter {
   private void addActivationFunctions(TypeSpec.Builder type) {
     if (model.uses(Activation.LOGISTIC)) {
       type.addMethod(
-          activationFunction("logistic", "The logistic sigmoid σ(z) = 1 / (1 + e^(−z)).", "1.0 / (1.0 + Math.exp(-z))"));
+          activationFunction(
+              "logistic", "The logistic sigmoid σ(z) = 1 / (1 + e^(−z)).", CodeBlock.of("1.0 / (1.0 + $T.exp(-z))", Math.class)));
     }
     if (model.uses(Activation.RELU)) {
-      type.addMethod(activationFunction("relu", "The rectified linear unit max(0, z).", "z > 0.0 ? z : 0.0"));
+      type.addMethod(
+          activationFunction("relu", "The rectified linear unit max(0, z).", CodeBlock.of("z > 0.0 ? z : 0.0")));
     }
     if (model.uses(Activation.LEAKY_RELU)) {
       type.addMethod(
           activationFunction(
-              "leakyRelu", "The leaky ReLU: z for z > 0, else the slope × z.", "z > 0.0 ? z : LEAKY_RELU_SLOPE * z"));
+              "leakyRelu",
+              "The leaky ReLU: z for z > 0, else the slope × z.",
+              CodeBlock.of("z > 0.0 ? z : LEAKY_RELU_SLOPE * z")));
     }
   }
 
-  private static MethodSpec activationFunction(String name, String doc, String body) {
+  private static MethodSpec activationFunction(String name, String doc, CodeBlock body) {
     return MethodSpec.methodBuilder(name)
         .addJavadoc("$L\n", doc)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -449,12 +459,12 @@ public final class NetworkWriter {
     body.add("// Softmax: SpostA,O = e^SpreA,O / Σ e^SpreA,O, shifted by the largest SpreA,O so exp cannot overflow\n");
     CodeBlock max = CodeBlock.of("$L", layer.preActivation(layer.size() - 1));
     for (int k = layer.size() - 2; k >= 0; k--) {
-      max = CodeBlock.of("Math.max($L,$W$L)", layer.preActivation(k), max);
+      max = CodeBlock.of("$T.max($L,$W$L)", Math.class, layer.preActivation(k), max);
     }
     body.addStatement("double max = $L", max);
     List<CodeBlock> exps = new ArrayList<>();
     for (int k = 0; k < layer.size(); k++) {
-      body.addStatement("double e$L = Math.exp($L - max)", k, layer.preActivation(k));
+      body.addStatement("double e$L = $T.exp($L - max)", k, Math.class, layer.preActivation(k));
       exps.add(CodeBlock.of("e$L", k));
     }
     body.addStatement("double sum = $L", CodeBlock.join(exps, "$W+ "));
@@ -484,13 +494,14 @@ public final class NetworkWriter {
           String z = output.preActivation(k);
           terms.add(
               CodeBlock.of(
-                  "Math.max($L, 0.0) - $L * target[$L] + Math.log1p(Math.exp(-Math.abs($L)))", z, z, k, z));
+                  "$T.max($L, 0.0) - $L * target[$L] + $T.log1p($T.exp(-$T.abs($L)))",
+                  Math.class, z, z, k, Math.class, Math.class, Math.class, z));
         }
         body.addStatement("double loss = $L", CodeBlock.join(terms, "$W+ "));
         break;
       case SOFTMAX_CROSS_ENTROPY:
         body.add("// Loss E = −Σ T ln SpostA,O = Σ T (ln Σ e^SpreA,O − SpreA,O)\n");
-        body.addStatement("double logSumExp = max + Math.log(sum)");
+        body.addStatement("double logSumExp = max + $T.log(sum)", Math.class);
         for (int k = 0; k < output.size(); k++) {
           terms.add(CodeBlock.of("target[$L] * (logSumExp - $L)", k, output.preActivation(k)));
         }
