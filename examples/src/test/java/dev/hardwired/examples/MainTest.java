@@ -1,0 +1,55 @@
+package dev.hardwired.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+  @Test
+  void printsOneTableWithARowPerExample() {
+    String printed = captureOutput(() -> Main.main(new String[0]));
+    List<String> lines = printed.lines().toList();
+
+    assertEquals(2 + 4, lines.size(), printed);
+    assertTrue(lines.get(0).startsWith("example  "), printed);
+    assertTrue(lines.get(1).matches("[- ]+"), printed);
+    assertRow(lines.get(2), "XOR ", "2-2-1", "100.0%", "XorNetwork.java");
+    assertRow(lines.get(3), "XOR, 4 hidden ", "2-4-1", "100.0%", "WideXorNetwork.java");
+    assertRow(lines.get(4), "Textbook ", "2-2-2", "n/a", "TextbookNetwork.java");
+    assertRow(lines.get(5), "Iris ", "4-8-3", "%", "IrisNetwork.java");
+  }
+
+  @Test
+  void columnsLineUp() {
+    List<String> lines = Main.table(Main.runAll()).lines().toList();
+    int source = lines.get(0).indexOf("generated source");
+    for (String line : lines.subList(2, lines.size())) {
+      assertEquals(source, line.indexOf("examples/target/generated-sources/annotations/dev/hardwired/examples/"), line);
+    }
+  }
+
+  private static void assertRow(String line, String name, String topology, String accuracy, String source) {
+    assertTrue(line.startsWith(name), line);
+    assertTrue(line.contains(" " + topology + " "), line);
+    assertTrue(line.contains(accuracy), line);
+    assertTrue(line.endsWith("examples/target/generated-sources/annotations/dev/hardwired/examples/" + source), line);
+  }
+
+  private static String captureOutput(Runnable action) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setOut(original);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+}
