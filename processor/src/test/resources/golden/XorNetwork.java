@@ -9,8 +9,8 @@ import dev.hardwired.TrainableNetwork;
 import javax.annotation.processing.Generated;
 
 /**
- * Xor, hardwired: 2 inputs → 2 hidden (logistic) → 1 output (logistic);
- * summed squared error; stochastic gradient descent.
+ * Xor, hardwired: 2 inputs → 2 hidden (logistic) → 1 output (logistic); summed squared error;
+ * stochastic gradient descent.
  *
  * <p>Generated from {@link Xor}: the forward pass and backpropagation are written out for exactly
  * this topology. Instances are not thread-safe; give each thread its own {@link #copy()}.
@@ -39,7 +39,8 @@ public final class XorNetwork implements Xor, TrainableNetwork {
    * All parameters in one array, layer by layer:
    * ItoH weights p[0..3], hidden biases p[4..5];
    * HtoO weights p[6..7], output bias p[8];
-   * the weight into node j from node i of the layer before is at (first weight) + j × (its size) + i.
+   * the weight into node j from node i of the layer before is at
+   * (first weight) + j × (size of the layer before) + i.
    */
   private final double[] p = new double[PARAMETERS];
 
@@ -107,13 +108,13 @@ public final class XorNetwork implements Xor, TrainableNetwork {
   public void predict(double[] input, double[] output) {
     Checks.requireFinite(input, INPUTS, "input");
     Checks.requireLength(output, OUTPUTS, "output");
-    double x0 = input[0];
-    double x1 = input[1];
-    // Forward, hidden layer: SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H), fA = logistic
-    double h0 = logistic(p[0] * x0 + p[1] * x1 + p[4]);
-    double h1 = logistic(p[2] * x0 + p[3] * x1 + p[5]);
-    // Forward, output layer: SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O), fA = logistic
-    double o0 = logistic(p[6] * h0 + p[7] * h1 + p[8]);
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, hidden layer (logistic): SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H)
+    double h0 = logistic(p[0] * x0 + p[1] * x1 + p[4]); // SpostA,H0 = fA(SpreA,H0)
+    double h1 = logistic(p[2] * x0 + p[3] * x1 + p[5]); // SpostA,H1 = fA(SpreA,H1)
+    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O)
+    double o0 = logistic(p[6] * h0 + p[7] * h1 + p[8]); // SpostA,O0 = fA(SpreA,O0)
     output[0] = o0;
   }
 
@@ -122,38 +123,41 @@ public final class XorNetwork implements Xor, TrainableNetwork {
     Checks.requireFinite(input, INPUTS, "input");
     Checks.requireFinite(target, OUTPUTS, "target");
     Checks.requireLearningRate(learningRate);
-    double x0 = input[0];
-    double x1 = input[1];
-    // Forward, hidden layer: SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H), fA = logistic
-    double h0 = logistic(p[0] * x0 + p[1] * x1 + p[4]);
-    double h1 = logistic(p[2] * x0 + p[3] * x1 + p[5]);
-    // Forward, output layer: SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O), fA = logistic
-    double o0 = logistic(p[6] * h0 + p[7] * h1 + p[8]);
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, hidden layer (logistic): SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H)
+    double h0 = logistic(p[0] * x0 + p[1] * x1 + p[4]); // SpostA,H0 = fA(SpreA,H0)
+    double h1 = logistic(p[2] * x0 + p[3] * x1 + p[5]); // SpostA,H1 = fA(SpreA,H1)
+    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O)
+    double o0 = logistic(p[6] * h0 + p[7] * h1 + p[8]); // SpostA,O0 = fA(SpreA,O0)
     // Final error FE = SpostA,O − T
-    double fe0 = o0 - target[0];
+    double fe0 = o0 - target[0]; // FE0 = SpostA,O0 − T0
     // Loss E = ½ Σ FE²
     double loss = 0.5 * fe0 * fe0;
+    // A loss that is not finite means training diverged: stop before any parameter changes
     if (!Double.isFinite(loss)) {
       throw Checks.diverged(loss);
     }
     // Error signal S_ERROR = FE × fA′(SpreA,O); for the logistic fA′ = SpostA (1 − SpostA)
-    double sError0 = fe0 * o0 * (1.0 - o0);
-    // Hidden deltas by the chain rule: δH = fA′(SpreA,H) × Σ S_ERROR × weight HtoO, with the HtoO weights
-    // of the forward pass; each δH is computed once and reused by every ItoH weight into its node.
-    // For the logistic fA′ = SpostA (1 − SpostA).
-    double dh0 = h0 * (1.0 - h0) * sError0 * p[6];
-    double dh1 = h1 * (1.0 - h1) * sError0 * p[7];
-    // Update HtoO: weight ← weight − LR × gradient, with gradient HtoO = S_ERROR × SpostA,H (bias: S_ERROR)
-    p[6] -= learningRate * sError0 * h0;
-    p[7] -= learningRate * sError0 * h1;
-    p[8] -= learningRate * sError0;
-    // Update ItoH: weight ← weight − LR × gradient, with gradient ItoH = δH × input (bias: δH)
-    p[0] -= learningRate * dh0 * x0;
-    p[1] -= learningRate * dh0 * x1;
-    p[2] -= learningRate * dh1 * x0;
-    p[3] -= learningRate * dh1 * x1;
-    p[4] -= learningRate * dh0;
-    p[5] -= learningRate * dh1;
+    double sError0 = fe0 * o0 * (1.0 - o0); // S_ERROR0 = FE0 × fA′(SpreA,O0)
+    // Hidden deltas by the chain rule: δH = fA′(SpreA,H) × Σ S_ERROR × weight HtoO, using the HtoO
+    // weights of the forward pass; each δH is computed once and reused by every ItoH weight into
+    // its node. For the logistic fA′ = SpostA (1 − SpostA).
+    double dh0 = h0 * (1.0 - h0) * sError0 * p[6]; // δH0 = fA′(SpreA,H0) × Σ S_ERROR × weight H0→O
+    double dh1 = h1 * (1.0 - h1) * sError0 * p[7]; // δH1 = fA′(SpreA,H1) × Σ S_ERROR × weight H1→O
+    // Update HtoO: weight ← weight − LR × gradient, with gradient HtoO = S_ERROR × SpostA,H and,
+    // for the biases, gradient = S_ERROR
+    p[6] -= learningRate * sError0 * h0; // weight H0→O0: gradient = S_ERROR0 × SpostA,H0
+    p[7] -= learningRate * sError0 * h1; // weight H1→O0: gradient = S_ERROR0 × SpostA,H1
+    p[8] -= learningRate * sError0; // bias O0: gradient = S_ERROR0
+    // Update ItoH: weight ← weight − LR × gradient, with gradient ItoH = δH × input and, for the
+    // biases, gradient = δH
+    p[0] -= learningRate * dh0 * x0; // weight I0→H0: gradient = δH0 × SpostA,I0
+    p[1] -= learningRate * dh0 * x1; // weight I1→H0: gradient = δH0 × SpostA,I1
+    p[2] -= learningRate * dh1 * x0; // weight I0→H1: gradient = δH1 × SpostA,I0
+    p[3] -= learningRate * dh1 * x1; // weight I1→H1: gradient = δH1 × SpostA,I1
+    p[4] -= learningRate * dh0; // bias H0: gradient = δH0
+    p[5] -= learningRate * dh1; // bias H1: gradient = δH1
     return loss;
   }
 
@@ -161,15 +165,15 @@ public final class XorNetwork implements Xor, TrainableNetwork {
   public double loss(double[] input, double[] target) {
     Checks.requireFinite(input, INPUTS, "input");
     Checks.requireFinite(target, OUTPUTS, "target");
-    double x0 = input[0];
-    double x1 = input[1];
-    // Forward, hidden layer: SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H), fA = logistic
-    double h0 = logistic(p[0] * x0 + p[1] * x1 + p[4]);
-    double h1 = logistic(p[2] * x0 + p[3] * x1 + p[5]);
-    // Forward, output layer: SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O), fA = logistic
-    double o0 = logistic(p[6] * h0 + p[7] * h1 + p[8]);
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, hidden layer (logistic): SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H)
+    double h0 = logistic(p[0] * x0 + p[1] * x1 + p[4]); // SpostA,H0 = fA(SpreA,H0)
+    double h1 = logistic(p[2] * x0 + p[3] * x1 + p[5]); // SpostA,H1 = fA(SpreA,H1)
+    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O)
+    double o0 = logistic(p[6] * h0 + p[7] * h1 + p[8]); // SpostA,O0 = fA(SpreA,O0)
     // Final error FE = SpostA,O − T
-    double fe0 = o0 - target[0];
+    double fe0 = o0 - target[0]; // FE0 = SpostA,O0 − T0
     // Loss E = ½ Σ FE²
     double loss = 0.5 * fe0 * fe0;
     return loss;
@@ -180,38 +184,39 @@ public final class XorNetwork implements Xor, TrainableNetwork {
     Checks.requireFinite(input, INPUTS, "input");
     Checks.requireFinite(target, OUTPUTS, "target");
     Checks.requireLength(gradientSum, PARAMETERS, "gradientSum");
-    double x0 = input[0];
-    double x1 = input[1];
-    // Forward, hidden layer: SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H), fA = logistic
-    double h0 = logistic(p[0] * x0 + p[1] * x1 + p[4]);
-    double h1 = logistic(p[2] * x0 + p[3] * x1 + p[5]);
-    // Forward, output layer: SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O), fA = logistic
-    double o0 = logistic(p[6] * h0 + p[7] * h1 + p[8]);
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, hidden layer (logistic): SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H)
+    double h0 = logistic(p[0] * x0 + p[1] * x1 + p[4]); // SpostA,H0 = fA(SpreA,H0)
+    double h1 = logistic(p[2] * x0 + p[3] * x1 + p[5]); // SpostA,H1 = fA(SpreA,H1)
+    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O)
+    double o0 = logistic(p[6] * h0 + p[7] * h1 + p[8]); // SpostA,O0 = fA(SpreA,O0)
     // Final error FE = SpostA,O − T
-    double fe0 = o0 - target[0];
+    double fe0 = o0 - target[0]; // FE0 = SpostA,O0 − T0
     // Loss E = ½ Σ FE²
     double loss = 0.5 * fe0 * fe0;
+    // A loss that is not finite means training diverged: stop before any parameter changes
     if (!Double.isFinite(loss)) {
       throw Checks.diverged(loss);
     }
     // Error signal S_ERROR = FE × fA′(SpreA,O); for the logistic fA′ = SpostA (1 − SpostA)
-    double sError0 = fe0 * o0 * (1.0 - o0);
-    // Hidden deltas by the chain rule: δH = fA′(SpreA,H) × Σ S_ERROR × weight HtoO, with the HtoO weights
-    // of the forward pass; each δH is computed once and reused by every ItoH weight into its node.
-    // For the logistic fA′ = SpostA (1 − SpostA).
-    double dh0 = h0 * (1.0 - h0) * sError0 * p[6];
-    double dh1 = h1 * (1.0 - h1) * sError0 * p[7];
-    // Gradient HtoO = S_ERROR × SpostA,H (bias: S_ERROR)
-    gradientSum[6] += sError0 * h0;
-    gradientSum[7] += sError0 * h1;
-    gradientSum[8] += sError0;
-    // Gradient ItoH = δH × input (bias: δH)
-    gradientSum[0] += dh0 * x0;
-    gradientSum[1] += dh0 * x1;
-    gradientSum[2] += dh1 * x0;
-    gradientSum[3] += dh1 * x1;
-    gradientSum[4] += dh0;
-    gradientSum[5] += dh1;
+    double sError0 = fe0 * o0 * (1.0 - o0); // S_ERROR0 = FE0 × fA′(SpreA,O0)
+    // Hidden deltas by the chain rule: δH = fA′(SpreA,H) × Σ S_ERROR × weight HtoO, using the HtoO
+    // weights of the forward pass; each δH is computed once and reused by every ItoH weight into
+    // its node. For the logistic fA′ = SpostA (1 − SpostA).
+    double dh0 = h0 * (1.0 - h0) * sError0 * p[6]; // δH0 = fA′(SpreA,H0) × Σ S_ERROR × weight H0→O
+    double dh1 = h1 * (1.0 - h1) * sError0 * p[7]; // δH1 = fA′(SpreA,H1) × Σ S_ERROR × weight H1→O
+    // Gradient HtoO = S_ERROR × SpostA,H and, for the biases, gradient = S_ERROR
+    gradientSum[6] += sError0 * h0; // weight H0→O0: gradient = S_ERROR0 × SpostA,H0
+    gradientSum[7] += sError0 * h1; // weight H1→O0: gradient = S_ERROR0 × SpostA,H1
+    gradientSum[8] += sError0; // bias O0: gradient = S_ERROR0
+    // Gradient ItoH = δH × input and, for the biases, gradient = δH
+    gradientSum[0] += dh0 * x0; // weight I0→H0: gradient = δH0 × SpostA,I0
+    gradientSum[1] += dh0 * x1; // weight I1→H0: gradient = δH0 × SpostA,I1
+    gradientSum[2] += dh1 * x0; // weight I0→H1: gradient = δH1 × SpostA,I0
+    gradientSum[3] += dh1 * x1; // weight I1→H1: gradient = δH1 × SpostA,I1
+    gradientSum[4] += dh0; // bias H0: gradient = δH0
+    gradientSum[5] += dh1; // bias H1: gradient = δH1
     return loss;
   }
 

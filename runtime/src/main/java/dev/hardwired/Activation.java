@@ -20,7 +20,13 @@ public enum Activation {
    * Softmax y_k = e^(z_k) / Σ_m e^(z_m), for the output layer only and only with {@link
    * Loss#SOFTMAX_CROSS_ENTROPY}, where the error signal is simply y − t.
    */
-  SOFTMAX;
+  SOFTMAX,
+  /**
+   * Step (Heaviside): 1 for z &gt; 0, else 0. Not differentiable, so no gradient can pass through it: it is
+   * the output of the perceptron ({@code hidden = {}} with {@link Loss#PERCEPTRON}), trained by the
+   * perceptron rule w ← w + η (t − y) x.
+   */
+  STEP;
 
   /** Slope α of {@link #LEAKY_RELU} for z ≤ 0. */
   public static final double LEAKY_RELU_SLOPE = 0.01;
@@ -43,6 +49,8 @@ public enum Activation {
         return z > 0.0 ? z : LEAKY_RELU_SLOPE * z;
       case IDENTITY:
         return z;
+      case STEP:
+        return z > 0.0 ? 1.0 : 0.0;
       default:
         throw new UnsupportedOperationException("softmax applies to a whole layer: use Activation.softmax");
     }
@@ -51,8 +59,9 @@ public enum Activation {
   /**
    * The derivative fA′(SpreA), from the post-activation SpostA = fA(SpreA).
    *
-   * @throws UnsupportedOperationException for {@link #SOFTMAX}, whose Jacobian is not diagonal; with
-   *     categorical cross-entropy it cancels out of the error signal
+   * @throws UnsupportedOperationException for {@link #SOFTMAX}, whose Jacobian is not diagonal (with
+   *     categorical cross-entropy it cancels out of the error signal), and for {@link #STEP}, which has no
+   *     useful derivative (the perceptron rule does without one)
    */
   public double derivative(double a) {
     switch (this) {
@@ -66,6 +75,8 @@ public enum Activation {
         return a > 0.0 ? 1.0 : LEAKY_RELU_SLOPE;
       case IDENTITY:
         return 1.0;
+      case STEP:
+        throw new UnsupportedOperationException("step is not differentiable: train it by the perceptron rule");
       default:
         throw new UnsupportedOperationException("softmax has no elementwise derivative");
     }
@@ -92,9 +103,12 @@ public enum Activation {
     }
   }
 
-  /** Whether this activation may be used in a hidden layer. */
+  /**
+   * Whether this activation may be used in a hidden layer: backpropagation must pass through it, so it must
+   * be elementwise and differentiable.
+   */
   public boolean allowedInHiddenLayer() {
-    return this != SOFTMAX;
+    return this != SOFTMAX && this != STEP;
   }
 
   /** The name used in generated code and messages: {@code logistic}, {@code leaky ReLU}, … */

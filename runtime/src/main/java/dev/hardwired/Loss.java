@@ -18,15 +18,24 @@ public enum Loss {
    * Categorical cross-entropy E = −Σ_k t_k ln y_k, for {@link Activation#SOFTMAX} outputs only; the
    * softmax Jacobian cancels, so S_ERROR = y − t.
    */
-  SOFTMAX_CROSS_ENTROPY;
+  SOFTMAX_CROSS_ENTROPY,
+  /**
+   * The perceptron criterion E = Σ_k (y_k − t_k) z_k, for {@link Activation#STEP} outputs of a network
+   * without hidden layers only. It is zero when every output is right and grows with how far the
+   * pre-activation z is on the wrong side; its gradient (y − t) x gives exactly the perceptron rule w ← w + η
+   * (t − y) x, so S_ERROR = y − t and no derivative of the step is needed.
+   */
+  PERCEPTRON;
 
-  /** The output activation this loss requires, or {@code null} when any but softmax will do. */
+  /** The output activation this loss requires, or {@code null} when any but softmax and step will do. */
   public Activation requiredOutputActivation() {
     switch (this) {
       case CROSS_ENTROPY:
         return Activation.LOGISTIC;
       case SOFTMAX_CROSS_ENTROPY:
         return Activation.SOFTMAX;
+      case PERCEPTRON:
+        return Activation.STEP;
       default:
         return null;
     }
@@ -35,7 +44,9 @@ public enum Loss {
   /** Whether this loss may follow an output layer with the given activation. */
   public boolean accepts(Activation outputActivation) {
     Activation required = requiredOutputActivation();
-    return required == null ? outputActivation != Activation.SOFTMAX : required == outputActivation;
+    return required == null
+        ? outputActivation != Activation.SOFTMAX && outputActivation != Activation.STEP
+        : required == outputActivation;
   }
 
   /** The name used in generated code and messages: {@code squared error}, … */
@@ -45,8 +56,10 @@ public enum Loss {
         return "summed squared error";
       case CROSS_ENTROPY:
         return "binary cross-entropy";
-      default:
+      case SOFTMAX_CROSS_ENTROPY:
         return "categorical cross-entropy";
+      default:
+        return "the perceptron criterion";
     }
   }
 }

@@ -78,6 +78,10 @@ public final class Topology {
       activations[l] = a;
     }
     activations[sizes.length - 1] = outputActivation;
+    if (outputActivation == Activation.STEP && hidden.length > 0) {
+      throw new IllegalArgumentException(
+          "a STEP output layer cannot have hidden layers before it: the perceptron rule trains a single layer");
+    }
     if (outputActivation == Activation.SOFTMAX && outputs == 1) {
       throw new IllegalArgumentException(
           "a SOFTMAX output layer needs at least 2 outputs: the softmax of one value is always 1");
@@ -142,6 +146,35 @@ public final class Topology {
   /** Number of parameters: every weight and every bias. */
   public int parameterCount() {
     return offsets[sizes.length];
+  }
+
+  /**
+   * What the parameter at {@code index} of the flat array is, in words: for the 2-2-1 XOR network, index 1
+   * is {@code "weight into layer 1 neuron 0 from input 1 (ItoH)"}, 5 is {@code "bias of layer 1 neuron 1
+   * (hidden)"}, 7 is {@code "weight into layer 2 neuron 0 from node 1 (HtoO)"} and 8 is {@code "bias of
+   * layer 2 neuron 0 (output)"}. The weight matrices are named by what they connect: ItoH, HtoH, HtoO, or
+   * ItoO without hidden layers.
+   *
+   * @throws IndexOutOfBoundsException unless 0 ≤ index &lt; {@link #parameterCount()}
+   */
+  public String describeParameter(int index) {
+    if (index < 0 || index >= parameterCount()) {
+      throw new IndexOutOfBoundsException(
+          "parameter " + index + " does not exist; " + this + " has parameters 0.." + (parameterCount() - 1));
+    }
+    int l = 1;
+    while (index >= offsets[l + 1]) {
+      l++;
+    }
+    boolean output = l == layerCount();
+    if (index < biasOffset(l)) {
+      int fanIn = sizes[l - 1];
+      int k = index - weightOffset(l);
+      String matrix = (l == 1 ? "I" : "H") + "to" + (output ? "O" : "H");
+      return "weight into layer " + l + " neuron " + k / fanIn + " from " + (l == 1 ? "input " : "node ") + k % fanIn
+          + " (" + matrix + ")";
+    }
+    return "bias of layer " + l + " neuron " + (index - biasOffset(l)) + (output ? " (output)" : " (hidden)");
   }
 
   /** The layer sizes from the inputs to the outputs, as a new array. */

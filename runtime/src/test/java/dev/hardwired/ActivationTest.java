@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ActivationTest {
 
   @ParameterizedTest
-  @EnumSource(value = Activation.class, names = "SOFTMAX", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = Activation.class, names = {"SOFTMAX", "STEP"}, mode = EnumSource.Mode.EXCLUDE)
   void derivativeFromThePostActivationMatchesFiniteDifferences(Activation a) {
     for (double z = -3.05; z < 3; z += 0.1) {
       double h = 1e-6;
@@ -51,10 +51,19 @@ class ActivationTest {
   void softmaxIsForTheOutputLayerOnly() {
     assertFalse(Activation.SOFTMAX.allowedInHiddenLayer());
     for (Activation a : Activation.values()) {
-      assertEquals(a != Activation.SOFTMAX, a.allowedInHiddenLayer());
+      assertEquals(a != Activation.SOFTMAX && a != Activation.STEP, a.allowedInHiddenLayer());
     }
     assertThrows(UnsupportedOperationException.class, () -> Activation.SOFTMAX.apply(1));
     assertThrows(UnsupportedOperationException.class, () -> Activation.SOFTMAX.derivative(0.5));
+  }
+
+  @Test
+  void stepIsThePerceptronsOutputAndHasNoDerivative() {
+    assertEquals(1.0, Activation.STEP.apply(0.3));
+    assertEquals(0.0, Activation.STEP.apply(0.0));
+    assertEquals(0.0, Activation.STEP.apply(-2));
+    assertFalse(Activation.STEP.allowedInHiddenLayer());
+    assertThrows(UnsupportedOperationException.class, () -> Activation.STEP.derivative(1));
   }
 
   @Test

@@ -166,7 +166,8 @@ class TopologyTest {
       for (Activation output : Activation.values()) {
         for (Activation hidden : Activation.values()) {
           Activation[] hiddenActivations = {hidden};
-          boolean allowed = loss.accepts(output) && hidden.allowedInHiddenLayer();
+          // A step output (the perceptron) has no hidden layers: tried below.
+          boolean allowed = loss.accepts(output) && hidden.allowedInHiddenLayer() && output != Activation.STEP;
           if (allowed) {
             Topology.of(2, new int[] {3}, 2, hiddenActivations, output, loss);
             accepted++;
@@ -178,6 +179,21 @@ class TopologyTest {
       }
     }
     assertEquals(7 * 5, accepted);
+  }
+
+  @Test
+  void thePerceptronIsOneLayerOfStepNeuronsTrainedOnThePerceptronCriterion() {
+    Topology perceptron = Topology.of(3, new int[0], 2, LOGISTIC, Activation.STEP, Loss.PERCEPTRON);
+    assertEquals(8, perceptron.parameterCount());
+    assertMessage(
+        "a STEP output layer cannot have hidden layers before it: the perceptron rule trains a single layer",
+        () -> Topology.of(3, new int[] {2}, 1, LOGISTIC, Activation.STEP, Loss.PERCEPTRON));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Topology.of(3, new int[0], 1, LOGISTIC, Activation.STEP, Loss.SQUARED_ERROR));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Topology.of(3, new int[0], 1, LOGISTIC, Activation.LOGISTIC, Loss.PERCEPTRON));
   }
 
   @Test
@@ -200,6 +216,43 @@ class TopologyTest {
     assertTrue(e.getMessage().contains("more parameters than one Java array can hold"), e.getMessage());
     // Just under the limit is fine: (2^30 − 1 + 1) × 1 + 2 parameters.
     assertEquals((1 << 30) + 2, Topology.of((1 << 30) - 1, new int[] {1}, 1, LOGISTIC, Activation.LOGISTIC, Loss.SQUARED_ERROR).parameterCount());
+  }
+
+  @Test
+  void describesEveryParameterOfXor() {
+    Topology t = xor();
+    String[] expected = {
+      "weight into layer 1 neuron 0 from input 0 (ItoH)",
+      "weight into layer 1 neuron 0 from input 1 (ItoH)",
+      "weight into layer 1 neuron 1 from input 0 (ItoH)",
+      "weight into layer 1 neuron 1 from input 1 (ItoH)",
+      "bias of layer 1 neuron 0 (hidden)",
+      "bias of layer 1 neuron 1 (hidden)",
+      "weight into layer 2 neuron 0 from node 0 (HtoO)",
+      "weight into layer 2 neuron 0 from node 1 (HtoO)",
+      "bias of layer 2 neuron 0 (output)",
+    };
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], t.describeParameter(i), "parameter " + i);
+    }
+    assertEquals(
+        "parameter 9 does not exist; 2-2-1 (logistic, logistic; summed squared error) has parameters 0..8",
+        assertThrows(IndexOutOfBoundsException.class, () -> t.describeParameter(9)).getMessage());
+    assertThrows(IndexOutOfBoundsException.class, () -> t.describeParameter(-1));
+  }
+
+  @Test
+  void describesParametersOfDeepAndSingleLayerNetworks() {
+    Topology deep =
+        Topology.of(3, new int[] {4, 2}, 2, LOGISTIC, Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY);
+    // Layer 2: weights at 16..23 (2 neurons × 4 inputs), biases at 24..25; layer 3 weights from 26.
+    assertEquals("weight into layer 2 neuron 1 from node 3 (HtoH)", deep.describeParameter(23));
+    assertEquals("bias of layer 2 neuron 1 (hidden)", deep.describeParameter(25));
+    assertEquals("weight into layer 3 neuron 0 from node 0 (HtoO)", deep.describeParameter(26));
+    assertEquals("bias of layer 3 neuron 1 (output)", deep.describeParameter(deep.parameterCount() - 1));
+    Topology single = Topology.of(3, new int[0], 1, LOGISTIC, Activation.IDENTITY, Loss.SQUARED_ERROR);
+    assertEquals("weight into layer 1 neuron 0 from input 2 (ItoO)", single.describeParameter(2));
+    assertEquals("bias of layer 1 neuron 0 (output)", single.describeParameter(3));
   }
 
   private static void assertMessage(String message, Executable call) {

@@ -37,6 +37,9 @@ class BackpropagationTest {
       int outputs = output.outputActivation() == Activation.SOFTMAX ? 3 : 2;
       String outName = output.outputActivation() + "_" + output.loss();
       combinations.add(output.named("Depth0_" + outName + "Network").shaped(3, new int[0], outputs));
+      if (!output.allowsHiddenLayers()) {
+        continue;
+      }
       for (Activation hidden : Spec.HIDDEN) {
         for (int depth = 1; depth < SHAPES.length; depth++) {
           String name = "Depth" + depth + "_" + hidden + "_" + outName + "Network";
@@ -60,12 +63,14 @@ class BackpropagationTest {
     java.util.Arrays.fill(chain, 1);
     Spec logistic = Spec.OUTPUTS.get(0);
     Spec softmax = Spec.OUTPUTS.get(6);
+    Spec perceptron = Spec.OUTPUTS.get(7);
     randomised.add(logistic.named("ChainNetwork").shaped(1, chain, 1, Activation.TANH));
     randomised.add(logistic.named("WideInputNetwork").shaped(159, new int[0], 1));
     randomised.add(softmax.named("WideSoftmaxNetwork").shaped(31, new int[0], 5));
     randomised.add(softmax.named("DeepSoftmaxNetwork").shaped(5, new int[] {6, 6, 6}, 5, Activation.LEAKY_RELU));
     randomised.add(logistic.named("WideHiddenNetwork").shaped(1, new int[] {53}, 1, Activation.RELU));
-    for (Spec spec : randomised.subList(randomised.size() - 5, randomised.size())) {
+    randomised.add(perceptron.named("WidePerceptronNetwork").shaped(39, new int[0], 4));
+    for (Spec spec : randomised.subList(randomised.size() - 6, randomised.size())) {
       assertTrue(spec.topology().parameterCount() > NetworkModel.MAX_UNROLLED_PARAMETERS - 10, spec.toString());
     }
     compiledRandomised = Spec.compile(randomised);
@@ -94,8 +99,8 @@ class BackpropagationTest {
 
   @Test
   void everyCombinationWasGenerated() {
-    // 7 output/loss pairs × (1 without hidden layers + 5 hidden activations × 3 depths + 1 mixed)
-    assertTrue(combinations.size() == 7 * (1 + 5 * 3 + 1));
+    // 7 output/loss pairs × (1 without hidden layers + 5 hidden activations × 3 depths + 1 mixed) + the perceptron
+    assertTrue(combinations.size() == 7 * (1 + 5 * 3 + 1) + 1);
     assertTrue(compiledCombinations.networkClasses().size() == combinations.size());
   }
 

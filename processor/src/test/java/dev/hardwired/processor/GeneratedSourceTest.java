@@ -17,11 +17,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The generated source as a product: its exact text for the classic XOR network (a golden file, to be
- * reviewed like documentation), determinism, and a clean compile under {@code -Xlint:all -Werror} and
+ * The generated source as a product: its exact text for small networks (golden files, to be reviewed
+ * like documentation: XOR 2-2-1 and 2-3-2-1 and the three single-neuron models), determinism, and a clean compile under {@code -Xlint:all -Werror} and
  * {@code --release 8}.
  *
  * <p>After an intended change to the generated code, rewrite the golden files with {@code mvn test
@@ -29,17 +33,58 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedSourceTest {
   private static final String XOR =
-      "package dev.hardwired.examples;\n\n"
-          + "import dev.hardwired.Network;\n\n"
-          + "/** The classic XOR problem: no single neuron can solve it, one hidden layer of two can. */\n"
-          + "@Network(inputs = 2, hidden = 2, outputs = 1)\n"
-          + "public interface Xor {}\n";
+      declaration(
+          "Xor",
+          "The classic XOR problem: no single neuron can solve it, one hidden layer of two can.",
+          "@Network(inputs = 2, hidden = 2, outputs = 1)");
 
-  @Test
-  void xorMatchesGoldenFile() throws IOException {
-    Compilation compilation = compile("dev.hardwired.examples.Xor", XOR);
+  /** The small networks whose generated source is pinned, each beside the example that declares it. */
+  static Stream<Arguments> goldenNetworks() {
+    return Stream.of(
+        Arguments.of("Xor", XOR),
+        Arguments.of(
+            "DeepXor",
+            declaration(
+                "DeepXor",
+                "XOR with two hidden layers, 2-3-2-1: the chain rule applied twice.",
+                "@Network(inputs = 2, hidden = {3, 2}, outputs = 1)")),
+        Arguments.of(
+            "LinearRegression",
+            declaration(
+                "LinearRegression",
+                "Linear regression: one identity neuron trained on squared error.",
+                "@Network(inputs = 2, hidden = {}, outputs = 1, outputActivation = Activation.IDENTITY)")),
+        Arguments.of(
+            "LogisticRegression",
+            declaration(
+                "LogisticRegression",
+                "Logistic regression: one logistic neuron trained on binary cross-entropy.",
+                "@Network(inputs = 2, hidden = {}, outputs = 1, loss = Loss.CROSS_ENTROPY)")),
+        Arguments.of(
+            "Perceptron",
+            declaration(
+                "Perceptron",
+                "The perceptron: one step neuron trained by the perceptron rule.",
+                "@Network(inputs = 2, hidden = {}, outputs = 1, outputActivation = Activation.STEP,"
+                    + " loss = Loss.PERCEPTRON)")));
+  }
+
+  private static String declaration(String name, String doc, String annotation) {
+    return "package dev.hardwired.examples;\n\n"
+        + "import dev.hardwired.Activation;\n"
+        + "import dev.hardwired.Loss;\n"
+        + "import dev.hardwired.Network;\n\n"
+        + "/** " + doc + " */\n"
+        + annotation + "\n"
+        + "public interface " + name + " {}\n";
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("goldenNetworks")
+  void generatedSourceMatchesGoldenFile(String name, String declaration) throws IOException {
+    Compilation compilation = compile("dev.hardwired.examples." + name, declaration, "-Xlint:all", "-Werror");
     assertThat(compilation).succeededWithoutWarnings();
-    assertGolden(compilation, "dev.hardwired.examples.XorNetwork", "XorNetwork.java");
+    assertGolden(compilation, "dev.hardwired.examples." + name + "Network", name + "Network.java");
   }
 
   @Test
@@ -90,8 +135,8 @@ class GeneratedSourceTest {
     Activation[] hidden = Spec.HIDDEN.toArray(new Activation[0]);
     int[] sizes = {2, 3, 2, 3, 2};
     for (Spec output : Spec.OUTPUTS) {
-      specs.add(
-          output.named(output.outputActivation() + "_" + output.loss() + "Network").shaped(3, sizes, 2, hidden));
+      Spec named = output.named(output.outputActivation() + "_" + output.loss() + "Network");
+      specs.add(output.allowsHiddenLayers() ? named.shaped(3, sizes, 2, hidden) : named.shaped(3, new int[0], 2));
     }
     return specs;
   }

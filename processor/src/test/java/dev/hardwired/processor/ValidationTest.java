@@ -348,6 +348,108 @@ class ValidationTest {
   }
 
   @Nested
+  class Perceptron {
+    @Test
+    void stepInAHiddenLayer() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(",
+              "    inputs = 2,",
+              "    hidden = {3, 2},",
+              "    outputs = 1,",
+              "    activation = {Activation.TANH, Activation.STEP})",
+              "interface Foo {}");
+      Compilation c = compile(file);
+      assertRejected(c, 1, "test.FooNetwork");
+      assertError(
+          c,
+          file,
+          "step-hidden",
+          "STEP is not differentiable, so backpropagation cannot pass an error back through it; hidden layer 2",
+          "activation = {Activation.TANH, Activation.STEP})",
+          "Activation.STEP");
+    }
+
+    @Test
+    void stepOutputWithSquaredError() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(",
+              "    inputs = 2,",
+              "    hidden = {},",
+              "    outputs = 1,",
+              "    outputActivation = Activation.STEP)",
+              "interface Foo {}");
+      Compilation c = compile(file);
+      assertRejected(c, 1, "test.FooNetwork");
+      assertError(
+          c,
+          file,
+          "step-loss",
+          "a STEP output has no derivative, so SQUARED_ERROR cannot be minimised",
+          "outputActivation = Activation.STEP)");
+    }
+
+    @Test
+    void stepOutputAfterHiddenLayers() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(",
+              "    inputs = 2,",
+              "    hidden = {4},",
+              "    outputs = 1,",
+              "    outputActivation = Activation.STEP,",
+              "    loss = Loss.PERCEPTRON)",
+              "interface Foo {}");
+      Compilation c = compile(file);
+      assertRejected(c, 1, "test.FooNetwork");
+      assertError(
+          c,
+          file,
+          "step-hidden-layers",
+          "the perceptron rule trains a single layer",
+          "hidden = {4},");
+    }
+
+    @Test
+    void perceptronLossWithALogisticOutput() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(",
+              "    inputs = 2,",
+              "    hidden = {},",
+              "    outputs = 1,",
+              "    loss = Loss.PERCEPTRON)",
+              "interface Foo {}");
+      Compilation c = compile(file);
+      assertRejected(c, 1, "test.FooNetwork");
+      assertError(
+          c, file, "loss-output", "loss = PERCEPTRON needs outputActivation = STEP, got LOGISTIC", "loss = Loss.PERCEPTRON)");
+    }
+
+    @Test
+    void thePerceptronItself() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(",
+              "    inputs = 2,",
+              "    hidden = {},",
+              "    outputs = 1,",
+              "    outputActivation = Activation.STEP,",
+              "    loss = Loss.PERCEPTRON)",
+              "interface Foo {}");
+      Compilation c = compileStrictly(file);
+      assertThat(c).succeededWithoutWarnings();
+      assertThat(generated()).containsExactly("test.FooNetwork");
+    }
+  }
+
+  @Nested
   class Losses {
     @Test
     void softmaxWithOneOutput() {

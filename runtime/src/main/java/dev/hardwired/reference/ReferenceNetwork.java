@@ -264,6 +264,12 @@ public final class ReferenceNetwork implements TrainableNetwork {
           loss -= target[k] * (zo[k] - max - logSum);
         }
         return loss;
+      case PERCEPTRON:
+        // Σ (y − t) z: zero for a right output, |z| for a wrong one.
+        for (int k = 0; k < zo.length; k++) {
+          loss += (y[k] - target[k]) * zo[k];
+        }
+        return loss;
       default:
         throw new AssertionError(topology.loss());
     }
@@ -280,7 +286,8 @@ public final class ReferenceNetwork implements TrainableNetwork {
         dOut[k] = (y[k] - target[k]) * output.derivative(y[k]);
       }
     } else {
-      // The derivative of the logistic or the softmax cancels against the cross-entropy's.
+      // The derivative of the logistic or the softmax cancels against the cross-entropy's; the perceptron
+      // criterion's gradient needs none of the step's.
       for (int k = 0; k < y.length; k++) {
         dOut[k] = y[k] - target[k];
       }

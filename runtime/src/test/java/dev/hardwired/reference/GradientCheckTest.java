@@ -51,7 +51,9 @@ class GradientCheckTest {
     List<Arguments> arguments = new ArrayList<>();
     int[] hiddenSizes = {4, 3, 5};
     for (Object[] combination : outputCombinations()) {
-      for (int depth = 0; depth <= 3; depth++) {
+      // The perceptron's step output has no hidden layers before it.
+      int maxDepth = combination[0] == Activation.STEP ? 0 : 3;
+      for (int depth = 0; depth <= maxDepth; depth++) {
         // Without hidden layers the hidden activation plays no part: check once.
         for (Activation hidden : depth == 0 ? new Activation[] {Activation.LOGISTIC} : HIDDEN) {
           arguments.add(
@@ -63,9 +65,9 @@ class GradientCheckTest {
   }
 
   @Test
-  void coversTheSevenAllowedOutputCombinations() {
-    assertEquals(7, outputCombinations().size());
-    assertEquals(7 * (1 + 3 * HIDDEN.length), everyCombination().count());
+  void coversTheEightAllowedOutputCombinations() {
+    assertEquals(8, outputCombinations().size());
+    assertEquals(7 * (1 + 3 * HIDDEN.length) + 1, everyCombination().count());
   }
 
   @ParameterizedTest(name = "3-{0}-3 {1} hidden, {2} output, {3}")
@@ -90,6 +92,10 @@ class GradientCheckTest {
       }
       Object[] combination = combinations.get(random.nextInt(combinations.size()));
       Activation output = (Activation) combination[0];
+      if (output == Activation.STEP) {
+        hidden = new int[0];
+        activations = new Activation[] {Activation.LOGISTIC};
+      }
       int outputs = output == Activation.SOFTMAX ? 2 + random.nextInt(3) : 1 + random.nextInt(4);
       Topology topology =
           Topology.of(1 + random.nextInt(5), hidden, outputs, activations, output, (Loss) combination[1]);
@@ -180,7 +186,7 @@ class GradientCheckTest {
         for (int i = 0; i < previous.length; i++) {
           z[j] += p[topology.weightOffset(l) + j * previous.length + i] * previous[i];
         }
-        if (activation == Activation.RELU || activation == Activation.LEAKY_RELU) {
+        if (activation == Activation.RELU || activation == Activation.LEAKY_RELU || activation == Activation.STEP) {
           nearest = Math.min(nearest, Math.abs(z[j]));
         }
         if (activation != Activation.SOFTMAX) {

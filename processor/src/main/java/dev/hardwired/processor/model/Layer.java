@@ -86,6 +86,11 @@ public final class Layer {
     }
   }
 
+  /** How comments name node {@code j}: I0, H0 (H2_0 in the second of several hidden layers), O0. */
+  public String node(int j) {
+    return letter() + (role == Role.HIDDEN && !singleHidden ? "_" : "") + j;
+  }
+
   /** The local holding node {@code j}'s pre-activation SpreA, where the code needs one. */
   public String preActivation(int j) {
     return "z" + value(j);

@@ -73,6 +73,7 @@ public final class DeclarationReader {
     Activation outputActivation = d.enumValue("outputActivation", Activation.class);
     Loss loss = d.enumValue("loss", Loss.class);
     d.checkLoss(loss, outputActivation);
+    d.checkStepOutput(outputActivation, hidden.size());
     d.checkSoftmaxOutputs(outputActivation, outputs);
     if (usableType) {
       d.checkMembers();
@@ -244,12 +245,13 @@ public final class DeclarationReader {
       Activation[] activations = new Activation[list.size()];
       for (int i = 0; i < list.size(); i++) {
         activations[i] = constant(list.get(i), Activation.class);
-        if (activations[i] == Activation.SOFTMAX && hiddenLayers > 0) {
+        if (activations[i] != null && !activations[i].allowedInHiddenLayer() && hiddenLayers > 0) {
           String layers =
               list.size() == 1
                   ? (hiddenLayers == 1 ? "the hidden layer" : "every hidden layer")
                   : "hidden layer " + (i + 1);
-          error(Message.SOFTMAX_HIDDEN.format(layers), list.get(i));
+          Message message = activations[i] == Activation.STEP ? Message.STEP_HIDDEN : Message.SOFTMAX_HIDDEN;
+          error(message.format(layers), list.get(i));
         }
       }
       return activations;
@@ -285,10 +287,18 @@ public final class DeclarationReader {
       }
       if (outputActivation == Activation.SOFTMAX) {
         error(Message.SOFTMAX_NEEDS_CROSS_ENTROPY.format(loss), value(explicit("outputActivation") ? "outputActivation" : "loss"));
+      } else if (outputActivation == Activation.STEP) {
+        error(Message.STEP_NEEDS_PERCEPTRON.format(loss), value(explicit("loss") ? "loss" : "outputActivation"));
       } else {
         error(
             Message.LOSS_NEEDS_OUTPUT.format(loss, loss.requiredOutputActivation(), outputActivation),
             value(explicit("loss") ? "loss" : "outputActivation"));
+      }
+    }
+
+    void checkStepOutput(Activation outputActivation, int hiddenLayers) {
+      if (outputActivation == Activation.STEP && hiddenLayers > 0) {
+        error(Message.STEP_WITH_HIDDEN.format(), value("hidden"));
       }
     }
 

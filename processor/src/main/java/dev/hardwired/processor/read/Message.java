@@ -36,6 +36,20 @@ public enum Message {
       "softmax-hidden",
       "SOFTMAX is for the output layer only (it normalises a whole layer into probabilities); %s needs an"
           + " elementwise activation such as LOGISTIC, TANH or RELU"),
+  STEP_HIDDEN(
+      "step-hidden",
+      "STEP is not differentiable, so backpropagation cannot pass an error back through it; %s needs a"
+          + " differentiable activation such as LOGISTIC, TANH or RELU (STEP is the perceptron's output:"
+          + " hidden = {}, outputActivation = STEP, loss = PERCEPTRON)"),
+  STEP_NEEDS_PERCEPTRON(
+      "step-loss",
+      "a STEP output has no derivative, so %s cannot be minimised by backpropagation through it; use loss ="
+          + " PERCEPTRON, which trains it by the perceptron rule w ← w + η (t − y) x"),
+  STEP_WITH_HIDDEN(
+      "step-hidden-layers",
+      "a STEP output cannot have hidden layers before it: the perceptron rule trains a single layer, and"
+          + " backpropagation cannot pass through a step; use hidden = {}, or a differentiable output"
+          + " activation"),
   SOFTMAX_ONE_OUTPUT(
       "softmax-one-output",
       "a SOFTMAX output layer needs at least 2 outputs: the softmax of one value is always 1, so nothing could"

@@ -45,6 +45,8 @@ final class Equations {
         return CodeBlock.of("leakyRelu($L)", z);
       case IDENTITY:
         return z;
+      case STEP:
+        return CodeBlock.of("step($L)", z);
       default:
         throw new IllegalArgumentException(activation + " is not elementwise");
     }

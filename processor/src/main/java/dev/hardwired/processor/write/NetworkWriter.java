@@ -32,6 +32,10 @@ import javax.lang.model.element.TypeElement;
 public final class NetworkWriter {
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
+  /** The width JavaPoet wraps code at. */
+  private static final int COLUMNS = 100;
+  /** The indentation of a statement in a method body: two levels of two spaces. */
+  private static final int BODY_INDENT = 4;
 
   private final NetworkModel model;
   private final List<Layer> layers;
@@ -130,12 +134,22 @@ public final class NetworkWriter {
   // ---------------------------------------------------------------- documentation
 
   private CodeBlock classDoc() {
-    return CodeBlock.builder()
-        .add("$L, hardwired: $L;\n", model.declaredType().simpleName(), shape())
-        .add("$L; stochastic gradient descent.\n", model.loss().displayName())
-        .add("\n<p>Generated from {@link $T}: the forward pass and backpropagation are written out for exactly\n", model.declaredType())
-        .add("this topology. Instances are not thread-safe; give each thread its own {@link #copy()}.\n")
-        .build();
+    CodeBlock.Builder doc = CodeBlock.builder();
+    String summary =
+        model.declaredType().simpleName() + ", hardwired: " + shape() + "; " + model.loss().displayName()
+            + "; stochastic gradient descent.";
+    for (String line : wrap(summary, COLUMNS - " * ".length())) {
+      doc.add("$L\n", line);
+    }
+    doc.add("\n");
+    String about =
+        "<p>Generated from {@link " + model.declaredType().simpleName() + "}: the forward pass and"
+            + " backpropagation are written out for exactly this topology. Instances are not thread-safe;"
+            + " give each thread its own {@link #copy()}.";
+    for (String line : wrap(about, COLUMNS - " * ".length())) {
+      doc.add("$L\n", line);
+    }
+    return doc.build();
   }
 
   /** For example "2 inputs → 2 hidden (logistic) → 1 output (logistic)". */
@@ -169,7 +183,8 @@ public final class NetworkWriter {
           layer.size() == 1 ? "bias" : "biases",
           range(layer.biasOffset(), layer.size()));
     }
-    return doc.add("the weight into node j from node i of the layer before is at (first weight) + j × (its size) + i.\n")
+    return doc.add("the weight into node j from node i of the layer before is at\n")
+        .add("(first weight) + j × (size of the layer before) + i.\n")
         .build();
   }
 
@@ -299,14 +314,19 @@ public final class NetworkWriter {
     body.addStatement("$T.requireLearningRate(learningRate)", Checks.class);
     forwardPass(body);
     lossValue(body);
-    body.beginControlFlow("if (!$T.isFinite(loss))", Double.class)
-        .addStatement("throw $T.diverged(loss)", Checks.class)
-        .endControlFlow();
+    stopIfDiverged(body);
     backwardPass(body);
     for (int l = layers.size() - 1; l >= 1; l--) {
       Layer layer = layers.get(l);
-      body.add("// Update $L: weight ← weight − LR × gradient, with $L\n", model.weightsName(layer), gradientText(layer));
-      eachParameter(layer, (index, gradient) -> body.addStatement("p[$L] -= learningRate * $L", index, gradient));
+      comment(
+          body,
+          "Update " + model.weightsName(layer) + ": weight ← weight − LR × gradient, with " + gradientText(layer)
+              + (model.loss() == Loss.PERCEPTRON
+                  ? " — the perceptron rule w ← w + η (T − SpostA,O) × input, with η = LR"
+                  : ""));
+      eachParameter(
+          layer,
+          (index, gradient, what) -> statement(body, what, "p[$L] -= learningRate * $L", index, gradient));
     }
     body.addStatement("return loss");
     return MethodSpec.methodBuilder("train")
@@ -342,14 +362,13 @@ public final class NetworkWriter {
     body.addStatement("$T.requireLength(gradientSum, PARAMETERS, $S)", Checks.class, "gradientSum");
     forwardPass(body);
     lossValue(body);
-    body.beginControlFlow("if (!$T.isFinite(loss))", Double.class)
-        .addStatement("throw $T.diverged(loss)", Checks.class)
-        .endControlFlow();
+    stopIfDiverged(body);
     backwardPass(body);
     for (int l = layers.size() - 1; l >= 1; l--) {
       Layer layer = layers.get(l);
-      body.add("// $L\n", capitalize(gradientText(layer)));
-      eachParameter(layer, (index, gradient) -> body.addStatement("gradientSum[$L] += $L", index, gradient));
+      comment(body, capitalize(gradientText(layer)));
+      eachParameter(
+          layer, (index, gradient, what) -> statement(body, what, "gradientSum[$L] += $L", index, gradient));
     }
     body.addStatement("return loss");
     return MethodSpec.methodBuilder("accumulateGradient")
@@ -379,6 +398,10 @@ public final class NetworkWriter {
       type.addMethod(
           activationFunction(
               "logistic", "The logistic sigmoid σ(z) = 1 / (1 + e^(−z)).", CodeBlock.of("1.0 / (1.0 + $T.exp(-z))", Math.class)));
+    }
+    if (model.uses(Activation.STEP)) {
+      type.addMethod(
+          activationFunction("step", "The step (Heaviside) function: 1 for z > 0, else 0.", CodeBlock.of("z > 0.0 ? 1.0 : 0.0")));
     }
     if (model.uses(Activation.RELU)) {
       type.addMethod(
@@ -414,31 +437,34 @@ public final class NetworkWriter {
   private void forwardPass(CodeBlock.Builder body) {
     Layer input = layers.get(0);
     for (int i = 0; i < input.size(); i++) {
-      body.addStatement("double $L = input[$L]", input.value(i), i);
+      statement(body, "SpostA," + input.node(i) + " = input", "double $L = input[$L]", input.value(i), i);
     }
     for (Layer layer : layers.subList(1, layers.size())) {
       Layer before = layers.get(layer.index() - 1);
       String previous = before.index() == 0 ? "input" : "SpostA," + before.letter();
       String weights = model.weightsName(layer);
       Activation activation = layer.activation();
-      body.add(
-          "// Forward, $L: SpreA,$L = $L · $L + bias; SpostA,$L = fA(SpreA,$L), fA = $L\n",
-          layer.title(),
-          layer.letter(),
-          weights,
-          previous,
-          layer.letter(),
-          layer.letter(),
-          activation.displayName());
+      comment(
+          body,
+          "Forward, " + layer.title() + " (" + activation.displayName() + "): SpreA," + layer.letter() + " = "
+              + weights + " · " + previous + " + bias; SpostA," + layer.letter() + " = fA(SpreA,"
+              + layer.letter() + ")");
       if (layer.isOutput() && model.keepsOutputPreActivation()) {
         for (int j = 0; j < layer.size(); j++) {
-          body.addStatement("double $L = $L", layer.preActivation(j), Equations.preActivation(model, layer, j));
+          statement(
+              body,
+              "SpreA," + layer.node(j),
+              "double $L = $L",
+              layer.preActivation(j),
+              Equations.preActivation(model, layer, j));
         }
         if (activation == Activation.SOFTMAX) {
           softmax(body, layer);
         } else {
           for (int j = 0; j < layer.size(); j++) {
-            body.addStatement(
+            statement(
+                body,
+                "SpostA," + layer.node(j) + " = fA(SpreA," + layer.node(j) + ")",
                 "double $L = $L",
                 layer.value(j),
                 Equations.activate(activation, CodeBlock.of("$L", layer.preActivation(j))));
@@ -446,7 +472,9 @@ public final class NetworkWriter {
         }
       } else {
         for (int j = 0; j < layer.size(); j++) {
-          body.addStatement(
+          statement(
+              body,
+              "SpostA," + layer.node(j) + " = fA(SpreA," + layer.node(j) + ")",
               "double $L = $L",
               layer.value(j),
               Equations.activate(activation, Equations.preActivation(model, layer, j)));
@@ -456,20 +484,26 @@ public final class NetworkWriter {
   }
 
   private static void softmax(CodeBlock.Builder body, Layer layer) {
-    body.add("// Softmax: SpostA,O = e^SpreA,O / Σ e^SpreA,O, shifted by the largest SpreA,O so exp cannot overflow\n");
+    comment(body, "Softmax: SpostA,O = e^SpreA,O / Σ e^SpreA,O, shifted by the largest SpreA,O so exp cannot overflow");
     CodeBlock max = CodeBlock.of("$L", layer.preActivation(layer.size() - 1));
     for (int k = layer.size() - 2; k >= 0; k--) {
       max = CodeBlock.of("$T.max($L,$W$L)", Math.class, layer.preActivation(k), max);
     }
-    body.addStatement("double max = $L", max);
+    statement(body, "the largest SpreA,O", "double max = $L", max);
     List<CodeBlock> exps = new ArrayList<>();
     for (int k = 0; k < layer.size(); k++) {
-      body.addStatement("double e$L = $T.exp($L - max)", k, Math.class, layer.preActivation(k));
+      statement(
+          body,
+          "e^(SpreA," + layer.node(k) + " − max)",
+          "double e$L = $T.exp($L - max)",
+          k,
+          Math.class,
+          layer.preActivation(k));
       exps.add(CodeBlock.of("e$L", k));
     }
-    body.addStatement("double sum = $L", CodeBlock.join(exps, "$W+ "));
+    statement(body, "Σ e^(SpreA,O − max)", "double sum = $L", CodeBlock.join(exps, "$W+ "));
     for (int k = 0; k < layer.size(); k++) {
-      body.addStatement("double $L = e$L / sum", layer.value(k), k);
+      statement(body, "SpostA," + layer.node(k), "double $L = e$L / sum", layer.value(k), k);
     }
   }
 
@@ -478,18 +512,24 @@ public final class NetworkWriter {
     List<CodeBlock> terms = new ArrayList<>();
     switch (model.loss()) {
       case SQUARED_ERROR:
-        body.add("// Final error FE = SpostA,O − T\n");
+        comment(body, "Final error FE = SpostA,O − T");
         for (int k = 0; k < output.size(); k++) {
-          body.addStatement("double fe$L = $L - target[$L]", k, output.value(k), k);
+          statement(
+              body,
+              "FE" + k + " = SpostA," + output.node(k) + " − T" + k,
+              "double fe$L = $L - target[$L]",
+              k,
+              output.value(k),
+              k);
           terms.add(CodeBlock.of("fe$L * fe$L", k, k));
         }
-        body.add("// Loss E = ½ Σ FE²\n");
+        comment(body, "Loss E = ½ Σ FE²");
         body.addStatement(
             terms.size() == 1 ? "double loss = 0.5 * $L" : "double loss = 0.5 * ($L)",
             CodeBlock.join(terms, "$W+ "));
         break;
       case CROSS_ENTROPY:
-        body.add("// Loss E = −Σ [T ln SpostA,O + (1 − T) ln(1 − SpostA,O)], from SpreA,O so that no log sees 0\n");
+        comment(body, "Loss E = −Σ [T ln SpostA,O + (1 − T) ln(1 − SpostA,O)], computed from SpreA,O so that no log sees 0");
         for (int k = 0; k < output.size(); k++) {
           String z = output.preActivation(k);
           terms.add(
@@ -500,54 +540,83 @@ public final class NetworkWriter {
         body.addStatement("double loss = $L", CodeBlock.join(terms, "$W+ "));
         break;
       case SOFTMAX_CROSS_ENTROPY:
-        body.add("// Loss E = −Σ T ln SpostA,O = Σ T (ln Σ e^SpreA,O − SpreA,O)\n");
+        comment(body, "Loss E = −Σ T ln SpostA,O = Σ T (ln Σ e^SpreA,O − SpreA,O)");
         body.addStatement("double logSumExp = max + $T.log(sum)", Math.class);
         for (int k = 0; k < output.size(); k++) {
           terms.add(CodeBlock.of("target[$L] * (logSumExp - $L)", k, output.preActivation(k)));
         }
         body.addStatement("double loss = $L", CodeBlock.join(terms, "$W+ "));
         break;
+      case PERCEPTRON:
+        comment(body, "Loss: the perceptron criterion E = Σ (SpostA,O − T) × SpreA,O, 0 when every output is right");
+        for (int k = 0; k < output.size(); k++) {
+          terms.add(CodeBlock.of("(o$L - target[$L]) * $L", k, k, output.preActivation(k)));
+        }
+        body.addStatement("double loss = $L", CodeBlock.join(terms, "$W+ "));
+        break;
     }
+  }
+
+  /** A loss that is not finite means training diverged: stop before any parameter changes. */
+  private static void stopIfDiverged(CodeBlock.Builder body) {
+    comment(body, "A loss that is not finite means training diverged: stop before any parameter changes");
+    body.beginControlFlow("if (!$T.isFinite(loss))", Double.class)
+        .addStatement("throw $T.diverged(loss)", Checks.class)
+        .endControlFlow();
   }
 
   /** Declares every S_ERROR at the outputs and every memoized hidden delta, from the output back. */
   private void backwardPass(CodeBlock.Builder body) {
     if (model.loss() == Loss.SQUARED_ERROR) {
       Activation activation = output.activation();
-      body.add("// Error signal S_ERROR = FE × fA′(SpreA,O); $L\n", Equations.derivativeText(activation));
+      comment(body, "Error signal S_ERROR = FE × fA′(SpreA,O); " + Equations.derivativeText(activation));
       for (int k = 0; k < output.size(); k++) {
         CodeBlock derivative = Equations.derivative(activation, output.value(k));
         if (derivative == null) {
-          body.addStatement("double $L = fe$L", output.delta(k), k);
+          statement(body, "S_ERROR" + k + " = FE" + k, "double $L = fe$L", output.delta(k), k);
         } else {
-          body.addStatement("double $L = fe$L * $L", output.delta(k), k, derivative);
+          statement(
+              body,
+              "S_ERROR" + k + " = FE" + k + " × fA′(SpreA," + output.node(k) + ")",
+              "double $L = fe$L * $L",
+              output.delta(k),
+              k,
+              derivative);
         }
       }
     } else {
-      body.add(
-          "// Error signal S_ERROR = SpostA,O − T: with $L the derivative of the $L cancels\n",
-          model.loss().displayName(),
-          output.activation().displayName());
+      if (model.loss() == Loss.PERCEPTRON) {
+        comment(
+            body,
+            "Error signal S_ERROR = SpostA,O − T: the perceptron rule, which needs no derivative of the step;"
+                + " it is 0 for a right output, so only a wrong output moves its weights");
+      } else {
+        comment(
+            body,
+            "Error signal S_ERROR = SpostA,O − T: with " + model.loss().displayName() + " the derivative of the "
+                + output.activation().displayName() + " cancels");
+      }
       for (int k = 0; k < output.size(); k++) {
-        body.addStatement("double $L = $L - target[$L]", output.delta(k), output.value(k), k);
+        statement(
+            body,
+            "S_ERROR" + k + " = SpostA," + output.node(k) + " − T" + k,
+            "double $L = $L - target[$L]",
+            output.delta(k),
+            output.value(k),
+            k);
       }
     }
     for (int l = layers.size() - 2; l >= 1; l--) {
       Layer layer = layers.get(l);
       Layer next = layers.get(l + 1);
       String nextDelta = next.isOutput() ? "S_ERROR" : "δ" + next.letter();
-      body.add(
-          "// Hidden deltas by the chain rule: δ$L = fA′(SpreA,$L) × Σ $L × weight $L, with the $L weights\n",
-          layer.letter(),
-          layer.letter(),
-          nextDelta,
-          model.weightsName(next),
-          model.weightsName(next));
-      body.add(
-          "// of the forward pass; each δ$L is computed once and reused by every $L weight into its node.\n",
-          layer.letter(),
-          model.weightsName(layer));
-      body.add("// $L.\n", capitalize(Equations.derivativeText(layer.activation())));
+      comment(
+          body,
+          "Hidden deltas by the chain rule: δ" + layer.letter() + " = fA′(SpreA," + layer.letter() + ") × Σ "
+              + nextDelta + " × weight " + model.weightsName(next) + ", using the " + model.weightsName(next)
+              + " weights of the forward pass; each δ" + layer.letter() + " is computed once and reused by"
+              + " every " + model.weightsName(layer) + " weight into its node. "
+              + capitalize(Equations.derivativeText(layer.activation())) + ".");
       for (int j = 0; j < layer.size(); j++) {
         List<CodeBlock> terms = new ArrayList<>();
         for (int k = 0; k < next.size(); k++) {
@@ -555,7 +624,10 @@ public final class NetworkWriter {
               CodeBlock.of(
                   "$L * $L", next.delta(k), parameter(next.weightOffset() + k * layer.size() + j)));
         }
-        body.addStatement(
+        statement(
+            body,
+            deltaName(layer, j) + " = fA′(SpreA," + layer.node(j) + ") × Σ " + nextDelta + " × weight "
+                + layer.node(j) + "→" + next.letter(),
             "double $L = $L",
             layer.delta(j),
             Equations.times(Equations.derivative(layer.activation(), layer.value(j)), terms));
@@ -568,11 +640,16 @@ public final class NetworkWriter {
     Layer previous = layers.get(layer.index() - 1);
     String delta = layer.isOutput() ? "S_ERROR" : "δ" + layer.letter();
     String from = previous.index() == 0 ? "input" : "SpostA," + previous.letter();
-    return "gradient " + model.weightsName(layer) + " = " + delta + " × " + from + " (bias: " + delta + ")";
+    return "gradient " + model.weightsName(layer) + " = " + delta + " × " + from + " and, for the biases, gradient = "
+        + delta;
   }
 
   private interface ParameterAction {
-    void apply(int index, CodeBlock gradient);
+    /**
+     * @param gradient the expression of the parameter's gradient
+     * @param what the parameter and its gradient in the terms of the equations
+     */
+    void apply(int index, CodeBlock gradient, String what);
   }
 
   /** Visits each parameter of {@code layer} in layout order with the expression of its gradient. */
@@ -582,12 +659,60 @@ public final class NetworkWriter {
       for (int i = 0; i < previous.size(); i++) {
         action.apply(
             layer.weightOffset() + j * previous.size() + i,
-            CodeBlock.of("$L * $L", layer.delta(j), previous.value(i)));
+            CodeBlock.of("$L * $L", layer.delta(j), previous.value(i)),
+            "weight " + previous.node(i) + "→" + layer.node(j) + ": gradient = " + deltaName(layer, j)
+                + " × SpostA," + previous.node(i));
       }
     }
     for (int j = 0; j < layer.size(); j++) {
-      action.apply(layer.biasOffset() + j, CodeBlock.of("$L", layer.delta(j)));
+      action.apply(
+          layer.biasOffset() + j,
+          CodeBlock.of("$L", layer.delta(j)),
+          "bias " + layer.node(j) + ": gradient = " + deltaName(layer, j));
     }
+  }
+
+  /** S_ERROR0 at the outputs, δH0 in a hidden layer. */
+  private static String deltaName(Layer layer, int j) {
+    return layer.isOutput() ? "S_ERROR" + j : "δ" + layer.node(j);
+  }
+
+  /**
+   * One statement with a comment naming the term it computes: at the end of the line where both fit in
+   * {@link #COLUMNS}, else on the line above.
+   */
+  private static void statement(CodeBlock.Builder body, String term, String format, Object... args) {
+    CodeBlock code = CodeBlock.of(format, args);
+    int width = BODY_INDENT + code.toString().replace("java.lang.", "").length() + "; // ".length() + term.length();
+    if (width <= COLUMNS) {
+      body.add("$[$L; // $L\n$]", code, term);
+    } else {
+      comment(body, term);
+      body.addStatement("$L", code);
+    }
+  }
+
+  /** A comment in a method body, wrapped to {@link #COLUMNS}. */
+  private static void comment(CodeBlock.Builder body, String text) {
+    for (String line : wrap(text, COLUMNS - BODY_INDENT - "// ".length())) {
+      body.add("// $L\n", line);
+    }
+  }
+
+  /** {@code text} in lines of at most {@code width} characters, broken at spaces but not inside a {@code {@link}}. */
+  static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.replace("{@link ", "{@link\u00a0").split(" ")) {
+      word = word.replace('\u00a0', ' ');
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.length() == 0 ? "" : " ").append(word);
+    }
+    lines.add(line.toString());
+    return lines;
   }
 
   private static String capitalize(String s) {

@@ -18,7 +18,7 @@ public record Spec(
     Activation outputActivation,
     Loss loss) {
 
-  /** Every output activation with a loss that accepts it. */
+  /** Every output activation with a loss that accepts it; STEP only without hidden layers. */
   public static final List<Spec> OUTPUTS =
       List.of(
           output(Activation.LOGISTIC, Loss.SQUARED_ERROR),
@@ -27,7 +27,8 @@ public record Spec(
           output(Activation.LEAKY_RELU, Loss.SQUARED_ERROR),
           output(Activation.IDENTITY, Loss.SQUARED_ERROR),
           output(Activation.LOGISTIC, Loss.CROSS_ENTROPY),
-          output(Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY));
+          output(Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY),
+          output(Activation.STEP, Loss.PERCEPTRON));
 
   /** Every activation allowed in a hidden layer. */
   public static final List<Activation> HIDDEN =
@@ -35,6 +36,11 @@ public record Spec(
 
   private static Spec output(Activation activation, Loss loss) {
     return new Spec("", 0, new int[0], 0, new Activation[0], activation, loss);
+  }
+
+  /** Whether this output layer may follow hidden layers: all but the perceptron's step. */
+  public boolean allowsHiddenLayers() {
+    return outputActivation != Activation.STEP;
   }
 
   public Spec named(String newName) {
@@ -84,7 +90,7 @@ public record Spec(
   public static Spec random(Random random, String name, int maxParameters) {
     while (true) {
       Spec output = OUTPUTS.get(random.nextInt(OUTPUTS.size()));
-      int depth = random.nextInt(4);
+      int depth = output.allowsHiddenLayers() ? random.nextInt(4) : 0;
       int[] hidden = new int[depth];
       Activation[] activations = new Activation[depth];
       for (int l = 0; l < depth; l++) {

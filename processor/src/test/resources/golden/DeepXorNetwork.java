@@ -1,0 +1,318 @@
+package dev.hardwired.examples;
+
+import dev.hardwired.Activation;
+import dev.hardwired.Checks;
+import dev.hardwired.Initialization;
+import dev.hardwired.Loss;
+import dev.hardwired.Topology;
+import dev.hardwired.TrainableNetwork;
+import javax.annotation.processing.Generated;
+
+/**
+ * DeepXor, hardwired: 2 inputs → 3 hidden (logistic) → 2 hidden (logistic) → 1 output (logistic);
+ * summed squared error; stochastic gradient descent.
+ *
+ * <p>Generated from {@link DeepXor}: the forward pass and backpropagation are written out for
+ * exactly this topology. Instances are not thread-safe; give each thread its own {@link #copy()}.
+ */
+@Generated("dev.hardwired.processor.NetworkProcessor")
+public final class DeepXorNetwork implements DeepXor, TrainableNetwork {
+  /**
+   * Number of inputs.
+   */
+  public static final int INPUTS = 2;
+
+  /**
+   * Number of outputs.
+   */
+  public static final int OUTPUTS = 1;
+
+  /**
+   * Number of parameters: every weight and every bias.
+   */
+  public static final int PARAMETERS = 20;
+
+  private static final Topology TOPOLOGY = Topology.of(2, new int[] {3, 2}, 1,
+      new Activation[] {Activation.LOGISTIC, Activation.LOGISTIC}, Activation.LOGISTIC,
+      Loss.SQUARED_ERROR);
+
+  /**
+   * All parameters in one array, layer by layer:
+   * ItoH weights p[0..5], hidden 1 biases p[6..8];
+   * HtoH weights p[9..14], hidden 2 biases p[15..16];
+   * HtoO weights p[17..18], output bias p[19];
+   * the weight into node j from node i of the layer before is at
+   * (first weight) + j × (size of the layer before) + i.
+   */
+  private final double[] p = new double[PARAMETERS];
+
+  private DeepXorNetwork() {
+  }
+
+  /**
+   * A network with the default initialisation from {@code seed}: see {@link Initialization}.
+   */
+  public static DeepXorNetwork seeded(long seed) {
+    DeepXorNetwork network = new DeepXorNetwork();
+    Initialization.initialize(TOPOLOGY, seed, network.p);
+    return network;
+  }
+
+  /**
+   * A network with the given parameters, laid out as {@link #getParameters} gives them.
+   */
+  public static DeepXorNetwork withParameters(double[] parameters) {
+    DeepXorNetwork network = new DeepXorNetwork();
+    network.setParameters(parameters);
+    return network;
+  }
+
+  @Override
+  public Topology topology() {
+    return TOPOLOGY;
+  }
+
+  @Override
+  public int inputCount() {
+    return INPUTS;
+  }
+
+  @Override
+  public int outputCount() {
+    return OUTPUTS;
+  }
+
+  @Override
+  public int parameterCount() {
+    return PARAMETERS;
+  }
+
+  @Override
+  public void getParameters(double[] destination) {
+    Checks.requireLength(destination, PARAMETERS, "destination");
+    System.arraycopy(p, 0, destination, 0, PARAMETERS);
+  }
+
+  @Override
+  public void setParameters(double[] source) {
+    Checks.requireFinite(source, PARAMETERS, "parameters");
+    System.arraycopy(source, 0, p, 0, PARAMETERS);
+  }
+
+  @Override
+  public double[] predict(double[] input) {
+    double[] output = new double[OUTPUTS];
+    predict(input, output);
+    return output;
+  }
+
+  @Override
+  public void predict(double[] input, double[] output) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireLength(output, OUTPUTS, "output");
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, hidden layer 1 (logistic): SpreA,H1 = ItoH · input + bias; SpostA,H1 = fA(SpreA,H1)
+    double h1_0 = logistic(p[0] * x0 + p[1] * x1 + p[6]); // SpostA,H1_0 = fA(SpreA,H1_0)
+    double h1_1 = logistic(p[2] * x0 + p[3] * x1 + p[7]); // SpostA,H1_1 = fA(SpreA,H1_1)
+    double h1_2 = logistic(p[4] * x0 + p[5] * x1 + p[8]); // SpostA,H1_2 = fA(SpreA,H1_2)
+    // Forward, hidden layer 2 (logistic): SpreA,H2 = HtoH · SpostA,H1 + bias; SpostA,H2 =
+    // fA(SpreA,H2)
+    // SpostA,H2_0 = fA(SpreA,H2_0)
+    double h2_0 = logistic(p[9] * h1_0 + p[10] * h1_1 + p[11] * h1_2 + p[15]);
+    // SpostA,H2_1 = fA(SpreA,H2_1)
+    double h2_1 = logistic(p[12] * h1_0 + p[13] * h1_1 + p[14] * h1_2 + p[16]);
+    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H2 + bias; SpostA,O = fA(SpreA,O)
+    double o0 = logistic(p[17] * h2_0 + p[18] * h2_1 + p[19]); // SpostA,O0 = fA(SpreA,O0)
+    output[0] = o0;
+  }
+
+  @Override
+  public double train(double[] input, double[] target, double learningRate) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireFinite(target, OUTPUTS, "target");
+    Checks.requireLearningRate(learningRate);
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, hidden layer 1 (logistic): SpreA,H1 = ItoH · input + bias; SpostA,H1 = fA(SpreA,H1)
+    double h1_0 = logistic(p[0] * x0 + p[1] * x1 + p[6]); // SpostA,H1_0 = fA(SpreA,H1_0)
+    double h1_1 = logistic(p[2] * x0 + p[3] * x1 + p[7]); // SpostA,H1_1 = fA(SpreA,H1_1)
+    double h1_2 = logistic(p[4] * x0 + p[5] * x1 + p[8]); // SpostA,H1_2 = fA(SpreA,H1_2)
+    // Forward, hidden layer 2 (logistic): SpreA,H2 = HtoH · SpostA,H1 + bias; SpostA,H2 =
+    // fA(SpreA,H2)
+    // SpostA,H2_0 = fA(SpreA,H2_0)
+    double h2_0 = logistic(p[9] * h1_0 + p[10] * h1_1 + p[11] * h1_2 + p[15]);
+    // SpostA,H2_1 = fA(SpreA,H2_1)
+    double h2_1 = logistic(p[12] * h1_0 + p[13] * h1_1 + p[14] * h1_2 + p[16]);
+    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H2 + bias; SpostA,O = fA(SpreA,O)
+    double o0 = logistic(p[17] * h2_0 + p[18] * h2_1 + p[19]); // SpostA,O0 = fA(SpreA,O0)
+    // Final error FE = SpostA,O − T
+    double fe0 = o0 - target[0]; // FE0 = SpostA,O0 − T0
+    // Loss E = ½ Σ FE²
+    double loss = 0.5 * fe0 * fe0;
+    // A loss that is not finite means training diverged: stop before any parameter changes
+    if (!Double.isFinite(loss)) {
+      throw Checks.diverged(loss);
+    }
+    // Error signal S_ERROR = FE × fA′(SpreA,O); for the logistic fA′ = SpostA (1 − SpostA)
+    double sError0 = fe0 * o0 * (1.0 - o0); // S_ERROR0 = FE0 × fA′(SpreA,O0)
+    // Hidden deltas by the chain rule: δH2 = fA′(SpreA,H2) × Σ S_ERROR × weight HtoO, using the
+    // HtoO weights of the forward pass; each δH2 is computed once and reused by every HtoH weight
+    // into its node. For the logistic fA′ = SpostA (1 − SpostA).
+    // δH2_0 = fA′(SpreA,H2_0) × Σ S_ERROR × weight H2_0→O
+    double dh2_0 = h2_0 * (1.0 - h2_0) * sError0 * p[17];
+    // δH2_1 = fA′(SpreA,H2_1) × Σ S_ERROR × weight H2_1→O
+    double dh2_1 = h2_1 * (1.0 - h2_1) * sError0 * p[18];
+    // Hidden deltas by the chain rule: δH1 = fA′(SpreA,H1) × Σ δH2 × weight HtoH, using the HtoH
+    // weights of the forward pass; each δH1 is computed once and reused by every ItoH weight into
+    // its node. For the logistic fA′ = SpostA (1 − SpostA).
+    // δH1_0 = fA′(SpreA,H1_0) × Σ δH2 × weight H1_0→H2
+    double dh1_0 = h1_0 * (1.0 - h1_0) * (dh2_0 * p[9] + dh2_1 * p[12]);
+    // δH1_1 = fA′(SpreA,H1_1) × Σ δH2 × weight H1_1→H2
+    double dh1_1 = h1_1 * (1.0 - h1_1) * (dh2_0 * p[10] + dh2_1 * p[13]);
+    // δH1_2 = fA′(SpreA,H1_2) × Σ δH2 × weight H1_2→H2
+    double dh1_2 = h1_2 * (1.0 - h1_2) * (dh2_0 * p[11] + dh2_1 * p[14]);
+    // Update HtoO: weight ← weight − LR × gradient, with gradient HtoO = S_ERROR × SpostA,H2 and,
+    // for the biases, gradient = S_ERROR
+    p[17] -= learningRate * sError0 * h2_0; // weight H2_0→O0: gradient = S_ERROR0 × SpostA,H2_0
+    p[18] -= learningRate * sError0 * h2_1; // weight H2_1→O0: gradient = S_ERROR0 × SpostA,H2_1
+    p[19] -= learningRate * sError0; // bias O0: gradient = S_ERROR0
+    // Update HtoH: weight ← weight − LR × gradient, with gradient HtoH = δH2 × SpostA,H1 and, for
+    // the biases, gradient = δH2
+    p[9] -= learningRate * dh2_0 * h1_0; // weight H1_0→H2_0: gradient = δH2_0 × SpostA,H1_0
+    p[10] -= learningRate * dh2_0 * h1_1; // weight H1_1→H2_0: gradient = δH2_0 × SpostA,H1_1
+    p[11] -= learningRate * dh2_0 * h1_2; // weight H1_2→H2_0: gradient = δH2_0 × SpostA,H1_2
+    p[12] -= learningRate * dh2_1 * h1_0; // weight H1_0→H2_1: gradient = δH2_1 × SpostA,H1_0
+    p[13] -= learningRate * dh2_1 * h1_1; // weight H1_1→H2_1: gradient = δH2_1 × SpostA,H1_1
+    p[14] -= learningRate * dh2_1 * h1_2; // weight H1_2→H2_1: gradient = δH2_1 × SpostA,H1_2
+    p[15] -= learningRate * dh2_0; // bias H2_0: gradient = δH2_0
+    p[16] -= learningRate * dh2_1; // bias H2_1: gradient = δH2_1
+    // Update ItoH: weight ← weight − LR × gradient, with gradient ItoH = δH1 × input and, for the
+    // biases, gradient = δH1
+    p[0] -= learningRate * dh1_0 * x0; // weight I0→H1_0: gradient = δH1_0 × SpostA,I0
+    p[1] -= learningRate * dh1_0 * x1; // weight I1→H1_0: gradient = δH1_0 × SpostA,I1
+    p[2] -= learningRate * dh1_1 * x0; // weight I0→H1_1: gradient = δH1_1 × SpostA,I0
+    p[3] -= learningRate * dh1_1 * x1; // weight I1→H1_1: gradient = δH1_1 × SpostA,I1
+    p[4] -= learningRate * dh1_2 * x0; // weight I0→H1_2: gradient = δH1_2 × SpostA,I0
+    p[5] -= learningRate * dh1_2 * x1; // weight I1→H1_2: gradient = δH1_2 × SpostA,I1
+    p[6] -= learningRate * dh1_0; // bias H1_0: gradient = δH1_0
+    p[7] -= learningRate * dh1_1; // bias H1_1: gradient = δH1_1
+    p[8] -= learningRate * dh1_2; // bias H1_2: gradient = δH1_2
+    return loss;
+  }
+
+  @Override
+  public double loss(double[] input, double[] target) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireFinite(target, OUTPUTS, "target");
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, hidden layer 1 (logistic): SpreA,H1 = ItoH · input + bias; SpostA,H1 = fA(SpreA,H1)
+    double h1_0 = logistic(p[0] * x0 + p[1] * x1 + p[6]); // SpostA,H1_0 = fA(SpreA,H1_0)
+    double h1_1 = logistic(p[2] * x0 + p[3] * x1 + p[7]); // SpostA,H1_1 = fA(SpreA,H1_1)
+    double h1_2 = logistic(p[4] * x0 + p[5] * x1 + p[8]); // SpostA,H1_2 = fA(SpreA,H1_2)
+    // Forward, hidden layer 2 (logistic): SpreA,H2 = HtoH · SpostA,H1 + bias; SpostA,H2 =
+    // fA(SpreA,H2)
+    // SpostA,H2_0 = fA(SpreA,H2_0)
+    double h2_0 = logistic(p[9] * h1_0 + p[10] * h1_1 + p[11] * h1_2 + p[15]);
+    // SpostA,H2_1 = fA(SpreA,H2_1)
+    double h2_1 = logistic(p[12] * h1_0 + p[13] * h1_1 + p[14] * h1_2 + p[16]);
+    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H2 + bias; SpostA,O = fA(SpreA,O)
+    double o0 = logistic(p[17] * h2_0 + p[18] * h2_1 + p[19]); // SpostA,O0 = fA(SpreA,O0)
+    // Final error FE = SpostA,O − T
+    double fe0 = o0 - target[0]; // FE0 = SpostA,O0 − T0
+    // Loss E = ½ Σ FE²
+    double loss = 0.5 * fe0 * fe0;
+    return loss;
+  }
+
+  @Override
+  public double accumulateGradient(double[] input, double[] target, double[] gradientSum) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireFinite(target, OUTPUTS, "target");
+    Checks.requireLength(gradientSum, PARAMETERS, "gradientSum");
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, hidden layer 1 (logistic): SpreA,H1 = ItoH · input + bias; SpostA,H1 = fA(SpreA,H1)
+    double h1_0 = logistic(p[0] * x0 + p[1] * x1 + p[6]); // SpostA,H1_0 = fA(SpreA,H1_0)
+    double h1_1 = logistic(p[2] * x0 + p[3] * x1 + p[7]); // SpostA,H1_1 = fA(SpreA,H1_1)
+    double h1_2 = logistic(p[4] * x0 + p[5] * x1 + p[8]); // SpostA,H1_2 = fA(SpreA,H1_2)
+    // Forward, hidden layer 2 (logistic): SpreA,H2 = HtoH · SpostA,H1 + bias; SpostA,H2 =
+    // fA(SpreA,H2)
+    // SpostA,H2_0 = fA(SpreA,H2_0)
+    double h2_0 = logistic(p[9] * h1_0 + p[10] * h1_1 + p[11] * h1_2 + p[15]);
+    // SpostA,H2_1 = fA(SpreA,H2_1)
+    double h2_1 = logistic(p[12] * h1_0 + p[13] * h1_1 + p[14] * h1_2 + p[16]);
+    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H2 + bias; SpostA,O = fA(SpreA,O)
+    double o0 = logistic(p[17] * h2_0 + p[18] * h2_1 + p[19]); // SpostA,O0 = fA(SpreA,O0)
+    // Final error FE = SpostA,O − T
+    double fe0 = o0 - target[0]; // FE0 = SpostA,O0 − T0
+    // Loss E = ½ Σ FE²
+    double loss = 0.5 * fe0 * fe0;
+    // A loss that is not finite means training diverged: stop before any parameter changes
+    if (!Double.isFinite(loss)) {
+      throw Checks.diverged(loss);
+    }
+    // Error signal S_ERROR = FE × fA′(SpreA,O); for the logistic fA′ = SpostA (1 − SpostA)
+    double sError0 = fe0 * o0 * (1.0 - o0); // S_ERROR0 = FE0 × fA′(SpreA,O0)
+    // Hidden deltas by the chain rule: δH2 = fA′(SpreA,H2) × Σ S_ERROR × weight HtoO, using the
+    // HtoO weights of the forward pass; each δH2 is computed once and reused by every HtoH weight
+    // into its node. For the logistic fA′ = SpostA (1 − SpostA).
+    // δH2_0 = fA′(SpreA,H2_0) × Σ S_ERROR × weight H2_0→O
+    double dh2_0 = h2_0 * (1.0 - h2_0) * sError0 * p[17];
+    // δH2_1 = fA′(SpreA,H2_1) × Σ S_ERROR × weight H2_1→O
+    double dh2_1 = h2_1 * (1.0 - h2_1) * sError0 * p[18];
+    // Hidden deltas by the chain rule: δH1 = fA′(SpreA,H1) × Σ δH2 × weight HtoH, using the HtoH
+    // weights of the forward pass; each δH1 is computed once and reused by every ItoH weight into
+    // its node. For the logistic fA′ = SpostA (1 − SpostA).
+    // δH1_0 = fA′(SpreA,H1_0) × Σ δH2 × weight H1_0→H2
+    double dh1_0 = h1_0 * (1.0 - h1_0) * (dh2_0 * p[9] + dh2_1 * p[12]);
+    // δH1_1 = fA′(SpreA,H1_1) × Σ δH2 × weight H1_1→H2
+    double dh1_1 = h1_1 * (1.0 - h1_1) * (dh2_0 * p[10] + dh2_1 * p[13]);
+    // δH1_2 = fA′(SpreA,H1_2) × Σ δH2 × weight H1_2→H2
+    double dh1_2 = h1_2 * (1.0 - h1_2) * (dh2_0 * p[11] + dh2_1 * p[14]);
+    // Gradient HtoO = S_ERROR × SpostA,H2 and, for the biases, gradient = S_ERROR
+    gradientSum[17] += sError0 * h2_0; // weight H2_0→O0: gradient = S_ERROR0 × SpostA,H2_0
+    gradientSum[18] += sError0 * h2_1; // weight H2_1→O0: gradient = S_ERROR0 × SpostA,H2_1
+    gradientSum[19] += sError0; // bias O0: gradient = S_ERROR0
+    // Gradient HtoH = δH2 × SpostA,H1 and, for the biases, gradient = δH2
+    gradientSum[9] += dh2_0 * h1_0; // weight H1_0→H2_0: gradient = δH2_0 × SpostA,H1_0
+    gradientSum[10] += dh2_0 * h1_1; // weight H1_1→H2_0: gradient = δH2_0 × SpostA,H1_1
+    gradientSum[11] += dh2_0 * h1_2; // weight H1_2→H2_0: gradient = δH2_0 × SpostA,H1_2
+    gradientSum[12] += dh2_1 * h1_0; // weight H1_0→H2_1: gradient = δH2_1 × SpostA,H1_0
+    gradientSum[13] += dh2_1 * h1_1; // weight H1_1→H2_1: gradient = δH2_1 × SpostA,H1_1
+    gradientSum[14] += dh2_1 * h1_2; // weight H1_2→H2_1: gradient = δH2_1 × SpostA,H1_2
+    gradientSum[15] += dh2_0; // bias H2_0: gradient = δH2_0
+    gradientSum[16] += dh2_1; // bias H2_1: gradient = δH2_1
+    // Gradient ItoH = δH1 × input and, for the biases, gradient = δH1
+    gradientSum[0] += dh1_0 * x0; // weight I0→H1_0: gradient = δH1_0 × SpostA,I0
+    gradientSum[1] += dh1_0 * x1; // weight I1→H1_0: gradient = δH1_0 × SpostA,I1
+    gradientSum[2] += dh1_1 * x0; // weight I0→H1_1: gradient = δH1_1 × SpostA,I0
+    gradientSum[3] += dh1_1 * x1; // weight I1→H1_1: gradient = δH1_1 × SpostA,I1
+    gradientSum[4] += dh1_2 * x0; // weight I0→H1_2: gradient = δH1_2 × SpostA,I0
+    gradientSum[5] += dh1_2 * x1; // weight I1→H1_2: gradient = δH1_2 × SpostA,I1
+    gradientSum[6] += dh1_0; // bias H1_0: gradient = δH1_0
+    gradientSum[7] += dh1_1; // bias H1_1: gradient = δH1_1
+    gradientSum[8] += dh1_2; // bias H1_2: gradient = δH1_2
+    return loss;
+  }
+
+  @Override
+  public DeepXorNetwork copy() {
+    DeepXorNetwork copy = new DeepXorNetwork();
+    System.arraycopy(p, 0, copy.p, 0, PARAMETERS);
+    return copy;
+  }
+
+  @Override
+  public String toString() {
+    return "DeepXorNetwork " + TOPOLOGY;
+  }
+
+  /**
+   * The logistic sigmoid σ(z) = 1 / (1 + e^(−z)).
+   */
+  private static double logistic(double z) {
+    return 1.0 / (1.0 + Math.exp(-z));
+  }
+}

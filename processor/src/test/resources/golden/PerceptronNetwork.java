@@ -1,0 +1,204 @@
+package dev.hardwired.examples;
+
+import dev.hardwired.Activation;
+import dev.hardwired.Checks;
+import dev.hardwired.Initialization;
+import dev.hardwired.Loss;
+import dev.hardwired.Topology;
+import dev.hardwired.TrainableNetwork;
+import javax.annotation.processing.Generated;
+
+/**
+ * Perceptron, hardwired: 2 inputs → 1 output (step); the perceptron criterion; stochastic gradient
+ * descent.
+ *
+ * <p>Generated from {@link Perceptron}: the forward pass and backpropagation are written out for
+ * exactly this topology. Instances are not thread-safe; give each thread its own {@link #copy()}.
+ */
+@Generated("dev.hardwired.processor.NetworkProcessor")
+public final class PerceptronNetwork implements Perceptron, TrainableNetwork {
+  /**
+   * Number of inputs.
+   */
+  public static final int INPUTS = 2;
+
+  /**
+   * Number of outputs.
+   */
+  public static final int OUTPUTS = 1;
+
+  /**
+   * Number of parameters: every weight and every bias.
+   */
+  public static final int PARAMETERS = 3;
+
+  private static final Topology TOPOLOGY = Topology.of(2, new int[] {}, 1,
+      new Activation[] {Activation.LOGISTIC}, Activation.STEP, Loss.PERCEPTRON);
+
+  /**
+   * All parameters in one array, layer by layer:
+   * ItoO weights p[0..1], output bias p[2];
+   * the weight into node j from node i of the layer before is at
+   * (first weight) + j × (size of the layer before) + i.
+   */
+  private final double[] p = new double[PARAMETERS];
+
+  private PerceptronNetwork() {
+  }
+
+  /**
+   * A network with the default initialisation from {@code seed}: see {@link Initialization}.
+   */
+  public static PerceptronNetwork seeded(long seed) {
+    PerceptronNetwork network = new PerceptronNetwork();
+    Initialization.initialize(TOPOLOGY, seed, network.p);
+    return network;
+  }
+
+  /**
+   * A network with the given parameters, laid out as {@link #getParameters} gives them.
+   */
+  public static PerceptronNetwork withParameters(double[] parameters) {
+    PerceptronNetwork network = new PerceptronNetwork();
+    network.setParameters(parameters);
+    return network;
+  }
+
+  @Override
+  public Topology topology() {
+    return TOPOLOGY;
+  }
+
+  @Override
+  public int inputCount() {
+    return INPUTS;
+  }
+
+  @Override
+  public int outputCount() {
+    return OUTPUTS;
+  }
+
+  @Override
+  public int parameterCount() {
+    return PARAMETERS;
+  }
+
+  @Override
+  public void getParameters(double[] destination) {
+    Checks.requireLength(destination, PARAMETERS, "destination");
+    System.arraycopy(p, 0, destination, 0, PARAMETERS);
+  }
+
+  @Override
+  public void setParameters(double[] source) {
+    Checks.requireFinite(source, PARAMETERS, "parameters");
+    System.arraycopy(source, 0, p, 0, PARAMETERS);
+  }
+
+  @Override
+  public double[] predict(double[] input) {
+    double[] output = new double[OUTPUTS];
+    predict(input, output);
+    return output;
+  }
+
+  @Override
+  public void predict(double[] input, double[] output) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireLength(output, OUTPUTS, "output");
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, output layer (step): SpreA,O = ItoO · input + bias; SpostA,O = fA(SpreA,O)
+    double zo0 = p[0] * x0 + p[1] * x1 + p[2]; // SpreA,O0
+    double o0 = step(zo0); // SpostA,O0 = fA(SpreA,O0)
+    output[0] = o0;
+  }
+
+  @Override
+  public double train(double[] input, double[] target, double learningRate) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireFinite(target, OUTPUTS, "target");
+    Checks.requireLearningRate(learningRate);
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, output layer (step): SpreA,O = ItoO · input + bias; SpostA,O = fA(SpreA,O)
+    double zo0 = p[0] * x0 + p[1] * x1 + p[2]; // SpreA,O0
+    double o0 = step(zo0); // SpostA,O0 = fA(SpreA,O0)
+    // Loss: the perceptron criterion E = Σ (SpostA,O − T) × SpreA,O, 0 when every output is right
+    double loss = (o0 - target[0]) * zo0;
+    // A loss that is not finite means training diverged: stop before any parameter changes
+    if (!Double.isFinite(loss)) {
+      throw Checks.diverged(loss);
+    }
+    // Error signal S_ERROR = SpostA,O − T: the perceptron rule, which needs no derivative of the
+    // step; it is 0 for a right output, so only a wrong output moves its weights
+    double sError0 = o0 - target[0]; // S_ERROR0 = SpostA,O0 − T0
+    // Update ItoO: weight ← weight − LR × gradient, with gradient ItoO = S_ERROR × input and, for
+    // the biases, gradient = S_ERROR — the perceptron rule w ← w + η (T − SpostA,O) × input, with η
+    // = LR
+    p[0] -= learningRate * sError0 * x0; // weight I0→O0: gradient = S_ERROR0 × SpostA,I0
+    p[1] -= learningRate * sError0 * x1; // weight I1→O0: gradient = S_ERROR0 × SpostA,I1
+    p[2] -= learningRate * sError0; // bias O0: gradient = S_ERROR0
+    return loss;
+  }
+
+  @Override
+  public double loss(double[] input, double[] target) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireFinite(target, OUTPUTS, "target");
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, output layer (step): SpreA,O = ItoO · input + bias; SpostA,O = fA(SpreA,O)
+    double zo0 = p[0] * x0 + p[1] * x1 + p[2]; // SpreA,O0
+    double o0 = step(zo0); // SpostA,O0 = fA(SpreA,O0)
+    // Loss: the perceptron criterion E = Σ (SpostA,O − T) × SpreA,O, 0 when every output is right
+    double loss = (o0 - target[0]) * zo0;
+    return loss;
+  }
+
+  @Override
+  public double accumulateGradient(double[] input, double[] target, double[] gradientSum) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireFinite(target, OUTPUTS, "target");
+    Checks.requireLength(gradientSum, PARAMETERS, "gradientSum");
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, output layer (step): SpreA,O = ItoO · input + bias; SpostA,O = fA(SpreA,O)
+    double zo0 = p[0] * x0 + p[1] * x1 + p[2]; // SpreA,O0
+    double o0 = step(zo0); // SpostA,O0 = fA(SpreA,O0)
+    // Loss: the perceptron criterion E = Σ (SpostA,O − T) × SpreA,O, 0 when every output is right
+    double loss = (o0 - target[0]) * zo0;
+    // A loss that is not finite means training diverged: stop before any parameter changes
+    if (!Double.isFinite(loss)) {
+      throw Checks.diverged(loss);
+    }
+    // Error signal S_ERROR = SpostA,O − T: the perceptron rule, which needs no derivative of the
+    // step; it is 0 for a right output, so only a wrong output moves its weights
+    double sError0 = o0 - target[0]; // S_ERROR0 = SpostA,O0 − T0
+    // Gradient ItoO = S_ERROR × input and, for the biases, gradient = S_ERROR
+    gradientSum[0] += sError0 * x0; // weight I0→O0: gradient = S_ERROR0 × SpostA,I0
+    gradientSum[1] += sError0 * x1; // weight I1→O0: gradient = S_ERROR0 × SpostA,I1
+    gradientSum[2] += sError0; // bias O0: gradient = S_ERROR0
+    return loss;
+  }
+
+  @Override
+  public PerceptronNetwork copy() {
+    PerceptronNetwork copy = new PerceptronNetwork();
+    System.arraycopy(p, 0, copy.p, 0, PARAMETERS);
+    return copy;
+  }
+
+  @Override
+  public String toString() {
+    return "PerceptronNetwork " + TOPOLOGY;
+  }
+
+  /**
+   * The step (Heaviside) function: 1 for z > 0, else 0.
+   */
+  private static double step(double z) {
+    return z > 0.0 ? 1.0 : 0.0;
+  }
+}
