@@ -1,9 +1,10 @@
 package dev.hardwired.processor.testing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hardwired.Activation;
+import dev.hardwired.GradientCheck;
 import dev.hardwired.Loss;
 import dev.hardwired.Topology;
 import dev.hardwired.TrainableNetwork;
@@ -12,10 +13,11 @@ import java.util.Random;
 
 /** The two proofs every generated backward pass must pass: finite differences and reference parity. */
 public final class NetworkChecks {
-  /** Step of the five-point central differences: truncation error O(H⁴), rounding error O(ε / H). */
-  private static final double H = 1e-4;
-  /** Below this size a gradient is compared absolutely: central differences cannot resolve it relatively. */
-  private static final double FLOOR = 1e-4;
+  /**
+   * Largest relative error of a gradient against finite differences, with {@link GradientCheck}'s default
+   * step (1e-4) and floor (1e-4, below which gradients are compared absolutely).
+   */
+  private static final double TOLERANCE = 1e-6;
 
   private NetworkChecks() {}
 
@@ -52,7 +54,8 @@ public final class NetworkChecks {
   }
 
   /**
-   * Checks {@code accumulateGradient} and {@code train} against central finite differences of {@code loss},
+   * Checks {@code accumulateGradient} against five-point central finite differences of {@code loss}, by
+   * the runtime's {@link GradientCheck} (the same code users get), and {@code train} against the gradient,
    * on a few random samples and parameter sets.
    *
    * @return the worst relative error seen
@@ -69,19 +72,11 @@ public final class NetworkChecks {
       double[] gradient = new double[p.length];
       double loss = network.accumulateGradient(x, y, gradient);
       assertEquals(network.loss(x, y), loss, 0, "accumulateGradient returns the loss");
-      for (int i = 0; i < p.length; i++) {
-        double numeric =
-            (8 * (lossAt(network, p, i, H, x, y) - lossAt(network, p, i, -H, x, y))
-                    - (lossAt(network, p, i, 2 * H, x, y) - lossAt(network, p, i, -2 * H, x, y)))
-                / (12 * H);
-        double error = Math.abs(numeric - gradient[i]) / Math.max(FLOOR, Math.abs(numeric) + Math.abs(gradient[i]));
-        worst = Math.max(worst, error);
-        assertTrue(
-            error < 1e-6,
-            network + ": parameter " + i + " analytic " + gradient[i] + ", finite differences " + numeric);
-      }
+      // Throws an AssertionError naming the worst parameter, its two gradients and the network.
+      GradientCheck.Report report = GradientCheck.check(network, x, y).assertBelow(TOLERANCE);
+      worst = Math.max(worst, report.worstError());
+      assertArrayEquals(p, network.parameters(), "the gradient check restores the parameters");
       // train must apply exactly weight ← weight − LR × gradient, from the same backward pass.
-      network.setParameters(p);
       double rate = 0.05;
       assertEquals(loss, network.train(x, y, rate), 0, "train returns the loss before the update");
       double[] updated = network.parameters();
@@ -90,13 +85,6 @@ public final class NetworkChecks {
       }
     }
     return worst;
-  }
-
-  private static double lossAt(TrainableNetwork network, double[] p, int i, double step, double[] x, double[] y) {
-    double[] q = p.clone();
-    q[i] += step;
-    network.setParameters(q);
-    return network.loss(x, y);
   }
 
   /**
