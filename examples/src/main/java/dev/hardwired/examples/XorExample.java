@@ -3,12 +3,15 @@ package dev.hardwired.examples;
 import dev.hardwired.TrainableNetwork;
 import dev.hardwired.data.DataSet;
 import dev.hardwired.data.Metrics;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Locale;
 
 /**
  * XOR, the classic problem that no single neuron can solve and one hidden layer can: output 1 when exactly
  * one of the two inputs is 1. Trains the 2-2-1 network ({@link Xor}) and the 2-4-1 one ({@link WideXor})
- * with plain SGD until every output is within {@value #TOLERANCE} of its target.
+ * with plain SGD until every output is within {@value #TOLERANCE} of its target. {@link #run(Path)} also
+ * draws the 2-2-1 network's training: its decision boundary at a few epochs and its learning curve.
  */
 public final class XorExample {
   /** The whole truth table: four samples, which are both the training set and the test. */
@@ -35,11 +38,49 @@ public final class XorExample {
   /** Training gives up after this many epochs, which only a network stuck in a local minimum needs. */
   static final int MAX_EPOCHS = 20_000;
 
+  /**
+   * Epochs at which {@link #run(Path)} draws the 2-2-1 network's output, besides the last one. From seed 42
+   * it sits on a plateau with every output near 0.5 (loss ≈ 0.125) until about epoch 1,000, has learned OR
+   * by 1,500 (only (0, 0) below 0.5), gets (1, 1) right by 2,000 and is solved at 2,686.
+   */
+  static final int[] PICTURE_EPOCHS = {0, 500, 1000, 1500, 2000};
+
+  /** Names of the picture files: {@code xor-boundary-0500.png}, {@code xor-learning-curve.png}, … */
+  static final String PICTURE_PREFIX = "xor";
+
   private XorExample() {}
 
   /** Trains the 2-2-1 network from {@link #SEED}. */
   public static ExampleResult run() {
     return train("XOR", XorNetwork.seeded(SEED), SEED);
+  }
+
+  /**
+   * Trains the 2-2-1 network from {@link #SEED}, as {@link #run()} does, and writes pictures of its training
+   * into {@code pictureDirectory} (see {@link TrainingPictures}). The pictures come from a second, recorded
+   * run of the same deterministic training, so they change nothing in the result and cost its timing nothing.
+   *
+   * @throws java.io.UncheckedIOException when a picture cannot be written
+   */
+  public static ExampleResult run(Path pictureDirectory) {
+    ExampleResult result = run();
+    TrainingRecord record = record();
+    if (record.epochs() != result.epochs()) {
+      throw new IllegalStateException(
+          "the recorded run took " + record.epochs() + " epochs, the timed one " + result.epochs());
+    }
+    TrainingPictures.write(record, XOR, "XOR " + result.topology(), PICTURE_PREFIX, pictureDirectory);
+    return result;
+  }
+
+  /**
+   * Trains the 2-2-1 network from {@link #SEED}, recording its loss after every epoch and copies of it at
+   * {@link #PICTURE_EPOCHS} and at the end.
+   */
+  static TrainingRecord record() {
+    TrainingRecord record = new TrainingRecord(XOR, PICTURE_EPOCHS);
+    trainUntilSolved(XorNetwork.seeded(SEED), SEED, record);
+    return record;
   }
 
   /** Trains the 2-4-1 network from {@link #WIDE_SEED}. */
@@ -63,9 +104,20 @@ public final class XorExample {
    * @throws IllegalStateException when it has not after {@link #MAX_EPOCHS}
    */
   static int trainUntilSolved(TrainableNetwork network, long seed) {
+    return trainUntilSolved(network, seed, null);
+  }
+
+  /**
+   * {@link #trainUntilSolved(TrainableNetwork, long)}, telling {@code record}, unless null, about the network
+   * before training and after every epoch.
+   */
+  static int trainUntilSolved(TrainableNetwork network, long seed, TrainingRecord record) {
     Sgd sgd = new Sgd(XOR, LEARNING_RATE, seed);
     double[] output = new double[1];
     int epochs = 0;
+    if (record != null) {
+      record.epochEnded(0, network);
+    }
     while (!solved(network, output)) {
       if (epochs == MAX_EPOCHS) {
         throw new IllegalStateException(
@@ -74,6 +126,12 @@ public final class XorExample {
       }
       sgd.epoch(network);
       epochs++;
+      if (record != null) {
+        record.epochEnded(epochs, network);
+      }
+    }
+    if (record != null) {
+      record.finished(network);
     }
     return epochs;
   }
@@ -89,10 +147,18 @@ public final class XorExample {
     return true;
   }
 
+  /**
+   * Shows both networks' outputs and writes the pictures into the directory given, or the examples module's
+   * {@code target/pictures}.
+   */
   public static void main(String[] args) {
     show("XOR", XorNetwork.seeded(SEED), SEED);
     System.out.println();
     show("XOR, 4 hidden", WideXorNetwork.seeded(WIDE_SEED), WIDE_SEED);
+    System.out.println();
+    Path pictures = args.length > 0 ? Paths.get(args[0]) : Main.picturesDirectory();
+    run(pictures);
+    System.out.println(Main.picturesLine(pictures));
   }
 
   private static void show(String name, TrainableNetwork network, long seed) {
