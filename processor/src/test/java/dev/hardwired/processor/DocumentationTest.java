@@ -1,0 +1,80 @@
+package dev.hardwired.processor;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walk-through quotes generated and example code line for line; this keeps it from going stale when
+ * the generated code changes. Every ```java block must stand, as one unbroken run of lines, in a golden
+ * file, an example's source, or the source generated for an example's declaration.
+ */
+class DocumentationTest {
+  private static final Path ROOT = Path.of("..");
+
+  @Test
+  void walkthroughQuotesCodeThatExists() throws IOException {
+    List<String> sources = new ArrayList<>();
+    try (Stream<Path> golden = Files.list(Path.of("src/test/resources/golden"))) {
+      for (Path file : golden.collect(Collectors.toList())) {
+        sources.add(Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    try (Stream<Path> examples = Files.walk(ROOT.resolve("examples/src/main/java"))) {
+      for (Path file : examples.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
+        String source = Files.readString(file, StandardCharsets.UTF_8);
+        sources.add(source);
+        if (source.contains("@Network(")) {
+          sources.addAll(generatedFrom(file, source));
+        }
+      }
+    }
+    List<String> lines = Files.readAllLines(ROOT.resolve("docs/walkthrough.md"), StandardCharsets.UTF_8);
+    int checked = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).trim().equals("```java")) {
+        continue;
+      }
+      int start = i + 1;
+      int end = start;
+      while (!lines.get(end).trim().equals("```")) {
+        end++;
+      }
+      boolean checkingProgram = lines.subList(Math.max(0, i - 3), i).stream().anyMatch(l -> l.contains("checking program"));
+      if (!checkingProgram) {
+        String block = String.join("\n", lines.subList(start, end)) + "\n";
+        assertWithMessage("walkthrough.md line %s quotes code found in no source:\n%s", start + 1, block)
+            .that(sources.stream().anyMatch(s -> s.contains(block)))
+            .isTrue();
+        checked++;
+      }
+      i = end;
+    }
+    assertWithMessage("java blocks checked").that(checked).isGreaterThan(10);
+  }
+
+  private static List<String> generatedFrom(Path file, String source) throws IOException {
+    String name = file.getFileName().toString().replace(".java", "");
+    Compilation compilation =
+        javac()
+            .withProcessors(new NetworkProcessor())
+            .compile(JavaFileObjects.forSourceString("dev.hardwired.examples." + name, source));
+    List<String> generated = new ArrayList<>();
+    for (JavaFileObject output : compilation.generatedSourceFiles()) {
+      generated.add(output.getCharContent(false).toString());
+    }
+    return generated;
+  }
+}
