@@ -36,7 +36,11 @@ public final class Main {
     System.out.println(picturesLine(pictures));
   }
 
-  /** Runs every example, in the order of the table. */
+  /**
+   * Runs every example, in the order of the table: a single neuron first (linear regression, logistic
+   * regression, the perceptron), then XOR, which no single neuron can learn, with one hidden layer and with
+   * two, then the textbook network and iris.
+   */
   public static List<ExampleResult> runAll() {
     return runAll(null);
   }
@@ -47,8 +51,12 @@ public final class Main {
    */
   public static List<ExampleResult> runAll(Path pictureDirectory) {
     return Arrays.asList(
+        LinearRegressionExample.run(),
+        LogisticRegressionExample.run(),
+        PerceptronExample.run(),
         pictureDirectory == null ? XorExample.run() : XorExample.run(pictureDirectory),
         XorExample.runWide(),
+        DeepXorExample.run(),
         TextbookExample.run(),
         IrisExample.run());
   }
@@ -100,7 +108,7 @@ public final class Main {
             r.topology(),
             String.format(Locale.ROOT, "%,d", r.epochs()),
             String.format(Locale.ROOT, "%.1f ms", r.trainingMillis()),
-            String.format(Locale.ROOT, "%.3g", r.finalLoss()),
+            r.finalLoss() == 0 ? "0" : String.format(Locale.ROOT, "%.3g", r.finalLoss()),
             r.hasAccuracy() ? String.format(Locale.ROOT, "%.1f%%", 100 * r.accuracy()) : "n/a",
             r.generatedSource()
           });

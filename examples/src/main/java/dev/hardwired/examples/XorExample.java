@@ -161,7 +161,8 @@ public final class XorExample {
     System.out.println(Main.picturesLine(pictures));
   }
 
-  private static void show(String name, TrainableNetwork network, long seed) {
+  /** Trains {@code network} as {@link #train} does and prints its result and its output for each sample. */
+  static void show(String name, TrainableNetwork network, long seed) {
     ExampleResult result = train(name, network, seed);
     System.out.println(result);
     System.out.println("  a  b   target  output");

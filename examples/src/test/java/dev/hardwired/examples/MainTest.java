@@ -16,15 +16,19 @@ class MainTest {
     String printed = captureOutput(() -> Main.main(new String[0]));
     List<String> lines = printed.lines().toList();
 
-    assertEquals(2 + 4 + 2, lines.size(), printed);
+    assertEquals(2 + 8 + 2, lines.size(), printed);
     assertTrue(lines.get(0).startsWith("example  "), printed);
     assertTrue(lines.get(1).matches("[- ]+"), printed);
-    assertRow(lines.get(2), "XOR ", "2-2-1", "100.0%", "XorNetwork.java");
-    assertRow(lines.get(3), "XOR, 4 hidden ", "2-4-1", "100.0%", "WideXorNetwork.java");
-    assertRow(lines.get(4), "Textbook ", "2-2-2", "n/a", "TextbookNetwork.java");
-    assertRow(lines.get(5), "Iris ", "4-8-3", "%", "IrisNetwork.java");
-    assertEquals("", lines.get(6), printed);
-    assertTrue(lines.get(7).startsWith("Pictures of the XOR 2-2-1 training: examples/target/pictures/"), printed);
+    assertRow(lines.get(2), "Linear regression ", "2-1", "n/a", "LinearRegressionNetwork.java");
+    assertRow(lines.get(3), "Logistic regression ", "2-1", "100.0%", "LogisticRegressionNetwork.java");
+    assertRow(lines.get(4), "Perceptron ", "2-1", "100.0%", "PerceptronNetwork.java");
+    assertRow(lines.get(5), "XOR ", "2-2-1", "100.0%", "XorNetwork.java");
+    assertRow(lines.get(6), "XOR, 4 hidden ", "2-4-1", "100.0%", "WideXorNetwork.java");
+    assertRow(lines.get(7), "Deep XOR ", "2-3-2-1", "100.0%", "DeepXorNetwork.java");
+    assertRow(lines.get(8), "Textbook ", "2-2-2", "n/a", "TextbookNetwork.java");
+    assertRow(lines.get(9), "Iris ", "4-8-3", "%", "IrisNetwork.java");
+    assertEquals("", lines.get(10), printed);
+    assertTrue(lines.get(11).startsWith("Pictures of the XOR 2-2-1 training: examples/target/pictures/"), printed);
   }
 
   @Test
