@@ -97,6 +97,38 @@ class BackpropagationTest {
         });
   }
 
+  @TestFactory
+  List<DynamicTest> trainingAndPredictionAllocateNothing() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    return forEach(
+        combinations,
+        compiledCombinations,
+        (spec, net) -> {
+          Random random = new Random(3);
+          double[] input = NetworkChecks.input(net.topology(), random);
+          double[] target = NetworkChecks.target(net.topology(), random);
+          double[] output = new double[net.outputCount()];
+          double[] gradient = new double[net.parameterCount()];
+          Runnable steps =
+              () -> {
+                for (int n = 0; n < 2_000; n++) {
+                  net.train(input, target, 1e-6);
+                  net.predict(input, output);
+                  net.accumulateGradient(input, target, gradient);
+                  net.loss(input, target);
+                }
+              };
+          steps.run(); // load and link everything first
+          long thread = Thread.currentThread().getId();
+          long before = threads.getThreadAllocatedBytes(thread);
+          steps.run();
+          long allocated = threads.getThreadAllocatedBytes(thread) - before;
+          // One small array per call would be at least 16 bytes × 8,000 calls.
+          assertTrue(allocated < 8_000, spec + ": " + allocated + " bytes allocated in 8,000 calls");
+        });
+  }
+
   @Test
   void everyCombinationWasGenerated() {
     // 7 output/loss pairs × (1 without hidden layers + 5 hidden activations × 3 depths + 1 mixed) + the perceptron
