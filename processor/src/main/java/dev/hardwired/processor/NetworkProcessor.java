@@ -60,11 +60,10 @@ public final class NetworkProcessor extends AbstractProcessor {
       AnnotationMirror mirror = mirrorOf(element, annotation);
       try {
         generate(reader, element, mirror);
-      } catch (RuntimeException | IOException | LinkageError e) {
-        processingEnv
-            .getMessager()
-            .printMessage(
-                Diagnostic.Kind.ERROR, Message.UNEXPECTED.format(element, e), element, mirror);
+      } catch (IOException e) {
+        error(Message.WRITE_FAILED.format(element, e.getMessage()), element, mirror);
+      } catch (RuntimeException | LinkageError e) {
+        error(Message.UNEXPECTED.format(element, e), element, mirror);
       }
     }
     return true;
@@ -85,6 +84,10 @@ public final class NetworkProcessor extends AbstractProcessor {
   private boolean generatedAvailable() {
     return processingEnv.getSourceVersion().compareTo(SourceVersion.RELEASE_8) > 0
         && processingEnv.getElementUtils().getTypeElement(GENERATED) != null;
+  }
+
+  private void error(String message, Element element, AnnotationMirror mirror) {
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, element, mirror);
   }
 
   private static AnnotationMirror mirrorOf(Element element, TypeElement annotation) {

@@ -1064,6 +1064,21 @@ class ValidationTest {
   }
 
   @Nested
+  class UnexpectedFailures {
+    @Test
+    void aFailedWriteIsAnErrorOnTheDeclarationNotACrash() {
+      JavaFileObject file =
+          source("Xor", "@Network(", "    inputs = 2,", "    hidden = 2,", "    outputs = 1)", "interface Xor {}");
+      processor = RecordingProcessor.failingWrites(new NetworkProcessor());
+      Compilation c = javac().withProcessors(processor).compile(file);
+      assertThat(c).failed();
+      assertThat(c).hadErrorCount(1);
+      assertTypeError(
+          c, file, "write", "could not write the generated class for test.Xor: No space left on device");
+    }
+  }
+
+  @Nested
   class UnresolvedValues {
     private void assertOnlyJavacError(Compilation c, JavaFileObject file, String line) {
       assertThat(c).failed();

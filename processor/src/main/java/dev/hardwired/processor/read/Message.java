@@ -66,6 +66,7 @@ public enum Message {
       "%s has %,d parameters; fully unrolled layers are limited to %,d parameters, because a larger train method"
           + " would exceed the %,d bytes of bytecode that HotSpot compiles (loops for large layers are not"
           + " supported yet)"),
+  WRITE_FAILED("write", "could not write the generated class for %s: %s"),
   UNEXPECTED(
       "internal",
       "could not generate a network for %s: %s. This is a bug in the processor; please report it with the"

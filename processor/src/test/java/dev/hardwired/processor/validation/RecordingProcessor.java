@@ -31,10 +31,21 @@ import javax.tools.JavaFileObject;
  */
 public final class RecordingProcessor implements Processor {
   private final Processor delegate;
+  private final boolean failWrites;
   private final List<String> createdSources = Collections.synchronizedList(new ArrayList<>());
 
   public RecordingProcessor(Processor delegate) {
+    this(delegate, false);
+  }
+
+  private RecordingProcessor(Processor delegate, boolean failWrites) {
     this.delegate = delegate;
+    this.failWrites = failWrites;
+  }
+
+  /** A processor whose every attempt to create a source file fails, as on a full disk. */
+  public static RecordingProcessor failingWrites(Processor delegate) {
+    return new RecordingProcessor(delegate, true);
   }
 
   /** Qualified names of every source file the wrapped processor created, in order. */
@@ -128,6 +139,9 @@ public final class RecordingProcessor implements Processor {
     @Override
     public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements)
         throws IOException {
+      if (failWrites) {
+        throw new IOException("No space left on device");
+      }
       createdSources.add(name.toString());
       return filer.createSourceFile(name, originatingElements);
     }
