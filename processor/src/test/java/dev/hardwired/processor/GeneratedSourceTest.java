@@ -1,6 +1,7 @@
 package dev.hardwired.processor;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
@@ -98,6 +99,25 @@ class GeneratedSourceTest {
     for (int i = 0; i < a.size(); i++) {
       assertThat(a.get(i).toUri()).isEqualTo(b.get(i).toUri());
       assertThat(bytes(a.get(i))).isEqualTo(bytes(b.get(i)));
+    }
+  }
+
+  @Test
+  void everyLineFitsInOneHundredColumns() throws IOException {
+    // Short names, as users choose them: a class header cannot be wrapped.
+    List<Spec> specs = new ArrayList<>();
+    for (Spec spec : everyActivationAndLoss()) {
+      specs.add(spec.named("Net" + specs.size()));
+    }
+    specs.add(Spec.OUTPUTS.get(6).named("Wide").shaped(8, new int[] {12}, 4, Activation.LEAKY_RELU));
+    specs.add(Spec.OUTPUTS.get(5).named("Deep").shaped(5, new int[] {6, 6, 6}, 3, Activation.TANH));
+    for (JavaFileObject file : Spec.compile(specs).compilation().generatedSourceFiles()) {
+      String[] lines = file.getCharContent(false).toString().split("\n");
+      for (int i = 0; i < lines.length; i++) {
+        assertWithMessage("%s line %s: %s", file.getName(), i + 1, lines[i])
+            .that(lines[i].length())
+            .isAtMost(100);
+      }
     }
   }
 

@@ -216,10 +216,10 @@ public final class NetworkWriter {
         "$T.of($L,$Wnew int[] {$L},$W$L,$Wnew $T[] {$L},$W$T.$L,$W$T.$L)",
         Topology.class,
         t.inputs(),
-        CodeBlock.join(hidden, ", "),
+        CodeBlock.join(hidden, ",$W"),
         t.outputs(),
         Activation.class,
-        CodeBlock.join(activations, ", "),
+        CodeBlock.join(activations, ",$W"),
         Activation.class,
         output.activation().name(),
         Loss.class,
@@ -683,7 +683,9 @@ public final class NetworkWriter {
    */
   private static void statement(CodeBlock.Builder body, String term, String format, Object... args) {
     CodeBlock code = CodeBlock.of(format, args);
-    int width = BODY_INDENT + code.toString().replace("java.lang.", "").length() + "; // ".length() + term.length();
+    // The newline flushes JavaPoet's line wrapper, which otherwise drops the text after the last $W.
+    String rendered = CodeBlock.of("$L\n", code).toString().replace("java.lang.", "").trim();
+    int width = BODY_INDENT + rendered.length() + "; // ".length() + term.length();
     if (width <= COLUMNS) {
       body.add("$[$L; // $L\n$]", code, term);
     } else {
