@@ -56,10 +56,6 @@ public final class Layer {
     return activation;
   }
 
-  public Role role() {
-    return role;
-  }
-
   public boolean isOutput() {
     return role == Role.OUTPUT;
   }

@@ -109,10 +109,6 @@ public final class NetworkModel {
     return layers;
   }
 
-  public Layer inputLayer() {
-    return layers.get(0);
-  }
-
   public Layer outputLayer() {
     return layers.get(layers.size() - 1);
   }
