@@ -196,14 +196,19 @@ public final class Topology {
     return 31 * (31 * Arrays.hashCode(sizes) + Arrays.hashCode(activations)) + loss.hashCode();
   }
 
-  /** For example {@code 2-2-1 (logistic, logistic; summed squared error)}. */
-  @Override
-  public String toString() {
+  /** The layer sizes from the inputs to the outputs, joined by dashes: {@code 2-2-1}. */
+  public String shape() {
     StringBuilder s = new StringBuilder();
     for (int l = 0; l < sizes.length; l++) {
       s.append(l == 0 ? "" : "-").append(sizes[l]);
     }
-    s.append(" (");
+    return s.toString();
+  }
+
+  /** For example {@code 2-2-1 (logistic, logistic; summed squared error)}. */
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder(shape()).append(" (");
     for (int l = 1; l < sizes.length; l++) {
       s.append(l == 1 ? "" : ", ").append(activations[l].displayName());
     }

@@ -79,6 +79,7 @@ class TopologyTest {
   @Test
   void toStringNamesSizesActivationsAndLoss() {
     assertEquals("2-2-1 (logistic, logistic; summed squared error)", xor().toString());
+    assertEquals("2-2-1", xor().shape());
     assertEquals(
         "4-8-3 (leaky ReLU, softmax; categorical cross-entropy)",
         Topology.of(4, new int[] {8}, 3, new Activation[] {Activation.LEAKY_RELU}, Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY)

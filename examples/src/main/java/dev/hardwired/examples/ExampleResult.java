@@ -40,16 +40,7 @@ public final class ExampleResult {
   public static ExampleResult of(
       String name, TrainableNetwork network, int epochs, double trainingMillis, double finalLoss, double accuracy) {
     return new ExampleResult(
-        name, sizes(network), epochs, trainingMillis, finalLoss, accuracy, generatedSource(network.getClass()));
-  }
-
-  /** The layer sizes of a network, e.g. {@code 2-2-1}. */
-  static String sizes(TrainableNetwork network) {
-    StringBuilder s = new StringBuilder();
-    for (int size : network.topology().sizes()) {
-      s.append(s.length() == 0 ? "" : "-").append(size);
-    }
-    return s.toString();
+        name, network.topology().shape(), epochs, trainingMillis, finalLoss, accuracy, generatedSource(network.getClass()));
   }
 
   /** Where the annotation processor wrote the source of a generated class, relative to the repository root. */

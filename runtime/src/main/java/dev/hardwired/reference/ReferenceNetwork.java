@@ -141,20 +141,7 @@ public final class ReferenceNetwork implements TrainableNetwork {
     forward(input);
     double loss = lossOfLastForward(target);
     backward(target);
-    for (int l = 1; l <= layers; l++) {
-      int fanIn = topology.size(l - 1);
-      double[] previous = a[l - 1];
-      double[] d = delta[l];
-      int w = topology.weightOffset(l);
-      int b = topology.biasOffset(l);
-      for (int j = 0; j < d.length; j++) {
-        int row = w + j * fanIn;
-        for (int i = 0; i < fanIn; i++) {
-          gradientSum[row + i] += d[j] * previous[i];
-        }
-        gradientSum[b + j] += d[j];
-      }
-    }
+    addGradient(1.0, gradientSum);
     return loss;
   }
 
@@ -170,22 +157,8 @@ public final class ReferenceNetwork implements TrainableNetwork {
     }
     // Every delta is computed before any weight changes, so the chain rule sees the forward pass's weights.
     backward(target);
-    for (int l = 1; l <= layers; l++) {
-      int fanIn = topology.size(l - 1);
-      double[] previous = a[l - 1];
-      double[] d = delta[l];
-      int w = topology.weightOffset(l);
-      int b = topology.biasOffset(l);
-      for (int j = 0; j < d.length; j++) {
-        // weight ← weight − LR × gradient, gradient = δ_j × a_i; grouped as generated code groups it.
-        double step = learningRate * d[j];
-        int row = w + j * fanIn;
-        for (int i = 0; i < fanIn; i++) {
-          parameters[row + i] -= step * previous[i];
-        }
-        parameters[b + j] -= step;
-      }
-    }
+    // weight ← weight − LR × gradient
+    addGradient(-learningRate, parameters);
     return loss;
   }
 
@@ -200,6 +173,29 @@ public final class ReferenceNetwork implements TrainableNetwork {
   @Override
   public String toString() {
     return "ReferenceNetwork " + topology + ", " + parameters.length + " parameters";
+  }
+
+  /**
+   * Adds {@code scale} × the gradient of the last backward pass to {@code into}: the weight from node i
+   * into node j gets δ_j × a_i, the bias of node j gets δ_j. The scale multiplies δ_j first, as generated
+   * code groups {@code learningRate * delta * input}.
+   */
+  private void addGradient(double scale, double[] into) {
+    for (int l = 1; l <= layers; l++) {
+      int fanIn = topology.size(l - 1);
+      double[] previous = a[l - 1];
+      double[] d = delta[l];
+      int w = topology.weightOffset(l);
+      int b = topology.biasOffset(l);
+      for (int j = 0; j < d.length; j++) {
+        double step = scale * d[j];
+        int row = w + j * fanIn;
+        for (int i = 0; i < fanIn; i++) {
+          into[row + i] += step * previous[i];
+        }
+        into[b + j] += step;
+      }
+    }
   }
 
   /** Fills z and a for every layer from a checked input. */

@@ -22,6 +22,7 @@ import dev.hardwired.processor.model.NetworkModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
@@ -312,22 +313,15 @@ public final class NetworkWriter {
     CodeBlock.Builder body = CodeBlock.builder();
     checkSample(body);
     body.addStatement("$T.requireLearningRate(learningRate)", Checks.class);
-    forwardPass(body);
-    lossValue(body);
-    stopIfDiverged(body);
-    backwardPass(body);
-    for (int l = layers.size() - 1; l >= 1; l--) {
-      Layer layer = layers.get(l);
-      comment(
-          body,
-          "Update " + model.weightsName(layer) + ": weight ← weight − LR × gradient, with " + gradientText(layer)
-              + (model.loss() == Loss.PERCEPTRON
-                  ? " — the perceptron rule w ← w + η (T − SpostA,O) × input, with η = LR"
-                  : ""));
-      eachParameter(
-          layer,
-          (index, gradient, what) -> statement(body, what, "p[$L] -= learningRate * $L", index, gradient));
-    }
+    backpropagate(body);
+    eachGradient(
+        body,
+        layer ->
+            "Update " + model.weightsName(layer) + ": weight ← weight − LR × gradient, with " + gradientText(layer)
+                + (model.loss() == Loss.PERCEPTRON
+                    ? " — the perceptron rule w ← w + η (T − SpostA,O) × input, with η = LR"
+                    : ""),
+        "p[$L] -= learningRate * $L");
     body.addStatement("return loss");
     return MethodSpec.methodBuilder("train")
         .addAnnotation(Override.class)
@@ -360,16 +354,8 @@ public final class NetworkWriter {
     CodeBlock.Builder body = CodeBlock.builder();
     checkSample(body);
     body.addStatement("$T.requireLength(gradientSum, PARAMETERS, $S)", Checks.class, "gradientSum");
-    forwardPass(body);
-    lossValue(body);
-    stopIfDiverged(body);
-    backwardPass(body);
-    for (int l = layers.size() - 1; l >= 1; l--) {
-      Layer layer = layers.get(l);
-      comment(body, capitalize(gradientText(layer)));
-      eachParameter(
-          layer, (index, gradient, what) -> statement(body, what, "gradientSum[$L] += $L", index, gradient));
-    }
+    backpropagate(body);
+    eachGradient(body, layer -> capitalize(gradientText(layer)), "gradientSum[$L] += $L");
     body.addStatement("return loss");
     return MethodSpec.methodBuilder("accumulateGradient")
         .addAnnotation(Override.class)
@@ -427,6 +413,29 @@ public final class NetworkWriter {
   }
 
   // ---------------------------------------------------------------- the equations, in order
+
+  /**
+   * What train and accumulateGradient share: the forward pass, the loss, the divergence guard and every
+   * S_ERROR and memoized delta.
+   */
+  private void backpropagate(CodeBlock.Builder body) {
+    forwardPass(body);
+    lossValue(body);
+    stopIfDiverged(body);
+    backwardPass(body);
+  }
+
+  /**
+   * From the output layer back: a comment for each layer, then one statement per parameter, {@code format}
+   * taking the parameter's index and its gradient.
+   */
+  private void eachGradient(CodeBlock.Builder body, Function<Layer, String> layerComment, String format) {
+    for (int l = layers.size() - 1; l >= 1; l--) {
+      Layer layer = layers.get(l);
+      comment(body, layerComment.apply(layer));
+      eachParameter(layer, (index, gradient, what) -> statement(body, what, format, index, gradient));
+    }
+  }
 
   private static void checkSample(CodeBlock.Builder body) {
     body.addStatement("$T.requireFinite(input, INPUTS, $S)", Checks.class, "input");
