@@ -42,6 +42,10 @@ import java.util.Locale;
  * network: no other thread may use the network meanwhile. It costs one backward pass and 4 × {@link
  * TrainableNetwork#parameterCount()} forward passes per sample.
  *
+ * <p><strong>Large networks.</strong> A check of every parameter costs O(P²) (4 forward passes per
+ * parameter); {@code GradientCheck.sampled(100, seed).run(network, inputs, targets)} checks 100 parameters
+ * drawn at random instead, for networks of thousands of parameters and more.
+ *
  * <p>A check with another step or floor: {@code GradientCheck.with(1e-3, 1e-3).run(network, input,
  * target)} (single-precision arithmetic, for example, needs a larger step and a looser tolerance).
  */
@@ -52,14 +56,19 @@ public final class GradientCheck {
   /** Default floor of the relative error's denominator: below it errors are effectively absolute. */
   public static final double DEFAULT_FLOOR = 1e-4;
 
-  private static final GradientCheck DEFAULT = new GradientCheck(DEFAULT_STEP, DEFAULT_FLOOR);
+  private static final GradientCheck DEFAULT = new GradientCheck(DEFAULT_STEP, DEFAULT_FLOOR, 0, 0);
 
   private final double step;
   private final double floor;
+  /** How many parameters to check, drawn at random; 0 checks every one. */
+  private final int sample;
+  private final long sampleSeed;
 
-  private GradientCheck(double step, double floor) {
+  private GradientCheck(double step, double floor, int sample, long sampleSeed) {
     this.step = step;
     this.floor = floor;
+    this.sample = sample;
+    this.sampleSeed = sampleSeed;
   }
 
   /**
@@ -71,7 +80,33 @@ public final class GradientCheck {
   public static GradientCheck with(double step, double floor) {
     requirePositive(step, "step");
     requirePositive(floor, "floor");
-    return new GradientCheck(step, floor);
+    return new GradientCheck(step, floor, 0, 0);
+  }
+
+  /**
+   * The default check on {@code count} parameters drawn at random from {@code seed} instead of all of
+   * them: see {@link #sampling(int, long)}.
+   */
+  public static GradientCheck sampled(int count, long seed) {
+    return DEFAULT.sampling(count, seed);
+  }
+
+  /**
+   * This check on {@code count} distinct parameters drawn at random from {@code seed} (the same ones for
+   * the same seed and network size), or on all of them when the network has no more than {@code count}.
+   * Every probe of a finite difference costs a forward pass over the whole network, so checking all P
+   * parameters costs O(P²): minutes for a network of 100,000 parameters, against a fraction of a second
+   * for a sample of 100. The backward pass computes every gradient at once either way, so an error in any
+   * layer shows in a sample that reaches every layer; {@link Report#parametersChecked()} says how many
+   * were compared.
+   *
+   * @throws IllegalArgumentException unless {@code count} is positive
+   */
+  public GradientCheck sampling(int count, long seed) {
+    if (count <= 0) {
+      throw new IllegalArgumentException("count is " + count + "; expected at least 1 parameter to check");
+    }
+    return new GradientCheck(step, floor, count, seed);
   }
 
   /**
@@ -158,6 +193,7 @@ public final class GradientCheck {
     int worstSample = 0;
     double worstAnalytic = 0;
     double worstNumeric = 0;
+    int[] indices = indices(n);
     try {
       for (int s = 0; s < inputs.length; s++) {
         double[] x = inputs[s];
@@ -165,7 +201,7 @@ public final class GradientCheck {
         network.setParameters(original);
         Arrays.fill(gradient, 0.0);
         network.accumulateGradient(x, t, gradient);
-        for (int i = 0; i < n; i++) {
+        for (int i : indices) {
           double p = original[i];
           double plus = lossAt(network, probe, i, p + step, x, t);
           double minus = lossAt(network, probe, i, p - step, x, t);
@@ -194,7 +230,7 @@ public final class GradientCheck {
     return new Report(
         String.valueOf(network),
         network.topology(),
-        n,
+        indices.length,
         inputs.length,
         step,
         floor,
@@ -220,7 +256,31 @@ public final class GradientCheck {
 
   @Override
   public String toString() {
-    return "GradientCheck(h = " + step + ", floor = " + floor + ")";
+    return "GradientCheck(h = " + step + ", floor = " + floor
+        + (sample == 0 ? "" : ", " + sample + " parameters drawn from seed " + sampleSeed) + ")";
+  }
+
+  /** The indices to check, ascending: all of them, or a seeded sample of distinct ones (Floyd's algorithm). */
+  private int[] indices(int n) {
+    if (sample == 0 || sample >= n) {
+      int[] all = new int[n];
+      for (int i = 0; i < n; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    java.util.Random random = new java.util.Random(sampleSeed);
+    java.util.TreeSet<Integer> chosen = new java.util.TreeSet<>();
+    for (int j = n - sample; j < n; j++) {
+      int t = random.nextInt(j + 1);
+      chosen.add(chosen.contains(t) ? j : t);
+    }
+    int[] indices = new int[sample];
+    int k = 0;
+    for (int index : chosen) {
+      indices[k++] = index;
+    }
+    return indices;
   }
 
   /**
@@ -301,7 +361,7 @@ public final class GradientCheck {
       return numeric;
     }
 
-    /** Number of parameters checked: all of them, on every sample. */
+    /** Number of parameters checked on every sample: all of them, or the size of the sample drawn. */
     public int parametersChecked() {
       return parameters;
     }

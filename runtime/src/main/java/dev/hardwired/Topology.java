@@ -13,6 +13,12 @@ import java.util.Arrays;
  * networks, the reference network and weights files all share this layout.
  */
 public final class Topology {
+  /**
+   * The most parameters a topology may have: the longest {@code double[]} that every JVM allocates, so that
+   * all parameters fit in the one flat array this layout describes.
+   */
+  public static final int MAX_PARAMETERS = Integer.MAX_VALUE - 8;
+
   private final int[] sizes;
   private final Activation[] activations;
   private final Loss loss;
@@ -27,9 +33,10 @@ public final class Topology {
     for (int l = 1; l < sizes.length; l++) {
       // In long, so that layers too large for one array are refused rather than wrapping to bad offsets.
       end += ((long) sizes[l - 1] + 1) * sizes[l];
-      if (end > Integer.MAX_VALUE) {
+      if (end > MAX_PARAMETERS) {
         throw new IllegalArgumentException(
-            "layers " + Arrays.toString(sizes) + " need more parameters than one Java array can hold");
+            "layers " + Arrays.toString(sizes) + " need more than " + MAX_PARAMETERS
+                + " parameters, more than one Java array can hold");
       }
       offsets[l + 1] = (int) end;
     }

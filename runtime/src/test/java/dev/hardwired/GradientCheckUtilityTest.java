@@ -106,6 +106,33 @@ class GradientCheckUtilityTest {
   }
 
   @Test
+  void aSampledCheckComparesTheDrawnParametersOnly() {
+    Topology t = small();
+    Sample sample = Sample.of(t, 1);
+    int wrong = t.weightOffset(2) + 5;
+    CorruptedNetwork network = sample.network((x, g) -> g[wrong] *= 1.01);
+    // Seeds differ in which 5 of the 22 parameters they draw; the same seed draws the same ones.
+    int caught = 0;
+    for (long seed = 0; seed < 40; seed++) {
+      GradientCheck.Report report = GradientCheck.sampled(5, seed).run(network, sample.input, sample.target);
+      assertEquals(5, report.parametersChecked());
+      assertEquals(report.worstError(), GradientCheck.sampled(5, seed).run(network, sample.input, sample.target).worstError());
+      if (!report.passes(TOLERANCE)) {
+        assertEquals(wrong, report.worstParameter());
+        caught++;
+      }
+    }
+    // Each sample holds the wrong parameter with probability 5 / 22.
+    assertTrue(caught > 0 && caught < 40, caught + " of 40 samples caught the wrong gradient");
+    // A sample at least as large as the network checks every parameter.
+    GradientCheck.Report all = GradientCheck.sampled(100, 7).run(network, sample.input, sample.target);
+    assertEquals(t.parameterCount(), all.parametersChecked());
+    assertEquals(wrong, all.worstParameter());
+    assertMessage(
+        "count is 0; expected at least 1 parameter to check", () -> GradientCheck.sampled(0, 1));
+  }
+
+  @Test
   void catchesAHiddenDeltaWithoutItsDerivative() {
     // The classic slip: δ_j = Σ_k w_kj δ_k without the factor fA′(SpreA_j), here for hidden neuron 2 only.
     Topology t = small();

@@ -214,9 +214,15 @@ class TopologyTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> Topology.of(100_000, new int[] {100_000}, 1, LOGISTIC, Activation.LOGISTIC, Loss.SQUARED_ERROR));
-    assertTrue(e.getMessage().contains("more parameters than one Java array can hold"), e.getMessage());
+    assertTrue(e.getMessage().contains("more than 2147483639 parameters, more than one Java array can hold"), e.getMessage());
     // Just under the limit is fine: (2^30 − 1 + 1) × 1 + 2 parameters.
     assertEquals((1 << 30) + 2, Topology.of((1 << 30) - 1, new int[] {1}, 1, LOGISTIC, Activation.LOGISTIC, Loss.SQUARED_ERROR).parameterCount());
+    // Exactly the limit, (MAX − 1 + 1) × 1, and one past it.
+    int max = Topology.MAX_PARAMETERS;
+    assertEquals(max, Topology.of(max - 1, new int[0], 1, LOGISTIC, Activation.LOGISTIC, Loss.SQUARED_ERROR).parameterCount());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Topology.of(max, new int[0], 1, LOGISTIC, Activation.LOGISTIC, Loss.SQUARED_ERROR));
   }
 
   @Test

@@ -29,6 +29,7 @@ public final class NetworkProcessor extends AbstractProcessor {
   private static final String GENERATED = "javax.annotation.processing.Generated";
 
   private final Set<String> generatedNames = new HashSet<>();
+  private int unrollLimit = -1;
 
   /**
    * {@code @Network}, and the {@code @Generated} on the classes this processor writes: claiming it keeps
@@ -37,6 +38,19 @@ public final class NetworkProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return new HashSet<>(Arrays.asList(Network.class.getCanonicalName(), GENERATED));
+  }
+
+  /**
+   * {@value #UNROLL_LIMIT_OPTION}: the most parameters written out as straight-line code, {@link
+   * NetworkModel#MAX_UNROLLED_PARAMETERS} by default. Lower values (0 loops every layer) are for tests and
+   * benchmarks that compare the two shapes of the same network; higher ones are refused, since they would
+   * break the method-size limit.
+   */
+  public static final String UNROLL_LIMIT_OPTION = "hardwired.unrollLimit";
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return new HashSet<>(Arrays.asList(UNROLL_LIMIT_OPTION));
   }
 
   @Override
@@ -55,7 +69,8 @@ public final class NetworkProcessor extends AbstractProcessor {
             processingEnv.getElementUtils(),
             processingEnv.getTypeUtils(),
             processingEnv.getMessager(),
-            generatedNames);
+            generatedNames,
+            unrollLimit());
     for (Element element : round.getElementsAnnotatedWith(annotation)) {
       AnnotationMirror mirror = mirrorOf(element, annotation);
       try {
@@ -79,6 +94,33 @@ public final class NetworkProcessor extends AbstractProcessor {
       String generator = generatedAvailable() ? NetworkProcessor.class.getCanonicalName() : null;
       NetworkWriter.write(model.get(), type, generator).writeTo(processingEnv.getFiler());
     }
+  }
+
+  /** The option's value, read (and a bad one reported) once per compilation. */
+  private int unrollLimit() {
+    if (unrollLimit < 0) {
+      unrollLimit = readUnrollLimit();
+    }
+    return unrollLimit;
+  }
+
+  private int readUnrollLimit() {
+    String value = processingEnv.getOptions().get(UNROLL_LIMIT_OPTION);
+    if (value == null) {
+      return NetworkModel.MAX_UNROLLED_PARAMETERS;
+    }
+    try {
+      int limit = Integer.parseInt(value.trim());
+      if (limit >= 0 && limit <= NetworkModel.MAX_UNROLLED_PARAMETERS) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    processingEnv.getMessager().printMessage(
+        Diagnostic.Kind.ERROR,
+        Message.OPTION.format(UNROLL_LIMIT_OPTION, value, NetworkModel.MAX_UNROLLED_PARAMETERS));
+    return NetworkModel.MAX_UNROLLED_PARAMETERS;
   }
 
   private boolean generatedAvailable() {

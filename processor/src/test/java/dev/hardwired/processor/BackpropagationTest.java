@@ -29,6 +29,10 @@ class BackpropagationTest {
   private static GeneratedNetworks compiledCombinations;
   private static List<Spec> randomised;
   private static GeneratedNetworks compiledRandomised;
+  private static GeneratedNetworks loopedCombinations;
+  private static GeneratedNetworks mixedCombinations;
+  private static List<Spec> large;
+  private static GeneratedNetworks compiledLarge;
 
   @BeforeAll
   static void compile() {
@@ -74,6 +78,54 @@ class BackpropagationTest {
       assertTrue(spec.topology().parameterCount() > NetworkModel.MAX_UNROLLED_PARAMETERS - 10, spec.toString());
     }
     compiledRandomised = Spec.compile(randomised);
+
+    // The same combinations with every layer looped, and with a budget so small that most networks mix
+    // unrolled and looped layers.
+    loopedCombinations = Spec.compile(combinations, "-A" + NetworkProcessor.UNROLL_LIMIT_OPTION + "=0");
+    mixedCombinations = Spec.compile(combinations, "-A" + NetworkProcessor.UNROLL_LIMIT_OPTION + "=12");
+
+    // Random topologies past the unrolled limit, where the default rule mixes the two shapes.
+    large = new ArrayList<>();
+    while (large.size() < 40) {
+      Spec spec = Spec.random(random, "Large" + large.size() + "Network", 3_000, 40);
+      if (spec.topology().parameterCount() > NetworkModel.MAX_UNROLLED_PARAMETERS) {
+        large.add(spec);
+      }
+    }
+    compiledLarge = Spec.compile(large);
+  }
+
+  @TestFactory
+  List<DynamicTest> loopedLayersMatchFiniteDifferencesAndTheReference() {
+    return forEach(
+        combinations,
+        loopedCombinations,
+        (spec, net) -> {
+          NetworkChecks.checkGradients(net, 19);
+          NetworkChecks.checkReferenceParity(net.copy(), 23);
+        });
+  }
+
+  @TestFactory
+  List<DynamicTest> mixedShapesMatchFiniteDifferencesAndTheReference() {
+    return forEach(
+        combinations,
+        mixedCombinations,
+        (spec, net) -> {
+          NetworkChecks.checkGradients(net, 29);
+          NetworkChecks.checkReferenceParity(net.copy(), 31);
+        });
+  }
+
+  @TestFactory
+  List<DynamicTest> largeRandomTopologiesMatchFiniteDifferencesAndTheReference() {
+    return forEach(
+        large,
+        compiledLarge,
+        (spec, net) -> {
+          NetworkChecks.checkGradients(net, 37);
+          NetworkChecks.checkReferenceParity(net.copy(), 41);
+        });
   }
 
   @TestFactory
@@ -99,11 +151,18 @@ class BackpropagationTest {
 
   @TestFactory
   List<DynamicTest> trainingAndPredictionAllocateNothing() {
+    List<DynamicTest> tests = new ArrayList<>(allocationTests(combinations, compiledCombinations));
+    tests.addAll(allocationTests(combinations, loopedCombinations));
+    tests.addAll(allocationTests(large, compiledLarge));
+    return tests;
+  }
+
+  private static List<DynamicTest> allocationTests(List<Spec> specs, GeneratedNetworks compiled) {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     return forEach(
-        combinations,
-        compiledCombinations,
+        specs,
+        compiled,
         (spec, net) -> {
           Random random = new Random(3);
           double[] input = NetworkChecks.input(net.topology(), random);
@@ -138,7 +197,8 @@ class BackpropagationTest {
 
   @Test
   void noGeneratedMethodReachesTheJitLimit() {
-    for (GeneratedNetworks compiled : List.of(compiledCombinations, compiledRandomised)) {
+    for (GeneratedNetworks compiled :
+        List.of(compiledCombinations, compiledRandomised, loopedCombinations, mixedCombinations, compiledLarge)) {
       for (String name : compiled.networkClasses()) {
         for (Map.Entry<String, Integer> method : ClassFiles.codeLengths(compiled.classFile(name)).entrySet()) {
           assertTrue(

@@ -599,33 +599,72 @@ class ValidationTest {
   @Nested
   class Size {
     @Test
-    void networkOverTheUnrolledLimit() {
+    void networkPastTheUnrolledLimitCompilesWithLoops() {
       JavaFileObject file =
           source("Foo", "@Network(", "    inputs = 64,", "    hidden = 32,", "    outputs = 10)", "interface Foo {}");
-      Compilation c = compile(file);
-      assertRejected(c, 1, "test.FooNetwork");
-      String limit = String.format(Locale.ROOT, "%,d parameters", NetworkModel.MAX_UNROLLED_PARAMETERS);
-      assertTypeError(c, file, "too-large", "limited to " + limit);
-      assertThat(c).hadErrorContaining("2,410 parameters");
+      Compilation c = compileStrictly(file);
+      assertThat(c).succeededWithoutWarnings();
+      assertThat(c).generatedSourceFile("test.FooNetwork").contentsAsUtf8String().contains("private void forwardH(");
     }
 
     @Test
-    void oneParameterOverTheLimit() {
-      // (inputs + 1) × outputs parameters without a hidden layer.
-      int outputs = 7;
-      int inputs = (NetworkModel.MAX_UNROLLED_PARAMETERS + 1) / outputs - 1;
-      assertWithMessage("test shape").that((inputs + 1) * outputs).isEqualTo(NetworkModel.MAX_UNROLLED_PARAMETERS + 1);
+    void parametersThatOverflowAnIntAreTooLargeOnTheWidestValue() {
+      // 100,001 × 100,000 + 100,001 parameters: more than an int holds, let alone one array.
       JavaFileObject file =
-          source(
-              "Foo",
-              "@Network(",
-              "    inputs = " + inputs + ",",
-              "    hidden = {},",
-              "    outputs = " + outputs + ")",
-              "interface Foo {}");
+          source("Foo", "@Network(", "    inputs = 100000,", "    hidden = 100000,", "    outputs = 1)", "interface Foo {}");
       Compilation c = compile(file);
       assertRejected(c, 1, "test.FooNetwork");
-      assertTypeError(c, file, "too-large", "limited to " + NetworkModel.MAX_UNROLLED_PARAMETERS);
+      assertError(c, file, "too-large", "a 100000-100000-1 network has 10,000,200,001 parameters", "inputs = 100000,");
+      assertThat(c).hadErrorContaining(String.format(Locale.ROOT, "at most %,d fit", NetworkModel.MAX_PARAMETERS));
+    }
+
+    @Test
+    void tooLargeIsReportedOnTheHiddenLayerThatMakesIt() {
+      JavaFileObject file =
+          source(
+              "Foo", "@Network(", "    inputs = 3,", "    hidden = {8,", "        60000, 50000},", "    outputs = 2)", "interface Foo {}");
+      Compilation c = compile(file);
+      assertRejected(c, 1, "test.FooNetwork");
+      assertError(c, file, "too-large", "a 3-8-60000-50000-2 network", "60000, 50000},", "60000");
+    }
+
+    @Test
+    void justUnderOneArrayIsNotTooLarge() {
+      // (46,339 + 1) × 46,340 = 2,147,395,600 parameters fit in one array: loops, compiled, never allocated.
+      JavaFileObject file =
+          source("Foo", "@Network(", "    inputs = 46339,", "    hidden = {},", "    outputs = 46340)", "interface Foo {}");
+      Compilation c = compileStrictly(file);
+      assertThat(c).succeededWithoutWarnings();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"many", "-1", "161"})
+    void aBadUnrollLimitIsOneErrorThatSaysWhatIsExpected(String limit) {
+      JavaFileObject file =
+          source("Foo", "@Network(", "    inputs = 2,", "    hidden = 2,", "    outputs = 1)", "interface Foo {}");
+      Compilation c =
+          javac().withProcessors(new NetworkProcessor()).withOptions("-Ahardwired.unrollLimit=" + limit).compile(file);
+      assertThat(c).failed();
+      assertThat(c).hadErrorCount(1);
+      assertThat(c)
+          .hadErrorContaining(
+              "[hardwired.option] -Ahardwired.unrollLimit=" + limit + ": expected a whole number from 0 to 160");
+    }
+
+    @Test
+    void tooManyLayers() {
+      String hidden = String.join(", ", java.util.Collections.nCopies(NetworkModel.MAX_LAYERS, "2"));
+      JavaFileObject file =
+          source("Foo", "@Network(", "    inputs = 2,", "    hidden = {" + hidden + "},", "    outputs = 1)", "interface Foo {}");
+      Compilation c = compile(file);
+      assertRejected(c, 1, "test.FooNetwork");
+      assertError(
+          c,
+          file,
+          "too-deep",
+          NetworkModel.MAX_LAYERS + " hidden layers; at most " + (NetworkModel.MAX_LAYERS - 1) + " are supported",
+          "hidden = {",
+          "{" + hidden + "}");
     }
 
     @Test

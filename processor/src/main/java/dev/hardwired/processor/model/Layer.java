@@ -5,6 +5,11 @@ import dev.hardwired.Activation;
 /**
  * One layer of the model with the names the generated code uses for it. Layer 0 is the input layer; the
  * last is the output layer.
+ *
+ * <p>A layer with parameters has a {@link Shape}: its weights, forward pass, deltas and updates are either
+ * written out one statement per weight, or loops over arrays. Where a layer's post-activations and deltas
+ * live follows from its own shape and the next layer's: in locals between unrolled layers, in arrays
+ * wherever a loop reads or writes them.
  */
 public final class Layer {
   private final int index;
@@ -15,12 +20,26 @@ public final class Layer {
   private final boolean singleHidden;
   private final int weightOffset;
   private final int biasOffset;
+  private final Shape shape;
+  private final boolean arrays;
+  private final int storedOffset;
 
   /** What a layer is in the classic vocabulary. */
   public enum Role {
     INPUT,
     HIDDEN,
     OUTPUT
+  }
+
+  /** How a layer's code is written. */
+  public enum Shape {
+    /** Straight-line code: one named local per neuron, one statement per weight, weights in {@code p}. */
+    UNROLLED,
+    /**
+     * Loops with constant bounds over one weight array per input row ({@code w[i][j]}, input-major), so that
+     * the forward pass and the update are sums over rows that the JIT turns into vector code.
+     */
+    LOOPED
   }
 
   Layer(
@@ -31,7 +50,10 @@ public final class Layer {
       int hiddenNumber,
       boolean singleHidden,
       int weightOffset,
-      int biasOffset) {
+      int biasOffset,
+      Shape shape,
+      boolean arrays,
+      int storedOffset) {
     this.index = index;
     this.size = size;
     this.activation = activation;
@@ -40,6 +62,9 @@ public final class Layer {
     this.singleHidden = singleHidden;
     this.weightOffset = weightOffset;
     this.biasOffset = biasOffset;
+    this.shape = shape;
+    this.arrays = arrays;
+    this.storedOffset = storedOffset;
   }
 
   /** 0 for the inputs, up to the output layer. */
@@ -60,18 +85,65 @@ public final class Layer {
     return role == Role.OUTPUT;
   }
 
-  /** Offset of this layer's first incoming weight in the parameter array. */
+  public boolean isInput() {
+    return role == Role.INPUT;
+  }
+
+  /** How this layer's code is written; {@code null} for the input layer, which has no parameters. */
+  public Shape shape() {
+    return shape;
+  }
+
+  public boolean looped() {
+    return shape == Shape.LOOPED;
+  }
+
+  /**
+   * Whether this layer's post-activations and deltas are kept in arrays (fields allocated once per
+   * instance) rather than locals: when this layer or the next one is looped. The input layer's values are
+   * then the {@code input} array itself.
+   */
+  public boolean inArrays() {
+    return arrays;
+  }
+
+  /** Offset of this layer's first incoming weight in the canonical flat parameter order ({@code Topology}). */
   public int weightOffset() {
     return weightOffset;
   }
 
-  /** Offset of this layer's first bias in the parameter array. */
+  /** Offset of this layer's first bias in the canonical flat parameter order. */
   public int biasOffset() {
     return biasOffset;
   }
 
-  /** The local holding node {@code j}'s post-activation SpostA (for inputs, the input value). */
+  /**
+   * Offset of this unrolled layer's first weight in the generated array {@code p}, which holds the
+   * unrolled layers' parameters in canonical order; the same as {@link #weightOffset()} when every layer is
+   * unrolled.
+   */
+  public int storedWeightOffset() {
+    return storedOffset;
+  }
+
+  /** Offset of this unrolled layer's first bias in {@code p}. */
+  public int storedBiasOffset() {
+    return storedOffset + (biasOffset - weightOffset);
+  }
+
+  /** Number of weights and biases into this layer. */
+  public int parameterCount() {
+    return biasOffset - weightOffset + size;
+  }
+
+  /**
+   * The expression of node {@code j}'s post-activation SpostA (for inputs, the input value): a local such as
+   * {@code h0}, or an array element such as {@code spostAH[0]}.
+   */
   public String value(int j) {
+    if (arrays) {
+      return isInput() ? "input[" + j + "]" : valuesArray() + "[" + j + "]";
+    }
     switch (role) {
       case INPUT:
         return "x" + j;
@@ -82,6 +154,43 @@ public final class Layer {
     }
   }
 
+  /** The array of SpostA: {@code input}, {@code spostAH}, {@code spostAH2}, {@code spostAO}. */
+  public String valuesArray() {
+    return isInput() ? "input" : "spostA" + letter();
+  }
+
+  /** The array of the output pre-activations SpreA,O, where the loss needs them. */
+  public String preActivationsArray() {
+    return "spreA" + letter();
+  }
+
+  /** The array of deltas: {@code sError} at the outputs, {@code deltaH}, {@code deltaH2} in hidden layers. */
+  public String deltasArray() {
+    return role == Role.OUTPUT ? "sError" : "delta" + letter();
+  }
+
+  /** The field holding this looped layer's weight rows: {@code wItoH}, {@code wH1toH2}, … */
+  public String weightsArray(Layer previous) {
+    return "w" + previous.letter() + "to" + letter();
+  }
+
+  /** The field holding this looped layer's biases: {@code bH}, {@code bO}, … */
+  public String biasesArray() {
+    return "b" + letter();
+  }
+
+  /** The constant naming this layer's size in loop bounds: {@code INPUTS}, {@code HIDDEN2}, {@code OUTPUTS}. */
+  public String sizeConstant() {
+    switch (role) {
+      case INPUT:
+        return "INPUTS";
+      case OUTPUT:
+        return "OUTPUTS";
+      default:
+        return singleHidden ? "HIDDEN" : "HIDDEN" + hiddenNumber;
+    }
+  }
+
   /** How comments name node {@code j}: I0, H0 (H2_0 in the second of several hidden layers), O0. */
   public String node(int j) {
     return letter() + (role == Role.HIDDEN && !singleHidden ? "_" : "") + j;
@@ -89,14 +198,17 @@ public final class Layer {
 
   /** The local holding node {@code j}'s pre-activation SpreA, where the code needs one. */
   public String preActivation(int j) {
-    return "z" + value(j);
+    return arrays ? preActivationsArray() + "[" + j + "]" : "z" + value(j);
   }
 
   /**
-   * The local holding node {@code j}'s delta: the error signal S_ERROR at the output, the memoized δ of a
+   * The expression of node {@code j}'s delta: the error signal S_ERROR at the output, the memoized δ of a
    * hidden node.
    */
   public String delta(int j) {
+    if (arrays) {
+      return deltasArray() + "[" + j + "]";
+    }
     return role == Role.OUTPUT ? "sError" + j : "d" + value(j);
   }
 

@@ -15,12 +15,28 @@ import java.util.List;
  */
 public final class NetworkModel {
   /**
-   * The most parameters a network written out as straight-line code may have: its train method, the
+   * The most parameters a network written out wholly as straight-line code may have: its train method, the
    * largest, then stays under {@link #METHOD_BYTES_LIMIT} bytes of bytecode. The worst shape measured, a
    * chain of 80 one-neuron layers with 160 parameters, compiles to 6,883 bytes; the tests check the
    * compiled class files of shapes at this limit.
    */
   public static final int MAX_UNROLLED_PARAMETERS = 160;
+
+  /**
+   * The most parameters the unrolled layers of a network that also has looped layers may have together:
+   * less than {@link #MAX_UNROLLED_PARAMETERS}, because the train method also calls each looped layer's
+   * methods and stores the unrolled values that a loop reads.
+   */
+  public static final int MAX_MIXED_UNROLLED_PARAMETERS = 120;
+
+  /**
+   * The most layers with parameters a network may have. Every layer adds its calls or statements to the
+   * train method whatever its shape; at this depth train stays under {@link #METHOD_BYTES_LIMIT}.
+   */
+  public static final int MAX_LAYERS = 100;
+
+  /** The most parameters a network may have: all of them fit in one Java array. */
+  public static final int MAX_PARAMETERS = Topology.MAX_PARAMETERS;
 
   /** HotSpot does not JIT-compile a method whose bytecode is longer than this. */
   public static final int METHOD_BYTES_LIMIT = 8000;
@@ -31,22 +47,29 @@ public final class NetworkModel {
   private final ClassName generatedType;
   private final Topology topology;
   private final List<Layer> layers;
+  private final int unrolledParameters;
 
   private NetworkModel(
       ClassName declaredType,
       boolean declaredInterface,
       boolean declaredDeprecated,
       ClassName generatedType,
-      Topology topology) {
+      Topology topology,
+      int unrolledParameters) {
     this.declaredType = declaredType;
     this.declaredInterface = declaredInterface;
     this.declaredDeprecated = declaredDeprecated;
     this.generatedType = generatedType;
     this.topology = topology;
-    List<Layer> layers = new ArrayList<>();
     int last = topology.layerCount();
-    layers.add(new Layer(0, topology.inputs(), null, Layer.Role.INPUT, 0, false, -1, -1));
+    Layer.Shape[] shapes = shapes(topology, unrolledParameters);
+    List<Layer> layers = new ArrayList<>();
+    layers.add(
+        new Layer(0, topology.inputs(), null, Layer.Role.INPUT, 0, false, -1, -1, null, shapes[1] == Layer.Shape.LOOPED, -1));
+    int stored = 0;
     for (int l = 1; l <= last; l++) {
+      boolean looped = shapes[l] == Layer.Shape.LOOPED;
+      boolean nextLooped = l < last && shapes[l + 1] == Layer.Shape.LOOPED;
       layers.add(
           new Layer(
               l,
@@ -56,8 +79,15 @@ public final class NetworkModel {
               l,
               last == 2,
               topology.weightOffset(l),
-              topology.biasOffset(l)));
+              topology.biasOffset(l),
+              shapes[l],
+              looped || nextLooped,
+              looped ? -1 : stored));
+      if (!looped) {
+        stored += (topology.size(l - 1) + 1) * topology.size(l);
+      }
     }
+    this.unrolledParameters = stored;
     this.layers = Collections.unmodifiableList(layers);
   }
 
@@ -66,19 +96,47 @@ public final class NetworkModel {
    *
    * @param declaredInterface whether the generated class implements (rather than extends) the declared type
    * @param declaredDeprecated whether the declared type is deprecated, and so the generated class too
+   * @param unrollLimit the most parameters written out as straight-line code: {@link
+   *     #MAX_UNROLLED_PARAMETERS} unless a test or benchmark asks for fewer (0 loops every layer)
    */
   public static NetworkModel of(
       ClassName declaredType,
       boolean declaredInterface,
       boolean declaredDeprecated,
       String generatedSimpleName,
-      Topology topology) {
+      Topology topology,
+      int unrollLimit) {
     return new NetworkModel(
         declaredType,
         declaredInterface,
         declaredDeprecated,
         ClassName.get(declaredType.packageName(), generatedSimpleName),
-        topology);
+        topology,
+        unrollLimit);
+  }
+
+  /**
+   * The shape of each layer (index 1 up): every layer unrolled when the whole network fits in {@code
+   * unrollLimit} parameters, the fastest code for small networks. Otherwise, from the output layer back,
+   * a layer is unrolled while its parameters fit in what is left of the smaller mixed budget, and looped
+   * when they do not: the small layers near the outputs of a large network stay straight-line code, the
+   * large layers become loops.
+   */
+  static Layer.Shape[] shapes(Topology topology, int unrollLimit) {
+    int last = topology.layerCount();
+    Layer.Shape[] shapes = new Layer.Shape[last + 1];
+    long total = topology.parameterCount();
+    long budget = total <= unrollLimit ? total : Math.min(unrollLimit, MAX_MIXED_UNROLLED_PARAMETERS);
+    for (int l = last; l >= 1; l--) {
+      long parameters = ((long) topology.size(l - 1) + 1) * topology.size(l);
+      if (parameters <= budget) {
+        shapes[l] = Layer.Shape.UNROLLED;
+        budget -= parameters;
+      } else {
+        shapes[l] = Layer.Shape.LOOPED;
+      }
+    }
+    return shapes;
   }
 
   /** The annotated interface or abstract class. */
@@ -119,6 +177,31 @@ public final class NetworkModel {
 
   public int parameterCount() {
     return topology.parameterCount();
+  }
+
+  /** Number of parameters of the unrolled layers, held in the generated array {@code p}. */
+  public int unrolledParameterCount() {
+    return unrolledParameters;
+  }
+
+  /** Whether every layer is unrolled: the whole network is straight-line code over one array. */
+  public boolean fullyUnrolled() {
+    for (Layer layer : layers.subList(1, layers.size())) {
+      if (layer.looped()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether any layer is looped. */
+  public boolean anyLooped() {
+    return !fullyUnrolled();
+  }
+
+  /** The layer before {@code layer}. */
+  public Layer previous(Layer layer) {
+    return layers.get(layer.index() - 1);
   }
 
   /** The classic name of the weights into {@code layer}: ItoH, HtoH, HtoO or ItoO. */

@@ -50,16 +50,21 @@ public final class DeclarationReader {
   private final Types types;
   private final Messager messager;
   private final Set<String> claimedNames;
+  private final int unrollLimit;
 
   /**
    * @param claimedNames qualified names already generated in this compilation; this reader adds the ones it
    *     accepts, so that two declarations cannot generate the same class
+   * @param unrollLimit the most parameters to write out as straight-line code ({@link
+   *     NetworkModel#MAX_UNROLLED_PARAMETERS} but in tests and benchmarks)
    */
-  public DeclarationReader(Elements elements, Types types, Messager messager, Set<String> claimedNames) {
+  public DeclarationReader(
+      Elements elements, Types types, Messager messager, Set<String> claimedNames, int unrollLimit) {
     this.elements = elements;
     this.types = types;
     this.messager = messager;
     this.claimedNames = claimedNames;
+    this.unrollLimit = unrollLimit;
   }
 
   /** The model of {@code type}'s declaration, or empty after reporting why there is none. */
@@ -82,6 +87,9 @@ public final class DeclarationReader {
     if (!d.valid) {
       return Optional.empty();
     }
+    if (!d.checkSize(inputs, hidden, outputs)) {
+      return Optional.empty();
+    }
     Topology topology =
         Topology.of(
             inputs,
@@ -90,23 +98,14 @@ public final class DeclarationReader {
             activations,
             outputActivation,
             loss);
-    if (topology.parameterCount() > NetworkModel.MAX_UNROLLED_PARAMETERS) {
-      d.error(
-          Message.TOO_LARGE.format(
-              topology,
-              topology.parameterCount(),
-              NetworkModel.MAX_UNROLLED_PARAMETERS,
-              NetworkModel.METHOD_BYTES_LIMIT),
-          null);
-      return Optional.empty();
-    }
     NetworkModel model =
         NetworkModel.of(
             ClassName.get(type),
             type.getKind() == ElementKind.INTERFACE,
             elements.isDeprecated(type),
             generated.simpleName(),
-            topology);
+            topology,
+            unrollLimit);
     claimedNames.add(generated.canonicalName());
     return Optional.of(model);
   }
@@ -218,6 +217,43 @@ public final class DeclarationReader {
         error(Message.SIZE_NOT_POSITIVE.format(name, size), value);
       }
       return size;
+    }
+
+    /**
+     * Whether the layers fit the class files and arrays of Java: at most {@link NetworkModel#MAX_LAYERS}
+     * layers, and parameters that fit in one array. The count is taken in {@code long}, so that no size
+     * can overflow it. Reported on the value that makes the largest weight matrix large.
+     */
+    boolean checkSize(int inputs, List<Integer> hidden, int outputs) {
+      if (hidden.size() + 1 > NetworkModel.MAX_LAYERS) {
+        error(Message.TOO_DEEP.format(hidden.size(), NetworkModel.MAX_LAYERS - 1, NetworkModel.METHOD_BYTES_LIMIT), value("hidden"));
+        return false;
+      }
+      List<Integer> sizes = new ArrayList<>();
+      sizes.add(inputs);
+      sizes.addAll(hidden);
+      sizes.add(outputs);
+      long parameters = 0;
+      long largest = -1;
+      int culprit = 0;
+      for (int l = 1; l < sizes.size(); l++) {
+        long layer = ((long) sizes.get(l - 1) + 1) * sizes.get(l);
+        parameters += layer;
+        if (layer > largest) {
+          largest = layer;
+          culprit = sizes.get(l - 1) >= sizes.get(l) ? l - 1 : l;
+        }
+      }
+      if (parameters <= NetworkModel.MAX_PARAMETERS) {
+        return true;
+      }
+      AnnotationValue value =
+          culprit == 0
+              ? value("inputs")
+              : culprit == sizes.size() - 1 ? value("outputs") : list("hidden").get(culprit - 1);
+      String shape = sizes.stream().map(String::valueOf).collect(Collectors.joining("-"));
+      error(Message.TOO_LARGE.format(shape, parameters, NetworkModel.MAX_PARAMETERS), value);
+      return false;
     }
 
     List<Integer> hiddenSizes() {

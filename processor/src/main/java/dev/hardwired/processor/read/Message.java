@@ -63,9 +63,13 @@ public enum Message {
   NAME_CLASH("name-clash", "the generated class %s would clash with an existing type; choose another name ="),
   TOO_LARGE(
       "too-large",
-      "%s has %,d parameters; fully unrolled layers are limited to %,d parameters, because a larger train method"
-          + " would exceed the %,d bytes of bytecode that HotSpot compiles (loops for large layers are not"
-          + " supported yet)"),
+      "a %s network has %,d parameters; at most %,d fit in the one Java array that getParameters, gradients"
+          + " and weights files hold them in"),
+  TOO_DEEP(
+      "too-deep",
+      "%,d hidden layers; at most %,d are supported, because every layer adds its code to the train method,"
+          + " which must stay under the %,d bytes of bytecode that HotSpot compiles"),
+  OPTION("option", "-A%s=%s: expected a whole number from 0 to %d"),
   WRITE_FAILED("write", "could not write the generated class for %s: %s"),
   UNEXPECTED(
       "internal",

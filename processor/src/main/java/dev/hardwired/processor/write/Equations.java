@@ -19,16 +19,24 @@ final class Equations {
     return "p[" + index + "]";
   }
 
+  /** The weight from node {@code i} of the layer before into node {@code j} of the unrolled {@code layer}. */
+  static String weight(NetworkModel model, Layer layer, int i, int j) {
+    return parameter(layer.storedWeightOffset() + j * model.previous(layer).size() + i);
+  }
+
+  /** The bias of node {@code j} of the unrolled {@code layer}. */
+  static String bias(Layer layer, int j) {
+    return parameter(layer.storedBiasOffset() + j);
+  }
+
   /** SpreA of neuron {@code j}: Σ_i weight × SpostA of the previous layer + bias, one term per weight. */
   static CodeBlock preActivation(NetworkModel model, Layer layer, int j) {
-    Layer previous = model.layers().get(layer.index() - 1);
+    Layer previous = model.previous(layer);
     List<CodeBlock> terms = new ArrayList<>();
     for (int i = 0; i < previous.size(); i++) {
-      terms.add(
-          CodeBlock.of(
-              "$L * $L", parameter(layer.weightOffset() + j * previous.size() + i), previous.value(i)));
+      terms.add(CodeBlock.of("$L * $L", weight(model, layer, i, j), previous.value(i)));
     }
-    terms.add(CodeBlock.of("$L", parameter(layer.biasOffset() + j)));
+    terms.add(CodeBlock.of("$L", bias(layer, j)));
     return CodeBlock.join(terms, "$W+ ");
   }
 

@@ -1,7 +1,5 @@
 package dev.hardwired.processor.write;
 
-import static dev.hardwired.processor.write.Equations.parameter;
-
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
@@ -21,31 +19,32 @@ import dev.hardwired.processor.model.Layer;
 import dev.hardwired.processor.model.NetworkModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Turns a {@link NetworkModel} into the source of its generated class: straight-line code, one local per
- * neuron, commented in the terms of the classic equations.
+ * Turns a {@link NetworkModel} into the source of its generated class: the class, its constants and its
+ * API. Where the parameters live is {@link Storage}'s concern, the passes over the layers {@link
+ * Passes}', and each layer's code {@link Unrolled}'s or {@link Looped}'s.
  */
 public final class NetworkWriter {
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
-  /** The width JavaPoet wraps code at. */
-  private static final int COLUMNS = 100;
-  /** The indentation of a statement in a method body: two levels of two spaces. */
-  private static final int BODY_INDENT = 4;
+  private static final int COLUMNS = Code.COLUMNS;
 
   private final NetworkModel model;
   private final List<Layer> layers;
   private final Layer output;
+  private final Storage storage;
+  private final Passes passes;
 
   private NetworkWriter(NetworkModel model) {
     this.model = model;
     this.layers = model.layers();
     this.output = model.outputLayer();
+    this.storage = new Storage(model);
+    this.passes = new Passes(model);
   }
 
   /**
@@ -92,15 +91,12 @@ public final class NetworkWriter {
               .initializer("$L", Activation.LEAKY_RELU_SLOPE)
               .build());
     }
+    storage.addSizes(type);
     type.addField(
         FieldSpec.builder(Topology.class, "TOPOLOGY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer(topologyExpression())
             .build());
-    type.addField(
-        FieldSpec.builder(DOUBLES, "p", Modifier.PRIVATE, Modifier.FINAL)
-            .addJavadoc(layoutDoc())
-            .initializer("new double[PARAMETERS]")
-            .build());
+    storage.addFields(type);
 
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(seeded(self));
@@ -124,6 +120,7 @@ public final class NetworkWriter {
             .returns(String.class)
             .addStatement("return $S + TOPOLOGY", self.simpleName() + " ")
             .build());
+    type.addMethods(passes.looped().methods());
     addActivationFunctions(type);
 
     return JavaFile.builder(self.packageName(), type.build())
@@ -139,7 +136,7 @@ public final class NetworkWriter {
     String summary =
         model.declaredType().simpleName() + ", hardwired: " + shape() + "; " + model.loss().displayName()
             + "; stochastic gradient descent.";
-    for (String line : wrap(summary, COLUMNS - " * ".length())) {
+    for (String line : Code.wrap(summary, COLUMNS - " * ".length())) {
       doc.add("$L\n", line);
     }
     doc.add("\n");
@@ -147,7 +144,7 @@ public final class NetworkWriter {
         "<p>Generated from {@link " + model.declaredType().simpleName() + "}: the forward pass and"
             + " backpropagation are written out for exactly this topology. Instances are not thread-safe;"
             + " give each thread its own {@link #copy()}.";
-    for (String line : wrap(about, COLUMNS - " * ".length())) {
+    for (String line : Code.wrap(about, COLUMNS - " * ".length())) {
       doc.add("$L\n", line);
     }
     return doc.build();
@@ -156,41 +153,15 @@ public final class NetworkWriter {
   /** For example "2 inputs → 2 hidden (logistic) → 1 output (logistic)". */
   private String shape() {
     StringBuilder s = new StringBuilder();
-    s.append(plural(model.topology().inputs(), "input"));
+    s.append(Code.plural(model.topology().inputs(), "input"));
     for (Layer layer : layers.subList(1, layers.size())) {
       s.append(" → ")
-          .append(layer.isOutput() ? plural(layer.size(), "output") : layer.size() + " hidden")
+          .append(layer.isOutput() ? Code.plural(layer.size(), "output") : layer.size() + " hidden")
           .append(" (")
           .append(layer.activation().displayName())
           .append(')');
     }
     return s.toString();
-  }
-
-  private static String plural(int n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
-  }
-
-  private CodeBlock layoutDoc() {
-    CodeBlock.Builder doc = CodeBlock.builder().add("All parameters in one array, layer by layer:\n");
-    for (Layer layer : layers.subList(1, layers.size())) {
-      int weights = layer.biasOffset() - layer.weightOffset();
-      String biases = layer.isOutput() ? "output" : layer.title().replace(" layer", "");
-      doc.add(
-          "$L weights $L, $L $L $L;\n",
-          model.weightsName(layer),
-          range(layer.weightOffset(), weights),
-          biases,
-          layer.size() == 1 ? "bias" : "biases",
-          range(layer.biasOffset(), layer.size()));
-    }
-    return doc.add("the weight into node j from node i of the layer before is at\n")
-        .add("(first weight) + j × (size of the layer before) + i.\n")
-        .build();
-  }
-
-  private static String range(int offset, int count) {
-    return count == 1 ? "p[" + offset + "]" : "p[" + offset + ".." + (offset + count - 1) + "]";
   }
 
   // ---------------------------------------------------------------- members
@@ -233,9 +204,7 @@ public final class NetworkWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
         .addParameter(long.class, "seed")
-        .addStatement("$T network = new $T()", self, self)
-        .addStatement("$T.initialize(TOPOLOGY, seed, network.p)", Initialization.class)
-        .addStatement("return network")
+        .addCode(code(body -> storage.seed(body, self)))
         .build();
   }
 
@@ -260,24 +229,28 @@ public final class NetworkWriter {
         .build();
   }
 
-  private static MethodSpec getParameters() {
+  private MethodSpec getParameters() {
     return MethodSpec.methodBuilder("getParameters")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .addParameter(DOUBLES, "destination")
-        .addStatement("$T.requireLength(destination, PARAMETERS, $S)", Checks.class, "destination")
-        .addStatement("$T.arraycopy(p, 0, destination, 0, PARAMETERS)", System.class)
+        .addCode(code(storage::get))
         .build();
   }
 
-  private static MethodSpec setParameters() {
+  private MethodSpec setParameters() {
     return MethodSpec.methodBuilder("setParameters")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .addParameter(DOUBLES, "source")
-        .addStatement("$T.requireFinite(source, PARAMETERS, $S)", Checks.class, "parameters")
-        .addStatement("$T.arraycopy(source, 0, p, 0, PARAMETERS)", System.class)
+        .addCode(code(storage::set))
         .build();
+  }
+
+  private static CodeBlock code(Consumer<CodeBlock.Builder> writer) {
+    CodeBlock.Builder body = CodeBlock.builder();
+    writer.accept(body);
+    return body.build();
   }
 
   private static MethodSpec predictNew() {
@@ -296,9 +269,13 @@ public final class NetworkWriter {
     CodeBlock.Builder body = CodeBlock.builder();
     body.addStatement("$T.requireFinite(input, INPUTS, $S)", Checks.class, "input");
     body.addStatement("$T.requireLength(output, OUTPUTS, $S)", Checks.class, "output");
-    forwardPass(body);
-    for (int k = 0; k < output.size(); k++) {
-      body.addStatement("output[$L] = $L", k, output.value(k));
+    passes.forward(body);
+    if (output.looped()) {
+      passes.looped().copyOutputs(body);
+    } else {
+      for (int k = 0; k < output.size(); k++) {
+        body.addStatement("output[$L] = $L", k, output.value(k));
+      }
     }
     return MethodSpec.methodBuilder("predict")
         .addAnnotation(Override.class)
@@ -313,15 +290,8 @@ public final class NetworkWriter {
     CodeBlock.Builder body = CodeBlock.builder();
     checkSample(body);
     body.addStatement("$T.requireLearningRate(learningRate)", Checks.class);
-    backpropagate(body);
-    eachGradient(
-        body,
-        layer ->
-            "Update " + model.weightsName(layer) + ": weight ← weight − LR × gradient, with " + gradientText(layer)
-                + (model.loss() == Loss.PERCEPTRON
-                    ? " — the perceptron rule w ← w + η (T − SpostA,O) × input, with η = LR"
-                    : ""),
-        "p[$L] -= learningRate * $L");
+    passes.backpropagate(body);
+    passes.update(body);
     body.addStatement("return loss");
     return MethodSpec.methodBuilder("train")
         .addAnnotation(Override.class)
@@ -337,8 +307,8 @@ public final class NetworkWriter {
   private MethodSpec loss() {
     CodeBlock.Builder body = CodeBlock.builder();
     checkSample(body);
-    forwardPass(body);
-    lossValue(body);
+    passes.forward(body);
+    passes.loss(body);
     body.addStatement("return loss");
     return MethodSpec.methodBuilder("loss")
         .addAnnotation(Override.class)
@@ -354,8 +324,8 @@ public final class NetworkWriter {
     CodeBlock.Builder body = CodeBlock.builder();
     checkSample(body);
     body.addStatement("$T.requireLength(gradientSum, PARAMETERS, $S)", Checks.class, "gradientSum");
-    backpropagate(body);
-    eachGradient(body, layer -> capitalize(gradientText(layer)), "gradientSum[$L] += $L");
+    passes.backpropagate(body);
+    passes.accumulate(body);
     body.addStatement("return loss");
     return MethodSpec.methodBuilder("accumulateGradient")
         .addAnnotation(Override.class)
@@ -368,14 +338,12 @@ public final class NetworkWriter {
         .build();
   }
 
-  private static MethodSpec copy(ClassName self) {
+  private MethodSpec copy(ClassName self) {
     return MethodSpec.methodBuilder("copy")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(self)
-        .addStatement("$T copy = new $T()", self, self)
-        .addStatement("$T.arraycopy(p, 0, copy.p, 0, PARAMETERS)", System.class)
-        .addStatement("return copy")
+        .addCode(code(body -> storage.copy(body, self)))
         .build();
   }
 
@@ -412,321 +380,8 @@ public final class NetworkWriter {
         .build();
   }
 
-  // ---------------------------------------------------------------- the equations, in order
-
-  /**
-   * What train and accumulateGradient share: the forward pass, the loss, the divergence guard and every
-   * S_ERROR and memoized delta.
-   */
-  private void backpropagate(CodeBlock.Builder body) {
-    forwardPass(body);
-    lossValue(body);
-    stopIfDiverged(body);
-    backwardPass(body);
-  }
-
-  /**
-   * From the output layer back: a comment for each layer, then one statement per parameter, {@code format}
-   * taking the parameter's index and its gradient.
-   */
-  private void eachGradient(CodeBlock.Builder body, Function<Layer, String> layerComment, String format) {
-    for (int l = layers.size() - 1; l >= 1; l--) {
-      Layer layer = layers.get(l);
-      comment(body, layerComment.apply(layer));
-      eachParameter(layer, (index, gradient, what) -> statement(body, what, format, index, gradient));
-    }
-  }
-
   private static void checkSample(CodeBlock.Builder body) {
     body.addStatement("$T.requireFinite(input, INPUTS, $S)", Checks.class, "input");
     body.addStatement("$T.requireFinite(target, OUTPUTS, $S)", Checks.class, "target");
-  }
-
-  /** Declares x*, every hidden SpostA and the outputs o*: the forward pass. */
-  private void forwardPass(CodeBlock.Builder body) {
-    Layer input = layers.get(0);
-    for (int i = 0; i < input.size(); i++) {
-      statement(body, "SpostA," + input.node(i) + " = input", "double $L = input[$L]", input.value(i), i);
-    }
-    for (Layer layer : layers.subList(1, layers.size())) {
-      Layer before = layers.get(layer.index() - 1);
-      String previous = before.index() == 0 ? "input" : "SpostA," + before.letter();
-      String weights = model.weightsName(layer);
-      Activation activation = layer.activation();
-      comment(
-          body,
-          "Forward, " + layer.title() + " (" + activation.displayName() + "): SpreA," + layer.letter() + " = "
-              + weights + " · " + previous + " + bias; SpostA," + layer.letter() + " = fA(SpreA,"
-              + layer.letter() + ")");
-      if (layer.isOutput() && model.keepsOutputPreActivation()) {
-        for (int j = 0; j < layer.size(); j++) {
-          statement(
-              body,
-              "SpreA," + layer.node(j),
-              "double $L = $L",
-              layer.preActivation(j),
-              Equations.preActivation(model, layer, j));
-        }
-        if (activation == Activation.SOFTMAX) {
-          softmax(body, layer);
-        } else {
-          for (int j = 0; j < layer.size(); j++) {
-            statement(
-                body,
-                "SpostA," + layer.node(j) + " = fA(SpreA," + layer.node(j) + ")",
-                "double $L = $L",
-                layer.value(j),
-                Equations.activate(activation, CodeBlock.of("$L", layer.preActivation(j))));
-          }
-        }
-      } else {
-        for (int j = 0; j < layer.size(); j++) {
-          statement(
-              body,
-              "SpostA," + layer.node(j) + " = fA(SpreA," + layer.node(j) + ")",
-              "double $L = $L",
-              layer.value(j),
-              Equations.activate(activation, Equations.preActivation(model, layer, j)));
-        }
-      }
-    }
-  }
-
-  private static void softmax(CodeBlock.Builder body, Layer layer) {
-    comment(body, "Softmax: SpostA,O = e^SpreA,O / Σ e^SpreA,O, shifted by the largest SpreA,O so exp cannot overflow");
-    CodeBlock max = CodeBlock.of("$L", layer.preActivation(layer.size() - 1));
-    for (int k = layer.size() - 2; k >= 0; k--) {
-      max = CodeBlock.of("$T.max($L,$W$L)", Math.class, layer.preActivation(k), max);
-    }
-    statement(body, "the largest SpreA,O", "double max = $L", max);
-    List<CodeBlock> exps = new ArrayList<>();
-    for (int k = 0; k < layer.size(); k++) {
-      statement(
-          body,
-          "e^(SpreA," + layer.node(k) + " − max)",
-          "double e$L = $T.exp($L - max)",
-          k,
-          Math.class,
-          layer.preActivation(k));
-      exps.add(CodeBlock.of("e$L", k));
-    }
-    statement(body, "Σ e^(SpreA,O − max)", "double sum = $L", CodeBlock.join(exps, "$W+ "));
-    for (int k = 0; k < layer.size(); k++) {
-      statement(body, "SpostA," + layer.node(k), "double $L = e$L / sum", layer.value(k), k);
-    }
-  }
-
-  /** Declares {@code loss}, and for squared error the final errors fe*. */
-  private void lossValue(CodeBlock.Builder body) {
-    List<CodeBlock> terms = new ArrayList<>();
-    switch (model.loss()) {
-      case SQUARED_ERROR:
-        comment(body, "Final error FE = SpostA,O − T");
-        for (int k = 0; k < output.size(); k++) {
-          statement(
-              body,
-              "FE" + k + " = SpostA," + output.node(k) + " − T" + k,
-              "double fe$L = $L - target[$L]",
-              k,
-              output.value(k),
-              k);
-          terms.add(CodeBlock.of("fe$L * fe$L", k, k));
-        }
-        comment(body, "Loss E = ½ Σ FE²");
-        body.addStatement(
-            terms.size() == 1 ? "double loss = 0.5 * $L" : "double loss = 0.5 * ($L)",
-            CodeBlock.join(terms, "$W+ "));
-        break;
-      case CROSS_ENTROPY:
-        comment(body, "Loss E = −Σ [T ln SpostA,O + (1 − T) ln(1 − SpostA,O)], computed from SpreA,O so that no log sees 0");
-        for (int k = 0; k < output.size(); k++) {
-          String z = output.preActivation(k);
-          terms.add(
-              CodeBlock.of(
-                  "$T.max($L, 0.0) - $L * target[$L] + $T.log1p($T.exp(-$T.abs($L)))",
-                  Math.class, z, z, k, Math.class, Math.class, Math.class, z));
-        }
-        body.addStatement("double loss = $L", CodeBlock.join(terms, "$W+ "));
-        break;
-      case SOFTMAX_CROSS_ENTROPY:
-        comment(body, "Loss E = −Σ T ln SpostA,O = Σ T (ln Σ e^SpreA,O − SpreA,O)");
-        body.addStatement("double logSumExp = max + $T.log(sum)", Math.class);
-        for (int k = 0; k < output.size(); k++) {
-          terms.add(CodeBlock.of("target[$L] * (logSumExp - $L)", k, output.preActivation(k)));
-        }
-        body.addStatement("double loss = $L", CodeBlock.join(terms, "$W+ "));
-        break;
-      case PERCEPTRON:
-        comment(body, "Loss: the perceptron criterion E = Σ (SpostA,O − T) × SpreA,O, 0 when every output is right");
-        for (int k = 0; k < output.size(); k++) {
-          terms.add(CodeBlock.of("(o$L - target[$L]) * $L", k, k, output.preActivation(k)));
-        }
-        body.addStatement("double loss = $L", CodeBlock.join(terms, "$W+ "));
-        break;
-    }
-  }
-
-  /** A loss that is not finite means training diverged: stop before any parameter changes. */
-  private static void stopIfDiverged(CodeBlock.Builder body) {
-    comment(body, "A loss that is not finite means training diverged: stop before any parameter changes");
-    body.beginControlFlow("if (!$T.isFinite(loss))", Double.class)
-        .addStatement("throw $T.diverged(loss)", Checks.class)
-        .endControlFlow();
-  }
-
-  /** Declares every S_ERROR at the outputs and every memoized hidden delta, from the output back. */
-  private void backwardPass(CodeBlock.Builder body) {
-    if (model.loss() == Loss.SQUARED_ERROR) {
-      Activation activation = output.activation();
-      comment(body, "Error signal S_ERROR = FE × fA′(SpreA,O); " + Equations.derivativeText(activation));
-      for (int k = 0; k < output.size(); k++) {
-        CodeBlock derivative = Equations.derivative(activation, output.value(k));
-        if (derivative == null) {
-          statement(body, "S_ERROR" + k + " = FE" + k, "double $L = fe$L", output.delta(k), k);
-        } else {
-          statement(
-              body,
-              "S_ERROR" + k + " = FE" + k + " × fA′(SpreA," + output.node(k) + ")",
-              "double $L = fe$L * $L",
-              output.delta(k),
-              k,
-              derivative);
-        }
-      }
-    } else {
-      if (model.loss() == Loss.PERCEPTRON) {
-        comment(
-            body,
-            "Error signal S_ERROR = SpostA,O − T: the perceptron rule, which needs no derivative of the step;"
-                + " it is 0 for a right output, so only a wrong output moves its weights");
-      } else {
-        comment(
-            body,
-            "Error signal S_ERROR = SpostA,O − T: with " + model.loss().displayName() + " the derivative of the "
-                + output.activation().displayName() + " cancels");
-      }
-      for (int k = 0; k < output.size(); k++) {
-        statement(
-            body,
-            "S_ERROR" + k + " = SpostA," + output.node(k) + " − T" + k,
-            "double $L = $L - target[$L]",
-            output.delta(k),
-            output.value(k),
-            k);
-      }
-    }
-    for (int l = layers.size() - 2; l >= 1; l--) {
-      Layer layer = layers.get(l);
-      Layer next = layers.get(l + 1);
-      String nextDelta = next.isOutput() ? "S_ERROR" : "δ" + next.letter();
-      comment(
-          body,
-          "Hidden deltas by the chain rule: δ" + layer.letter() + " = fA′(SpreA," + layer.letter() + ") × Σ "
-              + nextDelta + " × weight " + model.weightsName(next) + ", using the " + model.weightsName(next)
-              + " weights of the forward pass; each δ" + layer.letter() + " is computed once and reused by"
-              + " every " + model.weightsName(layer) + " weight into its node. "
-              + capitalize(Equations.derivativeText(layer.activation())) + ".");
-      for (int j = 0; j < layer.size(); j++) {
-        List<CodeBlock> terms = new ArrayList<>();
-        for (int k = 0; k < next.size(); k++) {
-          terms.add(
-              CodeBlock.of(
-                  "$L * $L", next.delta(k), parameter(next.weightOffset() + k * layer.size() + j)));
-        }
-        statement(
-            body,
-            deltaName(layer, j) + " = fA′(SpreA," + layer.node(j) + ") × Σ " + nextDelta + " × weight "
-                + layer.node(j) + "→" + next.letter(),
-            "double $L = $L",
-            layer.delta(j),
-            Equations.times(Equations.derivative(layer.activation(), layer.value(j)), terms));
-      }
-    }
-  }
-
-  /** "gradient HtoO = S_ERROR × SpostA,H", "gradient ItoH = δH × input", … */
-  private String gradientText(Layer layer) {
-    Layer previous = layers.get(layer.index() - 1);
-    String delta = layer.isOutput() ? "S_ERROR" : "δ" + layer.letter();
-    String from = previous.index() == 0 ? "input" : "SpostA," + previous.letter();
-    return "gradient " + model.weightsName(layer) + " = " + delta + " × " + from + " and, for the biases, gradient = "
-        + delta;
-  }
-
-  private interface ParameterAction {
-    /**
-     * @param gradient the expression of the parameter's gradient
-     * @param what the parameter and its gradient in the terms of the equations
-     */
-    void apply(int index, CodeBlock gradient, String what);
-  }
-
-  /** Visits each parameter of {@code layer} in layout order with the expression of its gradient. */
-  private void eachParameter(Layer layer, ParameterAction action) {
-    Layer previous = layers.get(layer.index() - 1);
-    for (int j = 0; j < layer.size(); j++) {
-      for (int i = 0; i < previous.size(); i++) {
-        action.apply(
-            layer.weightOffset() + j * previous.size() + i,
-            CodeBlock.of("$L * $L", layer.delta(j), previous.value(i)),
-            "weight " + previous.node(i) + "→" + layer.node(j) + ": gradient = " + deltaName(layer, j)
-                + " × SpostA," + previous.node(i));
-      }
-    }
-    for (int j = 0; j < layer.size(); j++) {
-      action.apply(
-          layer.biasOffset() + j,
-          CodeBlock.of("$L", layer.delta(j)),
-          "bias " + layer.node(j) + ": gradient = " + deltaName(layer, j));
-    }
-  }
-
-  /** S_ERROR0 at the outputs, δH0 in a hidden layer. */
-  private static String deltaName(Layer layer, int j) {
-    return layer.isOutput() ? "S_ERROR" + j : "δ" + layer.node(j);
-  }
-
-  /**
-   * One statement with a comment naming the term it computes: at the end of the line where both fit in
-   * {@link #COLUMNS}, else on the line above.
-   */
-  private static void statement(CodeBlock.Builder body, String term, String format, Object... args) {
-    CodeBlock code = CodeBlock.of(format, args);
-    // The newline flushes JavaPoet's line wrapper, which otherwise drops the text after the last $W.
-    String rendered = CodeBlock.of("$L\n", code).toString().replace("java.lang.", "").trim();
-    int width = BODY_INDENT + rendered.length() + "; // ".length() + term.length();
-    if (width <= COLUMNS) {
-      body.add("$[$L; // $L\n$]", code, term);
-    } else {
-      comment(body, term);
-      body.addStatement("$L", code);
-    }
-  }
-
-  /** A comment in a method body, wrapped to {@link #COLUMNS}. */
-  private static void comment(CodeBlock.Builder body, String text) {
-    for (String line : wrap(text, COLUMNS - BODY_INDENT - "// ".length())) {
-      body.add("// $L\n", line);
-    }
-  }
-
-  /** {@code text} in lines of at most {@code width} characters, broken at spaces but not inside a {@code {@link}}. */
-  static List<String> wrap(String text, int width) {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.replace("{@link ", "{@link\u00a0").split(" ")) {
-      word = word.replace('\u00a0', ' ');
-      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-        lines.add(line.toString());
-        line.setLength(0);
-      }
-      line.append(line.length() == 0 ? "" : " ").append(word);
-    }
-    lines.add(line.toString());
-    return lines;
-  }
-
-  private static String capitalize(String s) {
-    return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
   }
 }

@@ -86,19 +86,24 @@ public record Spec(
     return "test." + name;
   }
 
-  /** A random valid spec whose parameter count is at most {@code maxParameters}. */
+  /** A random valid spec whose parameter count is at most {@code maxParameters}, layers of 1 to 8 nodes. */
   public static Spec random(Random random, String name, int maxParameters) {
+    return random(random, name, maxParameters, 8);
+  }
+
+  /** A random valid spec whose parameter count is at most {@code maxParameters}, layers of 1 to {@code width} nodes. */
+  public static Spec random(Random random, String name, int maxParameters, int width) {
     while (true) {
       Spec output = OUTPUTS.get(random.nextInt(OUTPUTS.size()));
       int depth = output.allowsHiddenLayers() ? random.nextInt(4) : 0;
       int[] hidden = new int[depth];
       Activation[] activations = new Activation[depth];
       for (int l = 0; l < depth; l++) {
-        hidden[l] = 1 + random.nextInt(8);
+        hidden[l] = 1 + random.nextInt(width);
         activations[l] = HIDDEN.get(random.nextInt(HIDDEN.size()));
       }
-      int inputs = 1 + random.nextInt(8);
-      int outputs = (output.outputActivation() == Activation.SOFTMAX ? 2 : 1) + random.nextInt(5);
+      int inputs = 1 + random.nextInt(width);
+      int outputs = (output.outputActivation() == Activation.SOFTMAX ? 2 : 1) + random.nextInt(Math.max(5, width / 2));
       Spec spec = output.named(name).shaped(inputs, hidden, outputs, activations);
       if (spec.topology().parameterCount() <= maxParameters) {
         return spec;

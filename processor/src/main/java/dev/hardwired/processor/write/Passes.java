@@ -1,0 +1,167 @@
+package dev.hardwired.processor.write;
+
+import static dev.hardwired.processor.write.Code.capitalize;
+import static dev.hardwired.processor.write.Code.comment;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.hardwired.Checks;
+import dev.hardwired.Loss;
+import dev.hardwired.processor.model.Layer;
+import dev.hardwired.processor.model.NetworkModel;
+import java.util.List;
+
+/**
+ * The passes over the layers, in the order of the equations: forward, loss, error signal, hidden deltas
+ * from the output back, then one gradient step per parameter. Each layer is written in its own shape,
+ * straight-line ({@link Unrolled}) or looped ({@link Looped}).
+ */
+final class Passes {
+  private final NetworkModel model;
+  private final List<Layer> layers;
+  private final Layer output;
+  private final Unrolled unrolled;
+  private final Looped looped;
+
+  Passes(NetworkModel model) {
+    this.model = model;
+    this.layers = model.layers();
+    this.output = model.outputLayer();
+    this.unrolled = new Unrolled(model);
+    this.looped = new Looped(model);
+  }
+
+  Looped looped() {
+    return looped;
+  }
+
+  /** Every SpostA from the input to the outputs. */
+  void forward(CodeBlock.Builder body) {
+    if (!layers.get(1).looped()) {
+      unrolled.inputs(body);
+    }
+    for (Layer layer : layers.subList(1, layers.size())) {
+      Layer before = model.previous(layer);
+      String previous = before.isInput() ? "input" : "SpostA," + before.letter();
+      String l = layer.letter();
+      comment(
+          body,
+          "Forward, " + layer.title() + " (" + layer.activation().displayName() + (layer.looped() ? ", looped" : "")
+              + "): SpreA," + l + " = " + model.weightsName(layer) + " · " + previous + " + bias; SpostA," + l
+              + " = fA(SpreA," + l + ")");
+      if (layer.looped()) {
+        looped.forwardCall(body, layer);
+      } else {
+        unrolled.forward(body, layer);
+      }
+    }
+  }
+
+  /** Declares {@code loss}. */
+  void loss(CodeBlock.Builder body) {
+    if (output.looped()) {
+      comment(body, "Loss E: " + model.loss().displayName());
+      looped.lossCall(body);
+    } else {
+      unrolled.loss(body);
+    }
+  }
+
+  /** What train and accumulateGradient share: forward pass, loss, divergence guard and every delta. */
+  void backpropagate(CodeBlock.Builder body) {
+    forward(body);
+    loss(body);
+    comment(body, "A loss that is not finite means training diverged: stop before any parameter changes");
+    body.beginControlFlow("if (!$T.isFinite(loss))", Double.class)
+        .addStatement("throw $T.diverged(loss)", Checks.class)
+        .endControlFlow();
+    if (output.looped()) {
+      comment(body, errorSignalText(model));
+      looped.errorSignalCall(body);
+    } else {
+      unrolled.errorSignal(body);
+    }
+    for (int l = layers.size() - 2; l >= 1; l--) {
+      Layer layer = layers.get(l);
+      if (layers.get(l + 1).looped()) {
+        comment(body, hiddenDeltaText(model, layer));
+        looped.hiddenDeltasCall(body, layer);
+      } else {
+        unrolled.hiddenDeltas(body, layer);
+      }
+    }
+  }
+
+  /** weight ← weight − LR × gradient for every parameter, from the output layer back. */
+  void update(CodeBlock.Builder body) {
+    for (int l = layers.size() - 1; l >= 1; l--) {
+      Layer layer = layers.get(l);
+      comment(
+          body,
+          "Update " + model.weightsName(layer) + ": weight ← weight − LR × gradient, with " + gradientText(model, layer)
+              + (model.loss() == Loss.PERCEPTRON
+                  ? " — the perceptron rule w ← w + η (T − SpostA,O) × input, with η = LR"
+                  : ""));
+      if (layer.looped()) {
+        looped.updateCall(body, layer);
+      } else {
+        unrolled.eachParameter(body, layer, "p[$L] -= learningRate * $L", false);
+      }
+    }
+  }
+
+  /** gradientSum += gradient for every parameter, in the flat order. */
+  void accumulate(CodeBlock.Builder body) {
+    for (int l = layers.size() - 1; l >= 1; l--) {
+      Layer layer = layers.get(l);
+      comment(body, capitalize(gradientText(model, layer)));
+      if (layer.looped()) {
+        looped.gradientCall(body, layer);
+      } else {
+        unrolled.eachParameter(body, layer, "gradientSum[$L] += $L", true);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- the words of the equations
+
+  /** The comment on the error signal of the losses whose derivative cancels. */
+  static String errorSignalText(NetworkModel model) {
+    if (model.loss() == Loss.PERCEPTRON) {
+      return "Error signal S_ERROR = SpostA,O − T: the perceptron rule, which needs no derivative of the step;"
+          + " it is 0 for a right output, so only a wrong output moves its weights";
+    }
+    if (model.loss() == Loss.SQUARED_ERROR) {
+      return "Error signal S_ERROR = FE × fA′(SpreA,O)";
+    }
+    return "Error signal S_ERROR = SpostA,O − T: with " + model.loss().displayName() + " the derivative of the "
+        + model.outputLayer().activation().displayName() + " cancels";
+  }
+
+  /** "Hidden deltas by the chain rule: δH = fA′(SpreA,H) × Σ S_ERROR × weight HtoO, …" */
+  static String hiddenDeltaText(NetworkModel model, Layer layer) {
+    Layer next = model.layers().get(layer.index() + 1);
+    return "Hidden deltas by the chain rule: δ" + layer.letter() + " = fA′(SpreA," + layer.letter() + ") × Σ "
+        + deltaName(next) + " × weight " + model.weightsName(next) + ", using the " + model.weightsName(next)
+        + " weights of the forward pass; each δ" + layer.letter() + " is computed once and reused by"
+        + " every " + model.weightsName(layer) + " weight into its node.";
+  }
+
+  /** "gradient HtoO = S_ERROR × SpostA,H and, for the biases, gradient = S_ERROR", … */
+  static String gradientText(NetworkModel model, Layer layer) {
+    Layer previous = model.previous(layer);
+    String delta = deltaName(layer);
+    String from = previous.isInput() ? "input" : "SpostA," + previous.letter();
+    return "gradient " + model.weightsName(layer) + " = " + delta + " × " + from + " and, for the biases, gradient = "
+        + delta;
+  }
+
+  /** S_ERROR at the outputs, δH in a hidden layer. */
+  static String deltaName(Layer layer) {
+    return layer.isOutput() ? "S_ERROR" : "δ" + layer.letter();
+  }
+
+  /** S_ERROR0 at the outputs, δH0 in a hidden layer. */
+  static String deltaName(Layer layer, int j) {
+    return layer.isOutput() ? "S_ERROR" + j : "δ" + layer.node(j);
+  }
+}
