@@ -34,6 +34,39 @@ public final class Checks {
   }
 
   /**
+   * @throws IllegalArgumentException unless {@code values} has {@code expected} elements
+   */
+  public static void requireLength(float[] values, int expected, String what) {
+    if (values == null) {
+      throw new IllegalArgumentException(what + " is null; expected " + expected + " values");
+    }
+    if (values.length != expected) {
+      throw new IllegalArgumentException(
+          what + " has " + values.length + " values; expected " + expected);
+    }
+  }
+
+  /**
+   * @throws IllegalArgumentException unless {@code values} has {@code expected} elements, all finite
+   */
+  public static void requireFinite(float[] values, int expected, String what) {
+    requireLength(values, expected, what);
+    for (int i = 0; i < values.length; i++) {
+      if (!Float.isFinite(values[i])) {
+        throw new IllegalArgumentException(
+            what + "[" + i + "] is " + values[i] + "; expected a finite number");
+      }
+    }
+  }
+
+  /**
+   * @throws IllegalArgumentException unless the learning rate is positive and finite
+   */
+  public static void requireLearningRate(float learningRate) {
+    requireLearningRate((double) learningRate);
+  }
+
+  /**
    * @throws IllegalArgumentException unless the learning rate is positive and finite
    */
   public static void requireLearningRate(double learningRate) {

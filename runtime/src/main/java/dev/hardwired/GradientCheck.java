@@ -56,7 +56,18 @@ public final class GradientCheck {
   /** Default floor of the relative error's denominator: below it errors are effectively absolute. */
   public static final double DEFAULT_FLOOR = 1e-4;
 
+  /**
+   * Step h of the checks of single-precision networks: large enough that float's rounding error of the
+   * loss (about 1e-7 × E, divided by h) stays near 1e-5 × E, small enough that the truncation error, O(h⁴),
+   * does not show.
+   */
+  public static final double FLOAT_STEP = 1e-2;
+
+  /** Floor of the relative error's denominator in the checks of single-precision networks. */
+  public static final double FLOAT_FLOOR = 1e-2;
+
   private static final GradientCheck DEFAULT = new GradientCheck(DEFAULT_STEP, DEFAULT_FLOOR, 0, 0);
+  private static final GradientCheck FLOAT = new GradientCheck(FLOAT_STEP, FLOAT_FLOOR, 0, 0);
 
   private final double step;
   private final double floor;
@@ -130,6 +141,46 @@ public final class GradientCheck {
    */
   public static Report check(TrainableNetwork network, double[][] inputs, double[][] targets) {
     return DEFAULT.run(network, inputs, targets);
+  }
+
+  /**
+   * Checks the gradient of a single-precision network on every sample, with step {@value #FLOAT_STEP} and
+   * floor {@value #FLOAT_FLOOR}: the parameters are probed through {@link
+   * TrainableFloatNetwork#asDoubleNetwork()}, and float's rounding makes 1e-2 the tolerance to expect of a
+   * correct backward pass (a wrong one is usually off by 1e-1 or more).
+   *
+   * @throws IllegalArgumentException as {@link #check(TrainableNetwork, double[][], double[][])}
+   */
+  public static Report check(TrainableFloatNetwork network, float[][] inputs, float[][] targets) {
+    return FLOAT.run(network, inputs, targets);
+  }
+
+  /**
+   * Checks the gradient of a single-precision network on several samples with this check's step and floor.
+   *
+   * @throws IllegalArgumentException as {@link #check(TrainableNetwork, double[][], double[][])}
+   */
+  public Report run(TrainableFloatNetwork network, float[][] inputs, float[][] targets) {
+    if (network == null) {
+      throw new IllegalArgumentException("network is null");
+    }
+    return run(network.asDoubleNetwork(), widen(inputs, "inputs"), widen(targets, "targets"), true);
+  }
+
+  private static double[][] widen(float[][] rows, String what) {
+    if (rows == null) {
+      throw new IllegalArgumentException(what + " is null");
+    }
+    double[][] wide = new double[rows.length][];
+    for (int s = 0; s < rows.length; s++) {
+      if (rows[s] != null) {
+        wide[s] = new double[rows[s].length];
+        for (int i = 0; i < rows[s].length; i++) {
+          wide[s][i] = rows[s][i];
+        }
+      }
+    }
+    return wide;
   }
 
   /** This check's step h. */

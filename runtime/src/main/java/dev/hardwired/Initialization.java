@@ -38,6 +38,18 @@ public final class Initialization {
     }
   }
 
+  /**
+   * Fills {@code parameters} with the default initialisation in single precision: the same draws as
+   * {@link #initialize(Topology, long, double[])}, each rounded to the nearest float.
+   */
+  public static void initialize(Topology topology, long seed, float[] parameters) {
+    Checks.requireLength(parameters, topology.parameterCount(), "parameters");
+    double[] p = initialParameters(topology, seed);
+    for (int i = 0; i < p.length; i++) {
+      parameters[i] = (float) p[i];
+    }
+  }
+
   /** The default initialisation in a new array. */
   public static double[] initialParameters(Topology topology, long seed) {
     double[] p = new double[topology.parameterCount()];

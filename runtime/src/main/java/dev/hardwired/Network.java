@@ -21,7 +21,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>The annotated type must be an interface or an abstract class that is not private and, when nested,
- * static. The generated class implements or extends it, and implements {@link TrainableNetwork}.
+ * static. The generated class implements or extends it, and implements {@link TrainableNetwork} (or, in
+ * single precision, {@link TrainableFloatNetwork}).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -51,6 +52,13 @@ public @interface Network {
 
   /** The loss that training minimises. */
   Loss loss() default Loss.SQUARED_ERROR;
+
+  /**
+   * The number type of the generated class: {@link Precision#DOUBLE} implements {@link TrainableNetwork},
+   * {@link Precision#FLOAT} implements {@link TrainableFloatNetwork}, with {@code float} arithmetic and
+   * {@code float[]} arrays throughout.
+   */
+  Precision precision() default Precision.DOUBLE;
 
   /**
    * Simple name of the generated class. By default {@code <AnnotatedName>Network}; a nested type {@code

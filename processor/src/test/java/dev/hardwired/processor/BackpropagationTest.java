@@ -33,6 +33,9 @@ class BackpropagationTest {
   private static GeneratedNetworks mixedCombinations;
   private static List<Spec> large;
   private static GeneratedNetworks compiledLarge;
+  private static List<Spec> floats;
+  private static GeneratedNetworks compiledFloats;
+  private static GeneratedNetworks loopedFloats;
 
   @BeforeAll
   static void compile() {
@@ -93,6 +96,73 @@ class BackpropagationTest {
       }
     }
     compiledLarge = Spec.compile(large);
+
+    // Single precision: every combination, unrolled and looped, and the large random topologies.
+    floats = new ArrayList<>();
+    for (Spec spec : combinations) {
+      floats.add(spec.inFloat().named("Float" + spec.name()));
+    }
+    for (Spec spec : large.subList(0, 10)) {
+      floats.add(spec.inFloat().named("Float" + spec.name()));
+    }
+    compiledFloats = Spec.compile(floats);
+    loopedFloats = Spec.compile(floats, "-A" + NetworkProcessor.UNROLL_LIMIT_OPTION + "=0");
+  }
+
+  @TestFactory
+  List<DynamicTest> floatNetworksMatchFiniteDifferencesAndTheReference() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (GeneratedNetworks compiled : List.of(compiledFloats, loopedFloats)) {
+      for (Spec spec : floats) {
+        tests.add(
+            DynamicTest.dynamicTest(
+                spec + (compiled == loopedFloats ? ", looped" : ""),
+                () -> {
+                  dev.hardwired.TrainableFloatNetwork net = compiled.seededFloat(spec.className(), 1);
+                  NetworkChecks.checkFloatGradients(net, 59);
+                  NetworkChecks.checkFloatReferenceParity(net.copy(), 61);
+                }));
+      }
+    }
+    return tests;
+  }
+
+  @TestFactory
+  List<DynamicTest> floatTrainingAndPredictionAllocateNothing() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    List<DynamicTest> tests = new ArrayList<>();
+    for (GeneratedNetworks compiled : List.of(compiledFloats, loopedFloats)) {
+      for (Spec spec : floats) {
+        tests.add(
+            DynamicTest.dynamicTest(
+                spec + (compiled == loopedFloats ? ", looped" : ""),
+                () -> {
+                  dev.hardwired.TrainableFloatNetwork net = compiled.seededFloat(spec.className(), 1);
+                  Random random = new Random(3);
+                  float[] input = NetworkChecks.narrow(NetworkChecks.input(net.topology(), random));
+                  float[] target = NetworkChecks.narrow(NetworkChecks.target(net.topology(), random));
+                  float[] output = new float[net.outputCount()];
+                  float[] gradient = new float[net.parameterCount()];
+                  Runnable steps =
+                      () -> {
+                        for (int n = 0; n < 2_000; n++) {
+                          net.train(input, target, 1e-6f);
+                          net.predict(input, output);
+                          net.accumulateGradient(input, target, gradient);
+                          net.loss(input, target);
+                        }
+                      };
+                  steps.run();
+                  long thread = Thread.currentThread().getId();
+                  long before = threads.getThreadAllocatedBytes(thread);
+                  steps.run();
+                  long allocated = threads.getThreadAllocatedBytes(thread) - before;
+                  assertTrue(allocated < 8_000, spec + ": " + allocated + " bytes allocated in 8,000 calls");
+                }));
+      }
+    }
+    return tests;
   }
 
   @TestFactory
@@ -198,7 +268,9 @@ class BackpropagationTest {
   @Test
   void noGeneratedMethodReachesTheJitLimit() {
     for (GeneratedNetworks compiled :
-        List.of(compiledCombinations, compiledRandomised, loopedCombinations, mixedCombinations, compiledLarge)) {
+        List.of(
+            compiledCombinations, compiledRandomised, loopedCombinations, mixedCombinations, compiledLarge, compiledFloats,
+            loopedFloats)) {
       for (String name : compiled.networkClasses()) {
         for (Map.Entry<String, Integer> method : ClassFiles.codeLengths(compiled.classFile(name)).entrySet()) {
           assertTrue(

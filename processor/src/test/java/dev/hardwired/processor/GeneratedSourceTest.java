@@ -67,14 +67,28 @@ class GeneratedSourceTest {
                 "Perceptron",
                 "The perceptron: one step neuron trained by the perceptron rule.",
                 "@Network(inputs = 2, hidden = {}, outputs = 1, outputActivation = Activation.STEP,"
-                    + " loss = Loss.PERCEPTRON)")));
+                    + " loss = Loss.PERCEPTRON)")),
+        Arguments.of(
+            "FloatXor",
+            declaration(
+                "FloatXor",
+                "XOR in single precision: float arithmetic and float[] arrays throughout.",
+                "@Network(inputs = 2, hidden = 2, outputs = 1, precision = Precision.FLOAT)")),
+        Arguments.of(
+            "Wine",
+            declaration(
+                "Wine",
+                "A 13-16-3 classifier: its 13 → 16 layer is looped, its 16 → 3 layer unrolled.",
+                "@Network(inputs = 13, hidden = 16, outputs = 3, activation = Activation.TANH,"
+                    + " outputActivation = Activation.SOFTMAX, loss = Loss.SOFTMAX_CROSS_ENTROPY)")));
   }
 
   private static String declaration(String name, String doc, String annotation) {
     return "package dev.hardwired.examples;\n\n"
         + "import dev.hardwired.Activation;\n"
         + "import dev.hardwired.Loss;\n"
-        + "import dev.hardwired.Network;\n\n"
+        + "import dev.hardwired.Network;\n"
+        + "import dev.hardwired.Precision;\n\n"
         + "/** " + doc + " */\n"
         + annotation + "\n"
         + "public interface " + name + " {}\n";
@@ -102,16 +116,30 @@ class GeneratedSourceTest {
     }
   }
 
-  @Test
-  void everyLineFitsInOneHundredColumns() throws IOException {
+  /** The shapes and precisions every declaration can be written in: options, and whether in float. */
+  static Stream<Arguments> variants() {
+    String looped = "-A" + NetworkProcessor.UNROLL_LIMIT_OPTION + "=0";
+    String mixed = "-A" + NetworkProcessor.UNROLL_LIMIT_OPTION + "=10";
+    return Stream.of(
+        Arguments.of("unrolled", new String[0], false),
+        Arguments.of("looped", new String[] {looped}, false),
+        Arguments.of("mixed", new String[] {mixed}, false),
+        Arguments.of("float", new String[0], true),
+        Arguments.of("looped float", new String[] {looped}, true));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void everyLineFitsInOneHundredColumns(String variant, String[] options, boolean single) throws IOException {
     // Short names, as users choose them: a class header cannot be wrapped.
     List<Spec> specs = new ArrayList<>();
-    for (Spec spec : everyActivationAndLoss()) {
+    for (Spec spec : everyActivationAndLoss(single)) {
       specs.add(spec.named("Net" + specs.size()));
     }
     specs.add(Spec.OUTPUTS.get(6).named("Wide").shaped(8, new int[] {12}, 4, Activation.LEAKY_RELU));
     specs.add(Spec.OUTPUTS.get(5).named("Deep").shaped(5, new int[] {6, 6, 6}, 3, Activation.TANH));
-    for (JavaFileObject file : Spec.compile(specs).compilation().generatedSourceFiles()) {
+    specs.add(Spec.OUTPUTS.get(6).named("Large").shaped(64, new int[] {32}, 10, Activation.RELU));
+    for (JavaFileObject file : Spec.compile(specs, options).compilation().generatedSourceFiles()) {
       String[] lines = file.getCharContent(false).toString().split("\n");
       for (int i = 0; i < lines.length; i++) {
         assertWithMessage("%s line %s: %s", file.getName(), i + 1, lines[i])
@@ -121,17 +149,20 @@ class GeneratedSourceTest {
     }
   }
 
-  @Test
-  void compilesWithEveryLintWarningAsAnError() {
-    GeneratedNetworks compiled = Spec.compile(everyActivationAndLoss(), "-Xlint:all", "-Werror");
-    assertThat(compiled.networkClasses()).hasSize(everyActivationAndLoss().size());
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void compilesWithEveryLintWarningAsAnError(String variant, String[] options, boolean single) {
+    GeneratedNetworks compiled = Spec.compile(everyActivationAndLoss(single), with(options, "-Xlint:all", "-Werror"));
+    assertThat(compiled.networkClasses()).hasSize(everyActivationAndLoss(single).size());
   }
 
-  @Test
-  void compilesForJava8() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void compilesForJava8(String variant, String[] options, boolean single) {
     // Newer JDKs call release 8 obsolete under -Xlint:options; that warning is about the JDK, not the code.
     GeneratedNetworks compiled =
-        Spec.compile(everyActivationAndLoss(), "--release", "8", "-Xlint:all", "-Xlint:-options", "-Werror");
+        Spec.compile(
+            everyActivationAndLoss(single), with(options, "--release", "8", "-Xlint:all", "-Xlint:-options", "-Werror"));
     for (String name : compiled.networkClasses()) {
       byte[] classFile = compiled.classFile(name);
       int major = ((classFile[6] & 0xff) << 8) | (classFile[7] & 0xff);
@@ -151,14 +182,25 @@ class GeneratedSourceTest {
 
   /** One network per output activation and loss, its hidden layers covering every hidden activation. */
   private static List<Spec> everyActivationAndLoss() {
+    return everyActivationAndLoss(false);
+  }
+
+  private static List<Spec> everyActivationAndLoss(boolean single) {
     List<Spec> specs = new ArrayList<>();
     Activation[] hidden = Spec.HIDDEN.toArray(new Activation[0]);
     int[] sizes = {2, 3, 2, 3, 2};
     for (Spec output : Spec.OUTPUTS) {
       Spec named = output.named(output.outputActivation() + "_" + output.loss() + "Network");
-      specs.add(output.allowsHiddenLayers() ? named.shaped(3, sizes, 2, hidden) : named.shaped(3, new int[0], 2));
+      Spec spec = output.allowsHiddenLayers() ? named.shaped(3, sizes, 2, hidden) : named.shaped(3, new int[0], 2);
+      specs.add(single ? spec.inFloat() : spec);
     }
     return specs;
+  }
+
+  private static String[] with(String[] options, String... more) {
+    String[] all = java.util.Arrays.copyOf(options, options.length + more.length);
+    System.arraycopy(more, 0, all, options.length, more.length);
+    return all;
   }
 
   private static Compilation compile(String name, String source, String... options) {

@@ -5,6 +5,7 @@ import dev.hardwired.Checks;
 import dev.hardwired.Initialization;
 import dev.hardwired.Loss;
 import dev.hardwired.Topology;
+import dev.hardwired.TrainableFloatNetwork;
 import dev.hardwired.TrainableNetwork;
 
 /**
@@ -70,6 +71,14 @@ public final class ReferenceNetwork implements TrainableNetwork {
     ReferenceNetwork network = new ReferenceNetwork(other.topology());
     other.getParameters(network.parameters);
     return network;
+  }
+
+  /**
+   * A reference network with the topology and the parameters of a single-precision network, widened
+   * exactly to double: the oracle for float networks, whose results it matches to float's precision.
+   */
+  public static ReferenceNetwork of(TrainableFloatNetwork other) {
+    return of(other.asDoubleNetwork());
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.hardwired.processor.model;
 import com.palantir.javapoet.ClassName;
 import dev.hardwired.Activation;
 import dev.hardwired.Loss;
+import dev.hardwired.Precision;
 import dev.hardwired.Topology;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,6 +49,7 @@ public final class NetworkModel {
   private final Topology topology;
   private final List<Layer> layers;
   private final int unrolledParameters;
+  private final Precision precision;
 
   private NetworkModel(
       ClassName declaredType,
@@ -55,14 +57,16 @@ public final class NetworkModel {
       boolean declaredDeprecated,
       ClassName generatedType,
       Topology topology,
-      int unrolledParameters) {
+      Precision precision,
+      int unrollLimit) {
     this.declaredType = declaredType;
+    this.precision = precision;
     this.declaredInterface = declaredInterface;
     this.declaredDeprecated = declaredDeprecated;
     this.generatedType = generatedType;
     this.topology = topology;
     int last = topology.layerCount();
-    Layer.Shape[] shapes = shapes(topology, unrolledParameters);
+    Layer.Shape[] shapes = shapes(topology, unrollLimit);
     List<Layer> layers = new ArrayList<>();
     layers.add(
         new Layer(0, topology.inputs(), null, Layer.Role.INPUT, 0, false, -1, -1, null, shapes[1] == Layer.Shape.LOOPED, -1));
@@ -105,6 +109,7 @@ public final class NetworkModel {
       boolean declaredDeprecated,
       String generatedSimpleName,
       Topology topology,
+      Precision precision,
       int unrollLimit) {
     return new NetworkModel(
         declaredType,
@@ -112,6 +117,7 @@ public final class NetworkModel {
         declaredDeprecated,
         ClassName.get(declaredType.packageName(), generatedSimpleName),
         topology,
+        precision,
         unrollLimit);
   }
 
@@ -162,6 +168,11 @@ public final class NetworkModel {
     return topology;
   }
 
+  /** The number type of the parameters, the arithmetic and the API. */
+  public Precision precision() {
+    return precision;
+  }
+
   /** All layers, from the inputs (index 0) to the outputs. */
   public List<Layer> layers() {
     return layers;
@@ -192,6 +203,11 @@ public final class NetworkModel {
       }
     }
     return true;
+  }
+
+  /** Whether every layer is looped. */
+  public boolean fullyLooped() {
+    return unrolledParameters == 0;
   }
 
   /** Whether any layer is looped. */

@@ -3,6 +3,7 @@ package dev.hardwired.processor.read;
 import com.palantir.javapoet.ClassName;
 import dev.hardwired.Activation;
 import dev.hardwired.Loss;
+import dev.hardwired.Precision;
 import dev.hardwired.Topology;
 import dev.hardwired.TrainableNetwork;
 import dev.hardwired.processor.model.NetworkModel;
@@ -77,6 +78,7 @@ public final class DeclarationReader {
     Activation[] activations = d.hiddenActivations(hidden.size());
     Activation outputActivation = d.enumValue("outputActivation", Activation.class);
     Loss loss = d.enumValue("loss", Loss.class);
+    Precision precision = d.enumValue("precision", Precision.class);
     d.checkLoss(loss, outputActivation);
     d.checkStepOutput(outputActivation, hidden.size());
     d.checkSoftmaxOutputs(outputActivation, outputs);
@@ -105,6 +107,7 @@ public final class DeclarationReader {
             elements.isDeprecated(type),
             generated.simpleName(),
             topology,
+            precision,
             unrollLimit);
     claimedNames.add(generated.canonicalName());
     return Optional.of(model);

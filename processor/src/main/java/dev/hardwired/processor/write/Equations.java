@@ -41,12 +41,12 @@ final class Equations {
   }
 
   /** fA(z) for an elementwise activation. */
-  static CodeBlock activate(Activation activation, CodeBlock z) {
+  static CodeBlock activate(Numbers n, Activation activation, CodeBlock z) {
     switch (activation) {
       case LOGISTIC:
         return CodeBlock.of("logistic($L)", z);
       case TANH:
-        return CodeBlock.of("$T.tanh($L)", Math.class, z);
+        return n.math("tanh", z);
       case RELU:
         return CodeBlock.of("relu($L)", z);
       case LEAKY_RELU:
@@ -64,16 +64,18 @@ final class Equations {
    * fA′(SpreA) as a factor computed from the post-activation local {@code a}, or {@code null} for the
    * identity, whose derivative is 1.
    */
-  static CodeBlock derivative(Activation activation, String a) {
+  static CodeBlock derivative(Numbers n, Activation activation, String a) {
+    String one = n.literal("1.0");
+    String zero = n.literal("0.0");
     switch (activation) {
       case LOGISTIC:
-        return CodeBlock.of("$L * (1.0 - $L)", a, a);
+        return CodeBlock.of("$L * ($L - $L)", a, one, a);
       case TANH:
-        return CodeBlock.of("(1.0 - $L * $L)", a, a);
+        return CodeBlock.of("($L - $L * $L)", one, a, a);
       case RELU:
-        return CodeBlock.of("($L > 0.0 ? 1.0 : 0.0)", a);
+        return CodeBlock.of("($L > $L ? $L : $L)", a, zero, one, zero);
       case LEAKY_RELU:
-        return CodeBlock.of("($L > 0.0 ? 1.0 : LEAKY_RELU_SLOPE)", a);
+        return CodeBlock.of("($L > $L ? $L : LEAKY_RELU_SLOPE)", a, zero, one);
       case IDENTITY:
         return null;
       default:

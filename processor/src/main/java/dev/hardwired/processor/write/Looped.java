@@ -31,10 +31,12 @@ final class Looped {
 
   private final NetworkModel model;
   private final Layer output;
+  private final Numbers n;
 
   Looped(NetworkModel model) {
     this.model = model;
     this.output = model.outputLayer();
+    this.n = Numbers.of(model.precision());
   }
 
   // ---------------------------------------------------------------- calls from the API methods
@@ -45,7 +47,7 @@ final class Looped {
   }
 
   void lossCall(CodeBlock.Builder body) {
-    body.addStatement("double loss = outputLoss(target)");
+    body.addStatement(n.f("double loss = outputLoss(target)"));
   }
 
   void errorSignalCall(CodeBlock.Builder body) {
@@ -116,7 +118,7 @@ final class Looped {
         body,
         LOOP_INDENT,
         keepsPreActivation ? "SpreA," + l + " accumulates here" : "SpreA," + l + " accumulates here until fA makes it SpostA," + l,
-        "$L[j] = 0.0",
+        n.f("$L[j] = 0.0"),
         sum);
     body.endControlFlow();
     int rows = previous.size();
@@ -133,10 +135,10 @@ final class Looped {
       List<CodeBlock> terms = new ArrayList<>();
       terms.add(CodeBlock.of("$L[j]", sum));
       for (int r = 0; r < ROWS_PER_PASS; r++) {
-        body.addStatement("double[] w$L = $L[$L]", r, weights, r == 0 ? "i" : "i + " + r);
+        body.addStatement(n.f("double[] w$L = $L[$L]"), r, weights, r == 0 ? "i" : "i + " + r);
       }
       for (int r = 0; r < ROWS_PER_PASS; r++) {
-        body.addStatement("double a$L = $L[$L]", r, previous.valuesArray(), r == 0 ? "i" : "i + " + r);
+        body.addStatement(n.f("double a$L = $L[$L]"), r, previous.valuesArray(), r == 0 ? "i" : "i + " + r);
         terms.add(CodeBlock.of("w$L[j] * a$L", r, r));
       }
       overNodes(body, layer, "j");
@@ -147,8 +149,8 @@ final class Looped {
     if (whole < rows) {
       comment(body, whole == 0 ? "SpreA," + l + " += weight × " + from + ", one row of " + weights + " at a time" : "The rows left over");
       body.beginControlFlow("for (int i = $L; i < $L; i++)", whole, previous.sizeConstant());
-      body.addStatement("double[] w = $L[i]", weights);
-      body.addStatement("double a = $L[i]", previous.valuesArray());
+      body.addStatement(n.f("double[] w = $L[i]"), weights);
+      body.addStatement(n.f("double a = $L[i]"), previous.valuesArray());
       overNodes(body, layer, "j");
       body.addStatement("$L[j] = $L[j] + w[j] * a", sum, sum);
       body.endControlFlow();
@@ -165,7 +167,7 @@ final class Looped {
             "SpostA," + l + " = fA(SpreA," + l + ")",
             "$L[j] = $L",
             values,
-            Equations.activate(activation, CodeBlock.of("$L[j]", sum)));
+            Equations.activate(n, activation, CodeBlock.of("$L[j]", sum)));
       }
     } else {
       statement(
@@ -174,7 +176,7 @@ final class Looped {
           "SpostA," + l + " = fA(SpreA," + l + "), SpreA," + l + " = Σ weight × " + from + " + bias",
           "$L[j] = $L",
           values,
-          Equations.activate(activation, CodeBlock.of("$L[j] + $L[j]", sum, layer.biasesArray())));
+          Equations.activate(n, activation, CodeBlock.of("$L[j] + $L[j]", sum, layer.biasesArray())));
     }
     body.endControlFlow();
     if (activation == Activation.SOFTMAX) {
@@ -191,22 +193,22 @@ final class Looped {
             .addJavadoc(Code.javadoc(doc))
             .addModifiers(Modifier.PRIVATE);
     if (firstLayer(layer)) {
-      method.addParameter(double[].class, "input");
+      method.addParameter(n.array(), "input");
     }
     return method.addCode(body.build()).build();
   }
 
-  private static void softmax(CodeBlock.Builder body, Layer layer) {
+  private void softmax(CodeBlock.Builder body, Layer layer) {
     String z = layer.preActivationsArray();
     String y = layer.valuesArray();
     comment(body, "Softmax: SpostA,O = e^SpreA,O / Σ e^SpreA,O, shifted by the largest SpreA,O so exp cannot overflow");
-    body.addStatement("double max = $L[0]", z);
+    body.addStatement(n.f("double max = $L[0]"), z);
     overNodes(body, layer, "k", 1);
     body.addStatement("max = $T.max(max, $L[k])", Math.class, z);
     body.endControlFlow();
-    body.addStatement("double sum = 0.0");
+    body.addStatement(n.f("double sum = 0.0"));
     overNodes(body, layer, "k");
-    statement(body, LOOP_INDENT, "e^(SpreA,O − max)", "$L[k] = $T.exp($L[k] - max)", y, Math.class, z);
+    statement(body, LOOP_INDENT, "e^(SpreA,O − max)", n.f("$L[k] = $T.exp($L[k] - max)"), y, Math.class, z);
     body.addStatement("sum += $L[k]", y);
     body.endControlFlow();
     overNodes(body, layer, "k");
@@ -221,29 +223,29 @@ final class Looped {
     String y = output.valuesArray();
     String z = output.preActivationsArray();
     String doc;
-    body.addStatement("double loss = 0.0");
+    body.addStatement(n.f("double loss = 0.0"));
     switch (model.loss()) {
       case SQUARED_ERROR:
         doc = "Loss E = ½ Σ FE², with the final error FE = SpostA,O − T.";
         overNodes(body, output, "k");
-        statement(body, LOOP_INDENT, "FE = SpostA,O − T", "double fe = $L[k] - target[k]", y);
+        statement(body, LOOP_INDENT, "FE = SpostA,O − T", n.f("double fe = $L[k] - target[k]"), y);
         body.addStatement("loss += fe * fe");
         body.endControlFlow();
-        body.addStatement("return 0.5 * loss");
+        body.addStatement(n.f("return 0.5 * loss"));
         break;
       case CROSS_ENTROPY:
         doc = "Loss E = −Σ [T ln SpostA,O + (1 − T) ln(1 − SpostA,O)], computed from SpreA,O so that no log sees 0.";
         overNodes(body, output, "k");
-        body.addStatement("double z = $L[k]", z);
+        body.addStatement(n.f("double z = $L[k]"), z);
         body.addStatement(
-            "loss += $T.max(z, 0.0) - z * target[k] + $T.log1p($T.exp(-$T.abs(z)))",
+            n.f("loss += $T.max(z, 0.0) - z * target[k] + $T.log1p($T.exp(-$T.abs(z)))"),
             Math.class, Math.class, Math.class, Math.class);
         body.endControlFlow();
         body.addStatement("return loss");
         break;
       case SOFTMAX_CROSS_ENTROPY:
         doc = "Loss E = −Σ T ln SpostA,O = Σ T (ln Σ e^SpreA,O − SpreA,O), from the sums of the softmax.";
-        body.addStatement("double logSumExp = softmaxMax + $T.log(softmaxSum)", Math.class);
+        body.addStatement(n.f("double logSumExp = softmaxMax + $T.log(softmaxSum)"), Math.class);
         overNodes(body, output, "k");
         body.addStatement("loss += target[k] * (logSumExp - $L[k])", z);
         body.endControlFlow();
@@ -260,8 +262,8 @@ final class Looped {
     return MethodSpec.methodBuilder("outputLoss")
         .addJavadoc(Code.javadoc(doc))
         .addModifiers(Modifier.PRIVATE)
-        .returns(double.class)
-        .addParameter(double[].class, "target")
+        .returns(n.type())
+        .addParameter(n.array(), "target")
         .addCode(body.build())
         .build();
   }
@@ -274,7 +276,7 @@ final class Looped {
     if (model.loss() == Loss.SQUARED_ERROR) {
       Activation activation = output.activation();
       doc = "Error signal S_ERROR = FE × fA′(SpreA,O), FE = SpostA,O − T; " + Equations.derivativeText(activation) + ".";
-      CodeBlock derivative = Equations.derivative(activation, y + "[k]");
+      CodeBlock derivative = Equations.derivative(n, activation, y + "[k]");
       if (derivative == null) {
         body.addStatement("$L[k] = $L[k] - target[k]", output.deltasArray(), y);
       } else {
@@ -288,7 +290,7 @@ final class Looped {
     return MethodSpec.methodBuilder("errorSignal")
         .addJavadoc(Code.javadoc(doc))
         .addModifiers(Modifier.PRIVATE)
-        .addParameter(double[].class, "target")
+        .addParameter(n.array(), "target")
         .addCode(body.build())
         .build();
   }
@@ -302,13 +304,13 @@ final class Looped {
         body,
         LOOP_INDENT,
         "the weights from " + layer.letter() + "_j into every node of " + next.letter(),
-        "double[] w = $L[j]",
+        n.f("double[] w = $L[j]"),
         next.weightsArray(layer));
-    body.addStatement("double sum = 0.0");
+    body.addStatement(n.f("double sum = 0.0"));
     overNodes(body, next, "k");
     body.addStatement("sum += w[k] * $L[k]", next.deltasArray());
     body.endControlFlow();
-    CodeBlock derivative = Equations.derivative(layer.activation(), layer.valuesArray() + "[j]");
+    CodeBlock derivative = Equations.derivative(n, layer.activation(), layer.valuesArray() + "[j]");
     statement(
         body,
         LOOP_INDENT,
@@ -336,8 +338,8 @@ final class Looped {
     statement(body, LOOP_INDENT, "bias ← bias − LR × " + d, "$L[j] += $L[j]", layer.biasesArray(), delta);
     body.endControlFlow();
     overNodes(body, previous, "i");
-    body.addStatement("double[] w = $L[i]", layer.weightsArray(previous));
-    body.addStatement("double a = $L[i]", previous.valuesArray());
+    body.addStatement(n.f("double[] w = $L[i]"), layer.weightsArray(previous));
+    body.addStatement(n.f("double a = $L[i]"), previous.valuesArray());
     overNodes(body, layer, "j");
     statement(
         body,
@@ -356,16 +358,16 @@ final class Looped {
             .addJavadoc(Code.javadoc(doc))
             .addModifiers(Modifier.PRIVATE);
     if (firstLayer(layer)) {
-      method.addParameter(double[].class, "input");
+      method.addParameter(n.array(), "input");
     }
-    return method.addParameter(double.class, "learningRate").addCode(body.build()).build();
+    return method.addParameter(n.type(), "learningRate").addCode(body.build()).build();
   }
 
   private MethodSpec gradient(Layer layer) {
     Layer previous = model.previous(layer);
     CodeBlock.Builder body = CodeBlock.builder();
     overNodes(body, layer, "j");
-    body.addStatement("double delta = $L[j]", layer.deltasArray());
+    body.addStatement(n.f("double delta = $L[j]"), layer.deltasArray());
     statement(
         body,
         LOOP_INDENT,
@@ -383,9 +385,9 @@ final class Looped {
             .addJavadoc(Code.javadoc(doc))
             .addModifiers(Modifier.PRIVATE);
     if (firstLayer(layer)) {
-      method.addParameter(double[].class, "input");
+      method.addParameter(n.array(), "input");
     }
-    return method.addParameter(double[].class, "gradientSum").addCode(body.build()).build();
+    return method.addParameter(n.array(), "gradientSum").addCode(body.build()).build();
   }
 
   // ---------------------------------------------------------------- names

@@ -1,7 +1,6 @@
 package dev.hardwired.processor.write;
 
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -13,8 +12,8 @@ import dev.hardwired.Activation;
 import dev.hardwired.Checks;
 import dev.hardwired.Initialization;
 import dev.hardwired.Loss;
+import dev.hardwired.Precision;
 import dev.hardwired.Topology;
-import dev.hardwired.TrainableNetwork;
 import dev.hardwired.processor.model.Layer;
 import dev.hardwired.processor.model.NetworkModel;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import javax.lang.model.element.TypeElement;
  */
 public final class NetworkWriter {
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-  private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
   private static final int COLUMNS = Code.COLUMNS;
 
   private final NetworkModel model;
@@ -38,8 +36,12 @@ public final class NetworkWriter {
   private final Layer output;
   private final Storage storage;
   private final Passes passes;
+  private final Numbers n;
+  private final TypeName numbers;
 
   private NetworkWriter(NetworkModel model) {
+    this.n = Numbers.of(model.precision());
+    this.numbers = n.array();
     this.model = model;
     this.layers = model.layers();
     this.output = model.outputLayer();
@@ -78,7 +80,7 @@ public final class NetworkWriter {
     } else {
       type.superclass(model.declaredType());
     }
-    type.addSuperinterface(TrainableNetwork.class);
+    type.addSuperinterface(n.networkInterface());
 
     type.addField(constant("INPUTS", model.topology().inputs(), "Number of inputs."));
     type.addField(constant("OUTPUTS", model.topology().outputs(), "Number of outputs."));
@@ -86,9 +88,9 @@ public final class NetworkWriter {
         constant("PARAMETERS", model.parameterCount(), "Number of parameters: every weight and every bias."));
     if (model.uses(Activation.LEAKY_RELU)) {
       type.addField(
-          FieldSpec.builder(double.class, "LEAKY_RELU_SLOPE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          FieldSpec.builder(n.type(), "LEAKY_RELU_SLOPE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
               .addJavadoc("Slope α of the leaky ReLU for SpreA ≤ 0.\n")
-              .initializer("$L", Activation.LEAKY_RELU_SLOPE)
+              .initializer("$L", n.literal(Activation.LEAKY_RELU_SLOPE))
               .build());
     }
     storage.addSizes(type);
@@ -135,7 +137,7 @@ public final class NetworkWriter {
     CodeBlock.Builder doc = CodeBlock.builder();
     String summary =
         model.declaredType().simpleName() + ", hardwired: " + shape() + "; " + model.loss().displayName()
-            + "; stochastic gradient descent.";
+            + "; stochastic gradient descent" + (model.precision() == Precision.FLOAT ? "; in single precision." : ".");
     for (String line : Code.wrap(summary, COLUMNS - " * ".length())) {
       doc.add("$L\n", line);
     }
@@ -146,6 +148,21 @@ public final class NetworkWriter {
             + " give each thread its own {@link #copy()}.";
     for (String line : Code.wrap(about, COLUMNS - " * ".length())) {
       doc.add("$L\n", line);
+    }
+    if (model.anyLooped()) {
+      List<String> looped = new ArrayList<>();
+      for (Layer layer : layers.subList(1, layers.size())) {
+        if (layer.looped()) {
+          looped.add("the " + layer.title() + " (" + model.previous(layer).size() + " → " + layer.size() + ")");
+        }
+      }
+      String shapes =
+          "<p>Layers written as loops over weight rows: " + String.join(", ", looped)
+              + (model.fullyLooped() ? "." : "; the others are straight-line code.");
+      doc.add("\n");
+      for (String line : Code.wrap(shapes, COLUMNS - " * ".length())) {
+        doc.add("$L\n", line);
+      }
     }
     return doc.build();
   }
@@ -213,7 +230,7 @@ public final class NetworkWriter {
         .addJavadoc("A network with the given parameters, laid out as {@link #getParameters} gives them.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
-        .addParameter(DOUBLES, "parameters")
+        .addParameter(numbers, "parameters")
         .addStatement("$T network = new $T()", self, self)
         .addStatement("network.setParameters(parameters)")
         .addStatement("return network")
@@ -233,7 +250,7 @@ public final class NetworkWriter {
     return MethodSpec.methodBuilder("getParameters")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .addParameter(DOUBLES, "destination")
+        .addParameter(numbers, "destination")
         .addCode(code(storage::get))
         .build();
   }
@@ -242,7 +259,7 @@ public final class NetworkWriter {
     return MethodSpec.methodBuilder("setParameters")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .addParameter(DOUBLES, "source")
+        .addParameter(numbers, "source")
         .addCode(code(storage::set))
         .build();
   }
@@ -253,13 +270,13 @@ public final class NetworkWriter {
     return body.build();
   }
 
-  private static MethodSpec predictNew() {
+  private MethodSpec predictNew() {
     return MethodSpec.methodBuilder("predict")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(DOUBLES)
-        .addParameter(DOUBLES, "input")
-        .addStatement("double[] output = new double[OUTPUTS]")
+        .returns(numbers)
+        .addParameter(numbers, "input")
+        .addStatement(n.f("double[] output = new double[OUTPUTS]"))
         .addStatement("predict(input, output)")
         .addStatement("return output")
         .build();
@@ -280,8 +297,8 @@ public final class NetworkWriter {
     return MethodSpec.methodBuilder("predict")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .addParameter(DOUBLES, "input")
-        .addParameter(DOUBLES, "output")
+        .addParameter(numbers, "input")
+        .addParameter(numbers, "output")
         .addCode(body.build())
         .build();
   }
@@ -296,10 +313,10 @@ public final class NetworkWriter {
     return MethodSpec.methodBuilder("train")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(double.class)
-        .addParameter(DOUBLES, "input")
-        .addParameter(DOUBLES, "target")
-        .addParameter(double.class, "learningRate")
+        .returns(n.type())
+        .addParameter(numbers, "input")
+        .addParameter(numbers, "target")
+        .addParameter(n.type(), "learningRate")
         .addCode(body.build())
         .build();
   }
@@ -313,9 +330,9 @@ public final class NetworkWriter {
     return MethodSpec.methodBuilder("loss")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(double.class)
-        .addParameter(DOUBLES, "input")
-        .addParameter(DOUBLES, "target")
+        .returns(n.type())
+        .addParameter(numbers, "input")
+        .addParameter(numbers, "target")
         .addCode(body.build())
         .build();
   }
@@ -330,10 +347,10 @@ public final class NetworkWriter {
     return MethodSpec.methodBuilder("accumulateGradient")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(double.class)
-        .addParameter(DOUBLES, "input")
-        .addParameter(DOUBLES, "target")
-        .addParameter(DOUBLES, "gradientSum")
+        .returns(n.type())
+        .addParameter(numbers, "input")
+        .addParameter(numbers, "target")
+        .addParameter(numbers, "gradientSum")
         .addCode(body.build())
         .build();
   }
@@ -351,31 +368,31 @@ public final class NetworkWriter {
     if (model.uses(Activation.LOGISTIC)) {
       type.addMethod(
           activationFunction(
-              "logistic", "The logistic sigmoid σ(z) = 1 / (1 + e^(−z)).", CodeBlock.of("1.0 / (1.0 + $T.exp(-z))", Math.class)));
+              "logistic", "The logistic sigmoid σ(z) = 1 / (1 + e^(−z)).", CodeBlock.of(n.f("1.0 / (1.0 + $T.exp(-z))"), Math.class)));
     }
     if (model.uses(Activation.STEP)) {
       type.addMethod(
-          activationFunction("step", "The step (Heaviside) function: 1 for z > 0, else 0.", CodeBlock.of("z > 0.0 ? 1.0 : 0.0")));
+          activationFunction("step", "The step (Heaviside) function: 1 for z > 0, else 0.", CodeBlock.of(n.f("z > 0.0 ? 1.0 : 0.0"))));
     }
     if (model.uses(Activation.RELU)) {
       type.addMethod(
-          activationFunction("relu", "The rectified linear unit max(0, z).", CodeBlock.of("z > 0.0 ? z : 0.0")));
+          activationFunction("relu", "The rectified linear unit max(0, z).", CodeBlock.of(n.f("z > 0.0 ? z : 0.0"))));
     }
     if (model.uses(Activation.LEAKY_RELU)) {
       type.addMethod(
           activationFunction(
               "leakyRelu",
               "The leaky ReLU: z for z > 0, else the slope × z.",
-              CodeBlock.of("z > 0.0 ? z : LEAKY_RELU_SLOPE * z")));
+              CodeBlock.of(n.f("z > 0.0 ? z : LEAKY_RELU_SLOPE * z"))));
     }
   }
 
-  private static MethodSpec activationFunction(String name, String doc, CodeBlock body) {
+  private MethodSpec activationFunction(String name, String doc, CodeBlock body) {
     return MethodSpec.methodBuilder(name)
         .addJavadoc("$L\n", doc)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(double.class)
-        .addParameter(double.class, "z")
+        .returns(n.type())
+        .addParameter(n.type(), "z")
         .addStatement("return $L", body)
         .build();
   }

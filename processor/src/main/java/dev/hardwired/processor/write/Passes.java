@@ -71,7 +71,7 @@ final class Passes {
     forward(body);
     loss(body);
     comment(body, "A loss that is not finite means training diverged: stop before any parameter changes");
-    body.beginControlFlow("if (!$T.isFinite(loss))", Double.class)
+    body.beginControlFlow("if (!$T.isFinite(loss))", Numbers.of(model.precision()).boxed())
         .addStatement("throw $T.diverged(loss)", Checks.class)
         .endControlFlow();
     if (output.looped()) {

@@ -1,10 +1,8 @@
 package dev.hardwired.processor.write;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hardwired.Checks;
 import dev.hardwired.Initialization;
@@ -22,15 +20,14 @@ import javax.lang.model.element.Modifier;
  * array is allocated once, with the instance.
  */
 final class Storage {
-  private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
-  private static final TypeName ROWS = ArrayTypeName.of(DOUBLES);
-
   private final NetworkModel model;
   private final List<Layer> layers;
+  private final Numbers n;
 
   Storage(NetworkModel model) {
     this.model = model;
     this.layers = model.layers();
+    this.n = Numbers.of(model.precision());
   }
 
   /** The size constants of the hidden layers that loops run over. */
@@ -50,10 +47,10 @@ final class Storage {
   void addFields(TypeSpec.Builder type) {
     if (model.unrolledParameterCount() > 0) {
       type.addField(
-          FieldSpec.builder(DOUBLES, "p", Modifier.PRIVATE, Modifier.FINAL)
+          FieldSpec.builder(n.array(), "p", Modifier.PRIVATE, Modifier.FINAL)
               .addJavadoc(layoutDoc())
               .initializer(
-                  model.fullyUnrolled() ? "new double[PARAMETERS]" : "new double[" + model.unrolledParameterCount() + "]")
+                  model.fullyUnrolled() ? n.f("new double[PARAMETERS]") : n.f("new double[") + model.unrolledParameterCount() + "]")
               .build());
     }
     for (Layer layer : layers.subList(1, layers.size())) {
@@ -62,20 +59,20 @@ final class Storage {
       }
       Layer previous = model.previous(layer);
       type.addField(
-          FieldSpec.builder(ROWS, layer.weightsArray(previous), Modifier.PRIVATE, Modifier.FINAL)
+          FieldSpec.builder(n.rows(), layer.weightsArray(previous), Modifier.PRIVATE, Modifier.FINAL)
               .addJavadoc(
                   Code.javadoc(
                       model.weightsName(layer) + " weights, one row per node of the " + previous.title() + ": "
                           + layer.weightsArray(previous) + "[i][j] is the weight from " + previous.letter() + "_i into "
                           + layer.letter() + "_j, parameter " + flatIndex(layer.weightOffset(), "j × " + previous.size() + " + i")
                           + " of the flat order."))
-              .initializer("new double[$L][$L]", previous.sizeConstant(), layer.sizeConstant())
+              .initializer(n.f("new double[$L][$L]"), previous.sizeConstant(), layer.sizeConstant())
               .build());
       type.addField(
-          FieldSpec.builder(DOUBLES, layer.biasesArray(), Modifier.PRIVATE, Modifier.FINAL)
+          FieldSpec.builder(n.array(), layer.biasesArray(), Modifier.PRIVATE, Modifier.FINAL)
               .addJavadoc(
                   "Biases of the $L, parameters $L.. of the flat order.\n", layer.title(), layer.biasOffset())
-              .initializer("new double[$L]", layer.sizeConstant())
+              .initializer(n.f("new double[$L]"), layer.sizeConstant())
               .build());
     }
     for (Layer layer : layers.subList(1, layers.size())) {
@@ -87,29 +84,30 @@ final class Storage {
         type.addField(scratch(layer.preActivationsArray(), layer, "SpreA," + l + " of the last forward pass."));
       }
       type.addField(scratch(layer.valuesArray(), layer, "SpostA," + l + " of the last forward pass."));
+      String delta = layer.isOutput() ? "S_ERROR" : "δ" + l;
       type.addField(
           scratch(
               layer.deltasArray(),
               layer,
-              (layer.isOutput() ? "S_ERROR" : "δ" + l) + " of the last backward pass; an update turns it into −LR × "
-                  + (layer.isOutput() ? "S_ERROR" : "δ" + l) + "."));
+              delta + " of the last backward pass"
+                  + (layer.looped() ? "; the update turns it into the step −LR × " + delta + "." : ".")));
     }
     if (model.outputLayer().looped() && model.loss() == Loss.SOFTMAX_CROSS_ENTROPY) {
       type.addField(
-          FieldSpec.builder(double.class, "softmaxMax", Modifier.PRIVATE)
+          FieldSpec.builder(n.type(), "softmaxMax", Modifier.PRIVATE)
               .addJavadoc("The largest SpreA,O of the last forward pass.\n")
               .build());
       type.addField(
-          FieldSpec.builder(double.class, "softmaxSum", Modifier.PRIVATE)
+          FieldSpec.builder(n.type(), "softmaxSum", Modifier.PRIVATE)
               .addJavadoc("Σ e^(SpreA,O − softmaxMax) of the last forward pass.\n")
               .build());
     }
   }
 
-  private static FieldSpec scratch(String name, Layer layer, String doc) {
-    return FieldSpec.builder(DOUBLES, name, Modifier.PRIVATE, Modifier.FINAL)
+  private FieldSpec scratch(String name, Layer layer, String doc) {
+    return FieldSpec.builder(n.array(), name, Modifier.PRIVATE, Modifier.FINAL)
         .addJavadoc("$L\n", doc)
-        .initializer("new double[$L]", layer.sizeConstant())
+        .initializer(n.f("new double[$L]"), layer.sizeConstant())
         .build();
   }
 
@@ -127,12 +125,16 @@ final class Storage {
       int weights = layer.biasOffset() - layer.weightOffset();
       String biases = layer.isOutput() ? "output" : layer.title().replace(" layer", "");
       doc.add(
-          "$L weights $L, $L $L $L;\n",
+          "$L weights $L, $L $L $L$L;\n",
           model.weightsName(layer),
           range(layer.storedWeightOffset(), weights),
           biases,
           layer.size() == 1 ? "bias" : "biases",
-          range(layer.storedBiasOffset(), layer.size()));
+          range(layer.storedBiasOffset(), layer.size()),
+          model.fullyUnrolled()
+              ? ""
+              : " (parameters " + layer.weightOffset() + ".." + (layer.weightOffset() + layer.parameterCount() - 1)
+                  + " of the flat order)");
     }
     return doc.add("the weight into node j from node i of the layer before is at\n")
         .add("(first weight) + j × (size of the layer before) + i.\n")
@@ -151,7 +153,9 @@ final class Storage {
     if (model.fullyUnrolled()) {
       body.addStatement("$T.initialize(TOPOLOGY, seed, network.p)", Initialization.class);
     } else {
-      body.addStatement("network.setParameters($T.initialParameters(TOPOLOGY, seed))", Initialization.class);
+      body.addStatement(n.f("double[] parameters = new double[PARAMETERS]"));
+      body.addStatement("$T.initialize(TOPOLOGY, seed, parameters)", Initialization.class);
+      body.addStatement("network.setParameters(parameters)");
     }
     body.addStatement("return network");
   }
@@ -195,7 +199,7 @@ final class Storage {
       body.add("// $L: row i holds the weights from $L_i, flat at $L\n",
           model.weightsName(layer), previous.letter(), flatIndex(layer.weightOffset(), "j × " + previous.size() + " + i"));
       body.beginControlFlow("for (int i = 0; i < $L; i++)", previous.sizeConstant());
-      body.addStatement("double[] w = $L[i]", weights);
+      body.addStatement(n.f("double[] w = $L[i]"), weights);
       body.beginControlFlow("for (int j = 0; j < $L; j++)", layer.sizeConstant());
       if (out) {
         body.addStatement("$L[$L] = w[j]", flat, flatIndex(layer.weightOffset(), "j * " + previous.sizeConstant() + " + i"));

@@ -20,17 +20,19 @@ import java.util.List;
 final class Unrolled {
   private final NetworkModel model;
   private final Layer output;
+  private final Numbers n;
 
   Unrolled(NetworkModel model) {
     this.model = model;
     this.output = model.outputLayer();
+    this.n = Numbers.of(model.precision());
   }
 
   /** Declares x0, x1, … for the inputs, where the first layer is unrolled. */
   void inputs(CodeBlock.Builder body) {
     Layer input = model.layers().get(0);
     for (int i = 0; i < input.size(); i++) {
-      statement(body, "SpostA," + input.node(i) + " = input", "double $L = input[$L]", input.value(i), i);
+      statement(body, "SpostA," + input.node(i) + " = input", n.f("double $L = input[$L]"), input.value(i), i);
     }
   }
 
@@ -42,7 +44,7 @@ final class Unrolled {
         statement(
             body,
             "SpreA," + layer.node(j),
-            "double $L = $L",
+            n.f("double $L = $L"),
             layer.preActivation(j),
             Equations.preActivation(model, layer, j));
       }
@@ -53,9 +55,9 @@ final class Unrolled {
           statement(
               body,
               "SpostA," + layer.node(j) + " = fA(SpreA," + layer.node(j) + ")",
-              "double $L = $L",
+              n.f("double $L = $L"),
               layer.value(j),
-              Equations.activate(activation, CodeBlock.of("$L", layer.preActivation(j))));
+              Equations.activate(n, activation, CodeBlock.of("$L", layer.preActivation(j))));
         }
       }
     } else {
@@ -63,34 +65,34 @@ final class Unrolled {
         statement(
             body,
             "SpostA," + layer.node(j) + " = fA(SpreA," + layer.node(j) + ")",
-            layer.inArrays() ? "$L = $L" : "double $L = $L",
+            layer.inArrays() ? "$L = $L" : n.f("double $L = $L"),
             layer.value(j),
-            Equations.activate(activation, Equations.preActivation(model, layer, j)));
+            Equations.activate(n, activation, Equations.preActivation(model, layer, j)));
       }
     }
   }
 
-  private static void softmax(CodeBlock.Builder body, Layer layer) {
+  private void softmax(CodeBlock.Builder body, Layer layer) {
     comment(body, "Softmax: SpostA,O = e^SpreA,O / Σ e^SpreA,O, shifted by the largest SpreA,O so exp cannot overflow");
     CodeBlock max = CodeBlock.of("$L", layer.preActivation(layer.size() - 1));
     for (int k = layer.size() - 2; k >= 0; k--) {
       max = CodeBlock.of("$T.max($L,$W$L)", Math.class, layer.preActivation(k), max);
     }
-    statement(body, "the largest SpreA,O", "double max = $L", max);
+    statement(body, "the largest SpreA,O", n.f("double max = $L"), max);
     List<CodeBlock> exps = new ArrayList<>();
     for (int k = 0; k < layer.size(); k++) {
       statement(
           body,
           "e^(SpreA," + layer.node(k) + " − max)",
-          "double e$L = $T.exp($L - max)",
+          n.f("double e$L = $T.exp($L - max)"),
           k,
           Math.class,
           layer.preActivation(k));
       exps.add(CodeBlock.of("e$L", k));
     }
-    statement(body, "Σ e^(SpreA,O − max)", "double sum = $L", CodeBlock.join(exps, "$W+ "));
+    statement(body, "Σ e^(SpreA,O − max)", n.f("double sum = $L"), CodeBlock.join(exps, "$W+ "));
     for (int k = 0; k < layer.size(); k++) {
-      statement(body, "SpostA," + layer.node(k), "double $L = e$L / sum", layer.value(k), k);
+      statement(body, "SpostA," + layer.node(k), n.f("double $L = e$L / sum"), layer.value(k), k);
     }
   }
 
@@ -104,7 +106,7 @@ final class Unrolled {
           statement(
               body,
               "FE" + k + " = SpostA," + output.node(k) + " − T" + k,
-              "double fe$L = $L - target[$L]",
+              n.f("double fe$L = $L - target[$L]"),
               k,
               output.value(k),
               k);
@@ -112,7 +114,7 @@ final class Unrolled {
         }
         comment(body, "Loss E = ½ Σ FE²");
         body.addStatement(
-            terms.size() == 1 ? "double loss = 0.5 * $L" : "double loss = 0.5 * ($L)",
+            terms.size() == 1 ? n.f("double loss = 0.5 * $L") : n.f("double loss = 0.5 * ($L)"),
             CodeBlock.join(terms, "$W+ "));
         break;
       case CROSS_ENTROPY:
@@ -121,25 +123,25 @@ final class Unrolled {
           String z = output.preActivation(k);
           terms.add(
               CodeBlock.of(
-                  "$T.max($L, 0.0) - $L * target[$L] + $T.log1p($T.exp(-$T.abs($L)))",
+                  n.f("$T.max($L, 0.0) - $L * target[$L]$W+ $T.log1p($T.exp(-$T.abs($L)))"),
                   Math.class, z, z, k, Math.class, Math.class, Math.class, z));
         }
-        body.addStatement("double loss = $L", CodeBlock.join(terms, "$W+ "));
+        body.addStatement(n.f("double loss = $L"), CodeBlock.join(terms, "$W+ "));
         break;
       case SOFTMAX_CROSS_ENTROPY:
         comment(body, "Loss E = −Σ T ln SpostA,O = Σ T (ln Σ e^SpreA,O − SpreA,O)");
-        body.addStatement("double logSumExp = max + $T.log(sum)", Math.class);
+        body.addStatement(n.f("double logSumExp = max + $T.log(sum)"), Math.class);
         for (int k = 0; k < output.size(); k++) {
           terms.add(CodeBlock.of("target[$L] * (logSumExp - $L)", k, output.preActivation(k)));
         }
-        body.addStatement("double loss = $L", CodeBlock.join(terms, "$W+ "));
+        body.addStatement(n.f("double loss = $L"), CodeBlock.join(terms, "$W+ "));
         break;
       case PERCEPTRON:
         comment(body, "Loss: the perceptron criterion E = Σ (SpostA,O − T) × SpreA,O, 0 when every output is right");
         for (int k = 0; k < output.size(); k++) {
           terms.add(CodeBlock.of("(o$L - target[$L]) * $L", k, k, output.preActivation(k)));
         }
-        body.addStatement("double loss = $L", CodeBlock.join(terms, "$W+ "));
+        body.addStatement(n.f("double loss = $L"), CodeBlock.join(terms, "$W+ "));
         break;
     }
   }
@@ -150,14 +152,14 @@ final class Unrolled {
       Activation activation = output.activation();
       comment(body, "Error signal S_ERROR = FE × fA′(SpreA,O); " + Equations.derivativeText(activation));
       for (int k = 0; k < output.size(); k++) {
-        CodeBlock derivative = Equations.derivative(activation, output.value(k));
+        CodeBlock derivative = Equations.derivative(n, activation, output.value(k));
         if (derivative == null) {
-          statement(body, "S_ERROR" + k + " = FE" + k, "double $L = fe$L", output.delta(k), k);
+          statement(body, "S_ERROR" + k + " = FE" + k, n.f("double $L = fe$L"), output.delta(k), k);
         } else {
           statement(
               body,
               "S_ERROR" + k + " = FE" + k + " × fA′(SpreA," + output.node(k) + ")",
-              "double $L = fe$L * $L",
+              n.f("double $L = fe$L * $L"),
               output.delta(k),
               k,
               derivative);
@@ -170,7 +172,7 @@ final class Unrolled {
       statement(
           body,
           "S_ERROR" + k + " = SpostA," + output.node(k) + " − T" + k,
-          "double $L = $L - target[$L]",
+          n.f("double $L = $L - target[$L]"),
           output.delta(k),
           output.value(k),
           k);
@@ -191,9 +193,9 @@ final class Unrolled {
           body,
           Passes.deltaName(layer, j) + " = fA′(SpreA," + layer.node(j) + ") × Σ " + nextDelta + " × weight "
               + layer.node(j) + "→" + next.letter(),
-          layer.inArrays() ? "$L = $L" : "double $L = $L",
+          layer.inArrays() ? "$L = $L" : n.f("double $L = $L"),
           layer.delta(j),
-          Equations.times(Equations.derivative(layer.activation(), layer.value(j)), terms));
+          Equations.times(Equations.derivative(n, layer.activation(), layer.value(j)), terms));
     }
   }
 

@@ -4,6 +4,7 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.hardwired.TrainableFloatNetwork;
 import dev.hardwired.TrainableNetwork;
 import dev.hardwired.processor.NetworkProcessor;
 import java.io.ByteArrayOutputStream;
@@ -93,6 +94,16 @@ public final class GeneratedNetworks {
     try {
       Class<?> type = loader.loadClass(className);
       return (TrainableNetwork) type.getMethod("seeded", long.class).invoke(null, seed);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("cannot create " + className, e);
+    }
+  }
+
+  /** {@code <className>.seeded(seed)} of a network declared with {@code precision = Precision.FLOAT}. */
+  public TrainableFloatNetwork seededFloat(String className, long seed) {
+    try {
+      Class<?> type = loader.loadClass(className);
+      return (TrainableFloatNetwork) type.getMethod("seeded", long.class).invoke(null, seed);
     } catch (ReflectiveOperationException e) {
       throw new AssertionError("cannot create " + className, e);
     }

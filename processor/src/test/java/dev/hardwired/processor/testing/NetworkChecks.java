@@ -7,6 +7,7 @@ import dev.hardwired.Activation;
 import dev.hardwired.GradientCheck;
 import dev.hardwired.Loss;
 import dev.hardwired.Topology;
+import dev.hardwired.TrainableFloatNetwork;
 import dev.hardwired.TrainableNetwork;
 import dev.hardwired.reference.ReferenceNetwork;
 import java.util.Random;
@@ -161,6 +162,123 @@ public final class NetworkChecks {
       assertEquals(expected, actual, 1e-12 * Math.max(1, Math.abs(expected)), network + " loss at step " + step);
       assertClose(reference.parameters(), network.parameters(), network + " parameters after step " + step);
     }
+  }
+
+  // ---------------------------------------------------------------- single precision
+
+  /** What a float network's gradient may differ by from finite differences of its float loss. */
+  private static final double FLOAT_TOLERANCE = 1e-2;
+
+  /**
+   * The float counterpart of {@link #checkGradients}: finite differences of the float loss, with
+   * GradientCheck's float step, and, much tighter, the double reference network's gradient at the same
+   * parameters; then {@code train} against its own gradient.
+   */
+  public static void checkFloatGradients(TrainableFloatNetwork network, long seed) {
+    Topology t = network.topology();
+    Random random = new Random(seed);
+    for (int sample = 0; sample < 3; sample++) {
+      double[] p;
+      double[] x;
+      do {
+        p = parameters(t, random);
+        x = input(t, random);
+      } while (!awayFromKinks(t, p, x));
+      double[] y = target(t, random);
+      float[] pf = narrow(p);
+      float[] xf = narrow(x);
+      float[] yf = narrow(y);
+      network.setParameters(pf);
+      float[] gradient = new float[pf.length];
+      float loss = network.accumulateGradient(xf, yf, gradient);
+      assertEquals(network.loss(xf, yf), loss, 0, "accumulateGradient returns the loss");
+      // Float's finite differences need a step of 1e-2, which straddles the kinks of ReLU, leaky ReLU and
+      // step neurons far too often; those networks are held to the reference below, and to finite
+      // differences in double precision by the rest of the tests.
+      if (!hasKinks(t)) {
+        GradientCheck check =
+            GradientCheck.with(GradientCheck.FLOAT_STEP, GradientCheck.FLOAT_FLOOR * Math.max(1, Math.abs(loss)));
+        if (p.length > SAMPLED_ABOVE) {
+          check = check.sampling(SAMPLE, seed + sample);
+        }
+        check.run(network, new float[][] {xf}, new float[][] {yf}).assertBelow(FLOAT_TOLERANCE);
+        assertArrayEquals(pf, network.parameters(), "the gradient check restores the parameters");
+      }
+
+      // The double reference at the same parameters: float rounding, nothing more.
+      ReferenceNetwork reference = ReferenceNetwork.of(network);
+      double[] expected = new double[p.length];
+      double referenceLoss = reference.accumulateGradient(widen(xf), widen(yf), expected);
+      assertEquals(referenceLoss, loss, 1e-4 * Math.max(1, Math.abs(referenceLoss)), network + " loss");
+      double scale = 0;
+      for (double g : expected) {
+        scale = Math.max(scale, Math.abs(g));
+      }
+      for (int i = 0; i < p.length; i++) {
+        assertEquals(expected[i], gradient[i], 1e-4 * Math.max(1, scale), network + " gradient of parameter " + i);
+      }
+
+      float rate = 0.05f;
+      assertEquals(loss, network.train(xf, yf, rate), 0, "train returns the loss before the update");
+      float[] updated = network.parameters();
+      for (int i = 0; i < pf.length; i++) {
+        assertEquals(pf[i] - rate * gradient[i], updated[i], 1e-6 * Math.max(1, Math.abs(pf[i])), network + ": train updates parameter " + i);
+      }
+    }
+  }
+
+  /**
+   * A float network and the double reference network, put back in step before each of 100 training steps
+   * (float rounding would otherwise add up): the same predictions, losses and updated parameters, to float's
+   * precision.
+   */
+  public static void checkFloatReferenceParity(TrainableFloatNetwork network, long seed) {
+    Topology t = network.topology();
+    Random random = new Random(seed);
+    float rate = (t.loss() == Loss.SQUARED_ERROR ? 0.1f : 0.05f) / (t.parameterCount() > 160 ? 10 : 1);
+    for (int step = 0; step < 100; step++) {
+      ReferenceNetwork reference = ReferenceNetwork.of(network);
+      float[] x = narrow(input(t, random));
+      float[] y = narrow(target(t, random));
+      assertFloatClose(reference.predict(widen(x)), network.predict(x), network + " prediction at step " + step);
+      double expected = reference.train(widen(x), widen(y), rate);
+      double actual = network.train(x, y, rate);
+      assertEquals(expected, actual, 1e-4 * Math.max(1, Math.abs(expected)), network + " loss at step " + step);
+      assertFloatClose(reference.parameters(), network.parameters(), network + " parameters after step " + step);
+    }
+  }
+
+  private static boolean hasKinks(Topology t) {
+    for (int l = 1; l <= t.layerCount(); l++) {
+      Activation a = t.activation(l);
+      if (a == Activation.RELU || a == Activation.LEAKY_RELU || a == Activation.STEP) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void assertFloatClose(double[] expected, float[] actual, String what) {
+    assertEquals(expected.length, actual.length, what);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual[i], 1e-5 * Math.max(1, Math.abs(expected[i])), what + " [" + i + "]");
+    }
+  }
+
+  public static float[] narrow(double[] values) {
+    float[] narrow = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      narrow[i] = (float) values[i];
+    }
+    return narrow;
+  }
+
+  public static double[] widen(float[] values) {
+    double[] wide = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      wide[i] = values[i];
+    }
+    return wide;
   }
 
   private static void assertClose(double[] expected, double[] actual, String what) {

@@ -2,6 +2,7 @@ package dev.hardwired.processor.testing;
 
 import dev.hardwired.Activation;
 import dev.hardwired.Loss;
+import dev.hardwired.Precision;
 import dev.hardwired.Topology;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,8 @@ public record Spec(
     int outputs,
     Activation[] hiddenActivations,
     Activation outputActivation,
-    Loss loss) {
+    Loss loss,
+    Precision precision) {
 
   /** Every output activation with a loss that accepts it; STEP only without hidden layers. */
   public static final List<Spec> OUTPUTS =
@@ -35,7 +37,7 @@ public record Spec(
       Arrays.stream(Activation.values()).filter(Activation::allowedInHiddenLayer).toList();
 
   private static Spec output(Activation activation, Loss loss) {
-    return new Spec("", 0, new int[0], 0, new Activation[0], activation, loss);
+    return new Spec("", 0, new int[0], 0, new Activation[0], activation, loss, Precision.DOUBLE);
   }
 
   /** Whether this output layer may follow hidden layers: all but the perceptron's step. */
@@ -44,11 +46,20 @@ public record Spec(
   }
 
   public Spec named(String newName) {
-    return new Spec(newName, inputs, hidden, outputs, hiddenActivations, outputActivation, loss);
+    return new Spec(newName, inputs, hidden, outputs, hiddenActivations, outputActivation, loss, precision);
   }
 
   public Spec shaped(int newInputs, int[] newHidden, int newOutputs, Activation... newHiddenActivations) {
-    return new Spec(name, newInputs, newHidden, newOutputs, newHiddenActivations, outputActivation, loss);
+    return new Spec(name, newInputs, newHidden, newOutputs, newHiddenActivations, outputActivation, loss, precision);
+  }
+
+  /** The same declaration with {@code precision = Precision.FLOAT}. */
+  public Spec inFloat() {
+    return new Spec(name, inputs, hidden, outputs, hiddenActivations, outputActivation, loss, Precision.FLOAT);
+  }
+
+  public boolean isFloat() {
+    return precision == Precision.FLOAT;
   }
 
   public Topology topology() {
@@ -63,7 +74,8 @@ public record Spec(
         Arrays.stream(hiddenActivations).map(a -> "Activation." + a).collect(Collectors.joining(", "));
     return "  @Network(inputs = " + inputs + ", hidden = {" + sizes + "}, outputs = " + outputs
         + (hiddenActivations.length == 0 ? "" : ", activation = {" + activations + "}")
-        + ", outputActivation = Activation." + outputActivation + ", loss = Loss." + loss + ", name = \"" + name
+        + ", outputActivation = Activation." + outputActivation + ", loss = Loss." + loss
+        + (isFloat() ? ", precision = Precision.FLOAT" : "") + ", name = \"" + name
         + "\")\n  public interface " + name + "Declaration {}\n";
   }
 
@@ -113,6 +125,6 @@ public record Spec(
 
   @Override
   public String toString() {
-    return name + " " + topology();
+    return name + " " + topology() + (isFloat() ? " in float" : "");
   }
 }

@@ -1,0 +1,656 @@
+package dev.hardwired.examples;
+
+import dev.hardwired.Activation;
+import dev.hardwired.Checks;
+import dev.hardwired.Initialization;
+import dev.hardwired.Loss;
+import dev.hardwired.Topology;
+import dev.hardwired.TrainableNetwork;
+import javax.annotation.processing.Generated;
+
+/**
+ * Wine, hardwired: 13 inputs → 16 hidden (tanh) → 3 outputs (softmax); categorical cross-entropy;
+ * stochastic gradient descent.
+ *
+ * <p>Generated from {@link Wine}: the forward pass and backpropagation are written out for exactly
+ * this topology. Instances are not thread-safe; give each thread its own {@link #copy()}.
+ *
+ * <p>Layers written as loops over weight rows: the hidden layer (13 → 16); the others are
+ * straight-line code.
+ */
+@Generated("dev.hardwired.processor.NetworkProcessor")
+public final class WineNetwork implements Wine, TrainableNetwork {
+  /**
+   * Number of inputs.
+   */
+  public static final int INPUTS = 13;
+
+  /**
+   * Number of outputs.
+   */
+  public static final int OUTPUTS = 3;
+
+  /**
+   * Number of parameters: every weight and every bias.
+   */
+  public static final int PARAMETERS = 275;
+
+  /**
+   * Number of nodes in the hidden layer.
+   */
+  private static final int HIDDEN = 16;
+
+  private static final Topology TOPOLOGY = Topology.of(13, new int[] {16}, 3,
+      new Activation[] {Activation.TANH}, Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY);
+
+  /**
+   * The parameters of the unrolled layers in one array, layer by layer:
+   * HtoO weights p[0..47], output biases p[48..50] (parameters 224..274 of the flat order);
+   * the weight into node j from node i of the layer before is at
+   * (first weight) + j × (size of the layer before) + i.
+   */
+  private final double[] p = new double[51];
+
+  /**
+   * ItoH weights, one row per node of the input layer: wItoH[i][j] is the weight from I_i into H_j,
+   * parameter j × 13 + i of the flat order.
+   */
+  private final double[][] wItoH = new double[INPUTS][HIDDEN];
+
+  /**
+   * Biases of the hidden layer, parameters 208.. of the flat order.
+   */
+  private final double[] bH = new double[HIDDEN];
+
+  /**
+   * SpostA,H of the last forward pass.
+   */
+  private final double[] spostAH = new double[HIDDEN];
+
+  /**
+   * δH of the last backward pass; the update turns it into the step −LR × δH.
+   */
+  private final double[] deltaH = new double[HIDDEN];
+
+  private WineNetwork() {
+  }
+
+  /**
+   * A network with the default initialisation from {@code seed}: see {@link Initialization}.
+   */
+  public static WineNetwork seeded(long seed) {
+    WineNetwork network = new WineNetwork();
+    double[] parameters = new double[PARAMETERS];
+    Initialization.initialize(TOPOLOGY, seed, parameters);
+    network.setParameters(parameters);
+    return network;
+  }
+
+  /**
+   * A network with the given parameters, laid out as {@link #getParameters} gives them.
+   */
+  public static WineNetwork withParameters(double[] parameters) {
+    WineNetwork network = new WineNetwork();
+    network.setParameters(parameters);
+    return network;
+  }
+
+  @Override
+  public Topology topology() {
+    return TOPOLOGY;
+  }
+
+  @Override
+  public int inputCount() {
+    return INPUTS;
+  }
+
+  @Override
+  public int outputCount() {
+    return OUTPUTS;
+  }
+
+  @Override
+  public int parameterCount() {
+    return PARAMETERS;
+  }
+
+  @Override
+  public void getParameters(double[] destination) {
+    Checks.requireLength(destination, PARAMETERS, "destination");
+    // ItoH: row i holds the weights from I_i, flat at j × 13 + i
+    for (int i = 0; i < INPUTS; i++) {
+      double[] w = wItoH[i];
+      for (int j = 0; j < HIDDEN; j++) {
+        destination[j * INPUTS + i] = w[j];
+      }
+    }
+    System.arraycopy(bH, 0, destination, 208, HIDDEN);
+    System.arraycopy(p, 0, destination, 224, 51);
+  }
+
+  @Override
+  public void setParameters(double[] source) {
+    Checks.requireFinite(source, PARAMETERS, "parameters");
+    // ItoH: row i holds the weights from I_i, flat at j × 13 + i
+    for (int i = 0; i < INPUTS; i++) {
+      double[] w = wItoH[i];
+      for (int j = 0; j < HIDDEN; j++) {
+        w[j] = source[j * INPUTS + i];
+      }
+    }
+    System.arraycopy(source, 208, bH, 0, HIDDEN);
+    System.arraycopy(source, 224, p, 0, 51);
+  }
+
+  @Override
+  public double[] predict(double[] input) {
+    double[] output = new double[OUTPUTS];
+    predict(input, output);
+    return output;
+  }
+
+  @Override
+  public void predict(double[] input, double[] output) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireLength(output, OUTPUTS, "output");
+    // Forward, hidden layer (tanh, looped): SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H)
+    forwardH(input);
+    // Forward, output layer (softmax): SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O)
+    // SpreA,O0
+    double zo0 = p[0] * spostAH[0] + p[1] * spostAH[1] + p[2] * spostAH[2] + p[3] * spostAH[3]
+        + p[4] * spostAH[4] + p[5] * spostAH[5] + p[6] * spostAH[6] + p[7] * spostAH[7]
+        + p[8] * spostAH[8] + p[9] * spostAH[9] + p[10] * spostAH[10] + p[11] * spostAH[11]
+        + p[12] * spostAH[12] + p[13] * spostAH[13] + p[14] * spostAH[14] + p[15] * spostAH[15]
+        + p[48];
+    // SpreA,O1
+    double zo1 = p[16] * spostAH[0] + p[17] * spostAH[1] + p[18] * spostAH[2] + p[19] * spostAH[3]
+        + p[20] * spostAH[4] + p[21] * spostAH[5] + p[22] * spostAH[6] + p[23] * spostAH[7]
+        + p[24] * spostAH[8] + p[25] * spostAH[9] + p[26] * spostAH[10] + p[27] * spostAH[11]
+        + p[28] * spostAH[12] + p[29] * spostAH[13] + p[30] * spostAH[14] + p[31] * spostAH[15]
+        + p[49];
+    // SpreA,O2
+    double zo2 = p[32] * spostAH[0] + p[33] * spostAH[1] + p[34] * spostAH[2] + p[35] * spostAH[3]
+        + p[36] * spostAH[4] + p[37] * spostAH[5] + p[38] * spostAH[6] + p[39] * spostAH[7]
+        + p[40] * spostAH[8] + p[41] * spostAH[9] + p[42] * spostAH[10] + p[43] * spostAH[11]
+        + p[44] * spostAH[12] + p[45] * spostAH[13] + p[46] * spostAH[14] + p[47] * spostAH[15]
+        + p[50];
+    // Softmax: SpostA,O = e^SpreA,O / Σ e^SpreA,O, shifted by the largest SpreA,O so exp cannot
+    // overflow
+    double max = Math.max(zo0, Math.max(zo1, zo2)); // the largest SpreA,O
+    double e0 = Math.exp(zo0 - max); // e^(SpreA,O0 − max)
+    double e1 = Math.exp(zo1 - max); // e^(SpreA,O1 − max)
+    double e2 = Math.exp(zo2 - max); // e^(SpreA,O2 − max)
+    double sum = e0 + e1 + e2; // Σ e^(SpreA,O − max)
+    double o0 = e0 / sum; // SpostA,O0
+    double o1 = e1 / sum; // SpostA,O1
+    double o2 = e2 / sum; // SpostA,O2
+    output[0] = o0;
+    output[1] = o1;
+    output[2] = o2;
+  }
+
+  @Override
+  public double train(double[] input, double[] target, double learningRate) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireFinite(target, OUTPUTS, "target");
+    Checks.requireLearningRate(learningRate);
+    // Forward, hidden layer (tanh, looped): SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H)
+    forwardH(input);
+    // Forward, output layer (softmax): SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O)
+    // SpreA,O0
+    double zo0 = p[0] * spostAH[0] + p[1] * spostAH[1] + p[2] * spostAH[2] + p[3] * spostAH[3]
+        + p[4] * spostAH[4] + p[5] * spostAH[5] + p[6] * spostAH[6] + p[7] * spostAH[7]
+        + p[8] * spostAH[8] + p[9] * spostAH[9] + p[10] * spostAH[10] + p[11] * spostAH[11]
+        + p[12] * spostAH[12] + p[13] * spostAH[13] + p[14] * spostAH[14] + p[15] * spostAH[15]
+        + p[48];
+    // SpreA,O1
+    double zo1 = p[16] * spostAH[0] + p[17] * spostAH[1] + p[18] * spostAH[2] + p[19] * spostAH[3]
+        + p[20] * spostAH[4] + p[21] * spostAH[5] + p[22] * spostAH[6] + p[23] * spostAH[7]
+        + p[24] * spostAH[8] + p[25] * spostAH[9] + p[26] * spostAH[10] + p[27] * spostAH[11]
+        + p[28] * spostAH[12] + p[29] * spostAH[13] + p[30] * spostAH[14] + p[31] * spostAH[15]
+        + p[49];
+    // SpreA,O2
+    double zo2 = p[32] * spostAH[0] + p[33] * spostAH[1] + p[34] * spostAH[2] + p[35] * spostAH[3]
+        + p[36] * spostAH[4] + p[37] * spostAH[5] + p[38] * spostAH[6] + p[39] * spostAH[7]
+        + p[40] * spostAH[8] + p[41] * spostAH[9] + p[42] * spostAH[10] + p[43] * spostAH[11]
+        + p[44] * spostAH[12] + p[45] * spostAH[13] + p[46] * spostAH[14] + p[47] * spostAH[15]
+        + p[50];
+    // Softmax: SpostA,O = e^SpreA,O / Σ e^SpreA,O, shifted by the largest SpreA,O so exp cannot
+    // overflow
+    double max = Math.max(zo0, Math.max(zo1, zo2)); // the largest SpreA,O
+    double e0 = Math.exp(zo0 - max); // e^(SpreA,O0 − max)
+    double e1 = Math.exp(zo1 - max); // e^(SpreA,O1 − max)
+    double e2 = Math.exp(zo2 - max); // e^(SpreA,O2 − max)
+    double sum = e0 + e1 + e2; // Σ e^(SpreA,O − max)
+    double o0 = e0 / sum; // SpostA,O0
+    double o1 = e1 / sum; // SpostA,O1
+    double o2 = e2 / sum; // SpostA,O2
+    // Loss E = −Σ T ln SpostA,O = Σ T (ln Σ e^SpreA,O − SpreA,O)
+    double logSumExp = max + Math.log(sum);
+    double loss = target[0] * (logSumExp - zo0) + target[1] * (logSumExp - zo1)
+        + target[2] * (logSumExp - zo2);
+    // A loss that is not finite means training diverged: stop before any parameter changes
+    if (!Double.isFinite(loss)) {
+      throw Checks.diverged(loss);
+    }
+    // Error signal S_ERROR = SpostA,O − T: with categorical cross-entropy the derivative of the
+    // softmax cancels
+    double sError0 = o0 - target[0]; // S_ERROR0 = SpostA,O0 − T0
+    double sError1 = o1 - target[1]; // S_ERROR1 = SpostA,O1 − T1
+    double sError2 = o2 - target[2]; // S_ERROR2 = SpostA,O2 − T2
+    // Hidden deltas by the chain rule: δH = fA′(SpreA,H) × Σ S_ERROR × weight HtoO, using the HtoO
+    // weights of the forward pass; each δH is computed once and reused by every ItoH weight into
+    // its node. For tanh fA′ = 1 − SpostA².
+    // δH0 = fA′(SpreA,H0) × Σ S_ERROR × weight H0→O
+    deltaH[0] = (1.0 - spostAH[0] * spostAH[0]) * (sError0 * p[0] + sError1 * p[16]
+        + sError2 * p[32]);
+    // δH1 = fA′(SpreA,H1) × Σ S_ERROR × weight H1→O
+    deltaH[1] = (1.0 - spostAH[1] * spostAH[1]) * (sError0 * p[1] + sError1 * p[17]
+        + sError2 * p[33]);
+    // δH2 = fA′(SpreA,H2) × Σ S_ERROR × weight H2→O
+    deltaH[2] = (1.0 - spostAH[2] * spostAH[2]) * (sError0 * p[2] + sError1 * p[18]
+        + sError2 * p[34]);
+    // δH3 = fA′(SpreA,H3) × Σ S_ERROR × weight H3→O
+    deltaH[3] = (1.0 - spostAH[3] * spostAH[3]) * (sError0 * p[3] + sError1 * p[19]
+        + sError2 * p[35]);
+    // δH4 = fA′(SpreA,H4) × Σ S_ERROR × weight H4→O
+    deltaH[4] = (1.0 - spostAH[4] * spostAH[4]) * (sError0 * p[4] + sError1 * p[20]
+        + sError2 * p[36]);
+    // δH5 = fA′(SpreA,H5) × Σ S_ERROR × weight H5→O
+    deltaH[5] = (1.0 - spostAH[5] * spostAH[5]) * (sError0 * p[5] + sError1 * p[21]
+        + sError2 * p[37]);
+    // δH6 = fA′(SpreA,H6) × Σ S_ERROR × weight H6→O
+    deltaH[6] = (1.0 - spostAH[6] * spostAH[6]) * (sError0 * p[6] + sError1 * p[22]
+        + sError2 * p[38]);
+    // δH7 = fA′(SpreA,H7) × Σ S_ERROR × weight H7→O
+    deltaH[7] = (1.0 - spostAH[7] * spostAH[7]) * (sError0 * p[7] + sError1 * p[23]
+        + sError2 * p[39]);
+    // δH8 = fA′(SpreA,H8) × Σ S_ERROR × weight H8→O
+    deltaH[8] = (1.0 - spostAH[8] * spostAH[8]) * (sError0 * p[8] + sError1 * p[24]
+        + sError2 * p[40]);
+    // δH9 = fA′(SpreA,H9) × Σ S_ERROR × weight H9→O
+    deltaH[9] = (1.0 - spostAH[9] * spostAH[9]) * (sError0 * p[9] + sError1 * p[25]
+        + sError2 * p[41]);
+    // δH10 = fA′(SpreA,H10) × Σ S_ERROR × weight H10→O
+    deltaH[10] = (1.0 - spostAH[10] * spostAH[10]) * (sError0 * p[10] + sError1 * p[26]
+        + sError2 * p[42]);
+    // δH11 = fA′(SpreA,H11) × Σ S_ERROR × weight H11→O
+    deltaH[11] = (1.0 - spostAH[11] * spostAH[11]) * (sError0 * p[11] + sError1 * p[27]
+        + sError2 * p[43]);
+    // δH12 = fA′(SpreA,H12) × Σ S_ERROR × weight H12→O
+    deltaH[12] = (1.0 - spostAH[12] * spostAH[12]) * (sError0 * p[12] + sError1 * p[28]
+        + sError2 * p[44]);
+    // δH13 = fA′(SpreA,H13) × Σ S_ERROR × weight H13→O
+    deltaH[13] = (1.0 - spostAH[13] * spostAH[13]) * (sError0 * p[13] + sError1 * p[29]
+        + sError2 * p[45]);
+    // δH14 = fA′(SpreA,H14) × Σ S_ERROR × weight H14→O
+    deltaH[14] = (1.0 - spostAH[14] * spostAH[14]) * (sError0 * p[14] + sError1 * p[30]
+        + sError2 * p[46]);
+    // δH15 = fA′(SpreA,H15) × Σ S_ERROR × weight H15→O
+    deltaH[15] = (1.0 - spostAH[15] * spostAH[15]) * (sError0 * p[15] + sError1 * p[31]
+        + sError2 * p[47]);
+    // Update HtoO: weight ← weight − LR × gradient, with gradient HtoO = S_ERROR × SpostA,H and,
+    // for the biases, gradient = S_ERROR
+    p[0] -= learningRate * sError0 * spostAH[0]; // weight H0→O0: gradient = S_ERROR0 × SpostA,H0
+    p[1] -= learningRate * sError0 * spostAH[1]; // weight H1→O0: gradient = S_ERROR0 × SpostA,H1
+    p[2] -= learningRate * sError0 * spostAH[2]; // weight H2→O0: gradient = S_ERROR0 × SpostA,H2
+    p[3] -= learningRate * sError0 * spostAH[3]; // weight H3→O0: gradient = S_ERROR0 × SpostA,H3
+    p[4] -= learningRate * sError0 * spostAH[4]; // weight H4→O0: gradient = S_ERROR0 × SpostA,H4
+    p[5] -= learningRate * sError0 * spostAH[5]; // weight H5→O0: gradient = S_ERROR0 × SpostA,H5
+    p[6] -= learningRate * sError0 * spostAH[6]; // weight H6→O0: gradient = S_ERROR0 × SpostA,H6
+    p[7] -= learningRate * sError0 * spostAH[7]; // weight H7→O0: gradient = S_ERROR0 × SpostA,H7
+    p[8] -= learningRate * sError0 * spostAH[8]; // weight H8→O0: gradient = S_ERROR0 × SpostA,H8
+    p[9] -= learningRate * sError0 * spostAH[9]; // weight H9→O0: gradient = S_ERROR0 × SpostA,H9
+    // weight H10→O0: gradient = S_ERROR0 × SpostA,H10
+    p[10] -= learningRate * sError0 * spostAH[10];
+    // weight H11→O0: gradient = S_ERROR0 × SpostA,H11
+    p[11] -= learningRate * sError0 * spostAH[11];
+    // weight H12→O0: gradient = S_ERROR0 × SpostA,H12
+    p[12] -= learningRate * sError0 * spostAH[12];
+    // weight H13→O0: gradient = S_ERROR0 × SpostA,H13
+    p[13] -= learningRate * sError0 * spostAH[13];
+    // weight H14→O0: gradient = S_ERROR0 × SpostA,H14
+    p[14] -= learningRate * sError0 * spostAH[14];
+    // weight H15→O0: gradient = S_ERROR0 × SpostA,H15
+    p[15] -= learningRate * sError0 * spostAH[15];
+    p[16] -= learningRate * sError1 * spostAH[0]; // weight H0→O1: gradient = S_ERROR1 × SpostA,H0
+    p[17] -= learningRate * sError1 * spostAH[1]; // weight H1→O1: gradient = S_ERROR1 × SpostA,H1
+    p[18] -= learningRate * sError1 * spostAH[2]; // weight H2→O1: gradient = S_ERROR1 × SpostA,H2
+    p[19] -= learningRate * sError1 * spostAH[3]; // weight H3→O1: gradient = S_ERROR1 × SpostA,H3
+    p[20] -= learningRate * sError1 * spostAH[4]; // weight H4→O1: gradient = S_ERROR1 × SpostA,H4
+    p[21] -= learningRate * sError1 * spostAH[5]; // weight H5→O1: gradient = S_ERROR1 × SpostA,H5
+    p[22] -= learningRate * sError1 * spostAH[6]; // weight H6→O1: gradient = S_ERROR1 × SpostA,H6
+    p[23] -= learningRate * sError1 * spostAH[7]; // weight H7→O1: gradient = S_ERROR1 × SpostA,H7
+    p[24] -= learningRate * sError1 * spostAH[8]; // weight H8→O1: gradient = S_ERROR1 × SpostA,H8
+    p[25] -= learningRate * sError1 * spostAH[9]; // weight H9→O1: gradient = S_ERROR1 × SpostA,H9
+    // weight H10→O1: gradient = S_ERROR1 × SpostA,H10
+    p[26] -= learningRate * sError1 * spostAH[10];
+    // weight H11→O1: gradient = S_ERROR1 × SpostA,H11
+    p[27] -= learningRate * sError1 * spostAH[11];
+    // weight H12→O1: gradient = S_ERROR1 × SpostA,H12
+    p[28] -= learningRate * sError1 * spostAH[12];
+    // weight H13→O1: gradient = S_ERROR1 × SpostA,H13
+    p[29] -= learningRate * sError1 * spostAH[13];
+    // weight H14→O1: gradient = S_ERROR1 × SpostA,H14
+    p[30] -= learningRate * sError1 * spostAH[14];
+    // weight H15→O1: gradient = S_ERROR1 × SpostA,H15
+    p[31] -= learningRate * sError1 * spostAH[15];
+    p[32] -= learningRate * sError2 * spostAH[0]; // weight H0→O2: gradient = S_ERROR2 × SpostA,H0
+    p[33] -= learningRate * sError2 * spostAH[1]; // weight H1→O2: gradient = S_ERROR2 × SpostA,H1
+    p[34] -= learningRate * sError2 * spostAH[2]; // weight H2→O2: gradient = S_ERROR2 × SpostA,H2
+    p[35] -= learningRate * sError2 * spostAH[3]; // weight H3→O2: gradient = S_ERROR2 × SpostA,H3
+    p[36] -= learningRate * sError2 * spostAH[4]; // weight H4→O2: gradient = S_ERROR2 × SpostA,H4
+    p[37] -= learningRate * sError2 * spostAH[5]; // weight H5→O2: gradient = S_ERROR2 × SpostA,H5
+    p[38] -= learningRate * sError2 * spostAH[6]; // weight H6→O2: gradient = S_ERROR2 × SpostA,H6
+    p[39] -= learningRate * sError2 * spostAH[7]; // weight H7→O2: gradient = S_ERROR2 × SpostA,H7
+    p[40] -= learningRate * sError2 * spostAH[8]; // weight H8→O2: gradient = S_ERROR2 × SpostA,H8
+    p[41] -= learningRate * sError2 * spostAH[9]; // weight H9→O2: gradient = S_ERROR2 × SpostA,H9
+    // weight H10→O2: gradient = S_ERROR2 × SpostA,H10
+    p[42] -= learningRate * sError2 * spostAH[10];
+    // weight H11→O2: gradient = S_ERROR2 × SpostA,H11
+    p[43] -= learningRate * sError2 * spostAH[11];
+    // weight H12→O2: gradient = S_ERROR2 × SpostA,H12
+    p[44] -= learningRate * sError2 * spostAH[12];
+    // weight H13→O2: gradient = S_ERROR2 × SpostA,H13
+    p[45] -= learningRate * sError2 * spostAH[13];
+    // weight H14→O2: gradient = S_ERROR2 × SpostA,H14
+    p[46] -= learningRate * sError2 * spostAH[14];
+    // weight H15→O2: gradient = S_ERROR2 × SpostA,H15
+    p[47] -= learningRate * sError2 * spostAH[15];
+    p[48] -= learningRate * sError0; // bias O0: gradient = S_ERROR0
+    p[49] -= learningRate * sError1; // bias O1: gradient = S_ERROR1
+    p[50] -= learningRate * sError2; // bias O2: gradient = S_ERROR2
+    // Update ItoH: weight ← weight − LR × gradient, with gradient ItoH = δH × input and, for the
+    // biases, gradient = δH
+    updateItoH(input, learningRate);
+    return loss;
+  }
+
+  @Override
+  public double loss(double[] input, double[] target) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireFinite(target, OUTPUTS, "target");
+    // Forward, hidden layer (tanh, looped): SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H)
+    forwardH(input);
+    // Forward, output layer (softmax): SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O)
+    // SpreA,O0
+    double zo0 = p[0] * spostAH[0] + p[1] * spostAH[1] + p[2] * spostAH[2] + p[3] * spostAH[3]
+        + p[4] * spostAH[4] + p[5] * spostAH[5] + p[6] * spostAH[6] + p[7] * spostAH[7]
+        + p[8] * spostAH[8] + p[9] * spostAH[9] + p[10] * spostAH[10] + p[11] * spostAH[11]
+        + p[12] * spostAH[12] + p[13] * spostAH[13] + p[14] * spostAH[14] + p[15] * spostAH[15]
+        + p[48];
+    // SpreA,O1
+    double zo1 = p[16] * spostAH[0] + p[17] * spostAH[1] + p[18] * spostAH[2] + p[19] * spostAH[3]
+        + p[20] * spostAH[4] + p[21] * spostAH[5] + p[22] * spostAH[6] + p[23] * spostAH[7]
+        + p[24] * spostAH[8] + p[25] * spostAH[9] + p[26] * spostAH[10] + p[27] * spostAH[11]
+        + p[28] * spostAH[12] + p[29] * spostAH[13] + p[30] * spostAH[14] + p[31] * spostAH[15]
+        + p[49];
+    // SpreA,O2
+    double zo2 = p[32] * spostAH[0] + p[33] * spostAH[1] + p[34] * spostAH[2] + p[35] * spostAH[3]
+        + p[36] * spostAH[4] + p[37] * spostAH[5] + p[38] * spostAH[6] + p[39] * spostAH[7]
+        + p[40] * spostAH[8] + p[41] * spostAH[9] + p[42] * spostAH[10] + p[43] * spostAH[11]
+        + p[44] * spostAH[12] + p[45] * spostAH[13] + p[46] * spostAH[14] + p[47] * spostAH[15]
+        + p[50];
+    // Softmax: SpostA,O = e^SpreA,O / Σ e^SpreA,O, shifted by the largest SpreA,O so exp cannot
+    // overflow
+    double max = Math.max(zo0, Math.max(zo1, zo2)); // the largest SpreA,O
+    double e0 = Math.exp(zo0 - max); // e^(SpreA,O0 − max)
+    double e1 = Math.exp(zo1 - max); // e^(SpreA,O1 − max)
+    double e2 = Math.exp(zo2 - max); // e^(SpreA,O2 − max)
+    double sum = e0 + e1 + e2; // Σ e^(SpreA,O − max)
+    double o0 = e0 / sum; // SpostA,O0
+    double o1 = e1 / sum; // SpostA,O1
+    double o2 = e2 / sum; // SpostA,O2
+    // Loss E = −Σ T ln SpostA,O = Σ T (ln Σ e^SpreA,O − SpreA,O)
+    double logSumExp = max + Math.log(sum);
+    double loss = target[0] * (logSumExp - zo0) + target[1] * (logSumExp - zo1)
+        + target[2] * (logSumExp - zo2);
+    return loss;
+  }
+
+  @Override
+  public double accumulateGradient(double[] input, double[] target, double[] gradientSum) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireFinite(target, OUTPUTS, "target");
+    Checks.requireLength(gradientSum, PARAMETERS, "gradientSum");
+    // Forward, hidden layer (tanh, looped): SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H)
+    forwardH(input);
+    // Forward, output layer (softmax): SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O)
+    // SpreA,O0
+    double zo0 = p[0] * spostAH[0] + p[1] * spostAH[1] + p[2] * spostAH[2] + p[3] * spostAH[3]
+        + p[4] * spostAH[4] + p[5] * spostAH[5] + p[6] * spostAH[6] + p[7] * spostAH[7]
+        + p[8] * spostAH[8] + p[9] * spostAH[9] + p[10] * spostAH[10] + p[11] * spostAH[11]
+        + p[12] * spostAH[12] + p[13] * spostAH[13] + p[14] * spostAH[14] + p[15] * spostAH[15]
+        + p[48];
+    // SpreA,O1
+    double zo1 = p[16] * spostAH[0] + p[17] * spostAH[1] + p[18] * spostAH[2] + p[19] * spostAH[3]
+        + p[20] * spostAH[4] + p[21] * spostAH[5] + p[22] * spostAH[6] + p[23] * spostAH[7]
+        + p[24] * spostAH[8] + p[25] * spostAH[9] + p[26] * spostAH[10] + p[27] * spostAH[11]
+        + p[28] * spostAH[12] + p[29] * spostAH[13] + p[30] * spostAH[14] + p[31] * spostAH[15]
+        + p[49];
+    // SpreA,O2
+    double zo2 = p[32] * spostAH[0] + p[33] * spostAH[1] + p[34] * spostAH[2] + p[35] * spostAH[3]
+        + p[36] * spostAH[4] + p[37] * spostAH[5] + p[38] * spostAH[6] + p[39] * spostAH[7]
+        + p[40] * spostAH[8] + p[41] * spostAH[9] + p[42] * spostAH[10] + p[43] * spostAH[11]
+        + p[44] * spostAH[12] + p[45] * spostAH[13] + p[46] * spostAH[14] + p[47] * spostAH[15]
+        + p[50];
+    // Softmax: SpostA,O = e^SpreA,O / Σ e^SpreA,O, shifted by the largest SpreA,O so exp cannot
+    // overflow
+    double max = Math.max(zo0, Math.max(zo1, zo2)); // the largest SpreA,O
+    double e0 = Math.exp(zo0 - max); // e^(SpreA,O0 − max)
+    double e1 = Math.exp(zo1 - max); // e^(SpreA,O1 − max)
+    double e2 = Math.exp(zo2 - max); // e^(SpreA,O2 − max)
+    double sum = e0 + e1 + e2; // Σ e^(SpreA,O − max)
+    double o0 = e0 / sum; // SpostA,O0
+    double o1 = e1 / sum; // SpostA,O1
+    double o2 = e2 / sum; // SpostA,O2
+    // Loss E = −Σ T ln SpostA,O = Σ T (ln Σ e^SpreA,O − SpreA,O)
+    double logSumExp = max + Math.log(sum);
+    double loss = target[0] * (logSumExp - zo0) + target[1] * (logSumExp - zo1)
+        + target[2] * (logSumExp - zo2);
+    // A loss that is not finite means training diverged: stop before any parameter changes
+    if (!Double.isFinite(loss)) {
+      throw Checks.diverged(loss);
+    }
+    // Error signal S_ERROR = SpostA,O − T: with categorical cross-entropy the derivative of the
+    // softmax cancels
+    double sError0 = o0 - target[0]; // S_ERROR0 = SpostA,O0 − T0
+    double sError1 = o1 - target[1]; // S_ERROR1 = SpostA,O1 − T1
+    double sError2 = o2 - target[2]; // S_ERROR2 = SpostA,O2 − T2
+    // Hidden deltas by the chain rule: δH = fA′(SpreA,H) × Σ S_ERROR × weight HtoO, using the HtoO
+    // weights of the forward pass; each δH is computed once and reused by every ItoH weight into
+    // its node. For tanh fA′ = 1 − SpostA².
+    // δH0 = fA′(SpreA,H0) × Σ S_ERROR × weight H0→O
+    deltaH[0] = (1.0 - spostAH[0] * spostAH[0]) * (sError0 * p[0] + sError1 * p[16]
+        + sError2 * p[32]);
+    // δH1 = fA′(SpreA,H1) × Σ S_ERROR × weight H1→O
+    deltaH[1] = (1.0 - spostAH[1] * spostAH[1]) * (sError0 * p[1] + sError1 * p[17]
+        + sError2 * p[33]);
+    // δH2 = fA′(SpreA,H2) × Σ S_ERROR × weight H2→O
+    deltaH[2] = (1.0 - spostAH[2] * spostAH[2]) * (sError0 * p[2] + sError1 * p[18]
+        + sError2 * p[34]);
+    // δH3 = fA′(SpreA,H3) × Σ S_ERROR × weight H3→O
+    deltaH[3] = (1.0 - spostAH[3] * spostAH[3]) * (sError0 * p[3] + sError1 * p[19]
+        + sError2 * p[35]);
+    // δH4 = fA′(SpreA,H4) × Σ S_ERROR × weight H4→O
+    deltaH[4] = (1.0 - spostAH[4] * spostAH[4]) * (sError0 * p[4] + sError1 * p[20]
+        + sError2 * p[36]);
+    // δH5 = fA′(SpreA,H5) × Σ S_ERROR × weight H5→O
+    deltaH[5] = (1.0 - spostAH[5] * spostAH[5]) * (sError0 * p[5] + sError1 * p[21]
+        + sError2 * p[37]);
+    // δH6 = fA′(SpreA,H6) × Σ S_ERROR × weight H6→O
+    deltaH[6] = (1.0 - spostAH[6] * spostAH[6]) * (sError0 * p[6] + sError1 * p[22]
+        + sError2 * p[38]);
+    // δH7 = fA′(SpreA,H7) × Σ S_ERROR × weight H7→O
+    deltaH[7] = (1.0 - spostAH[7] * spostAH[7]) * (sError0 * p[7] + sError1 * p[23]
+        + sError2 * p[39]);
+    // δH8 = fA′(SpreA,H8) × Σ S_ERROR × weight H8→O
+    deltaH[8] = (1.0 - spostAH[8] * spostAH[8]) * (sError0 * p[8] + sError1 * p[24]
+        + sError2 * p[40]);
+    // δH9 = fA′(SpreA,H9) × Σ S_ERROR × weight H9→O
+    deltaH[9] = (1.0 - spostAH[9] * spostAH[9]) * (sError0 * p[9] + sError1 * p[25]
+        + sError2 * p[41]);
+    // δH10 = fA′(SpreA,H10) × Σ S_ERROR × weight H10→O
+    deltaH[10] = (1.0 - spostAH[10] * spostAH[10]) * (sError0 * p[10] + sError1 * p[26]
+        + sError2 * p[42]);
+    // δH11 = fA′(SpreA,H11) × Σ S_ERROR × weight H11→O
+    deltaH[11] = (1.0 - spostAH[11] * spostAH[11]) * (sError0 * p[11] + sError1 * p[27]
+        + sError2 * p[43]);
+    // δH12 = fA′(SpreA,H12) × Σ S_ERROR × weight H12→O
+    deltaH[12] = (1.0 - spostAH[12] * spostAH[12]) * (sError0 * p[12] + sError1 * p[28]
+        + sError2 * p[44]);
+    // δH13 = fA′(SpreA,H13) × Σ S_ERROR × weight H13→O
+    deltaH[13] = (1.0 - spostAH[13] * spostAH[13]) * (sError0 * p[13] + sError1 * p[29]
+        + sError2 * p[45]);
+    // δH14 = fA′(SpreA,H14) × Σ S_ERROR × weight H14→O
+    deltaH[14] = (1.0 - spostAH[14] * spostAH[14]) * (sError0 * p[14] + sError1 * p[30]
+        + sError2 * p[46]);
+    // δH15 = fA′(SpreA,H15) × Σ S_ERROR × weight H15→O
+    deltaH[15] = (1.0 - spostAH[15] * spostAH[15]) * (sError0 * p[15] + sError1 * p[31]
+        + sError2 * p[47]);
+    // Gradient HtoO = S_ERROR × SpostA,H and, for the biases, gradient = S_ERROR
+    gradientSum[224] += sError0 * spostAH[0]; // weight H0→O0: gradient = S_ERROR0 × SpostA,H0
+    gradientSum[225] += sError0 * spostAH[1]; // weight H1→O0: gradient = S_ERROR0 × SpostA,H1
+    gradientSum[226] += sError0 * spostAH[2]; // weight H2→O0: gradient = S_ERROR0 × SpostA,H2
+    gradientSum[227] += sError0 * spostAH[3]; // weight H3→O0: gradient = S_ERROR0 × SpostA,H3
+    gradientSum[228] += sError0 * spostAH[4]; // weight H4→O0: gradient = S_ERROR0 × SpostA,H4
+    gradientSum[229] += sError0 * spostAH[5]; // weight H5→O0: gradient = S_ERROR0 × SpostA,H5
+    gradientSum[230] += sError0 * spostAH[6]; // weight H6→O0: gradient = S_ERROR0 × SpostA,H6
+    gradientSum[231] += sError0 * spostAH[7]; // weight H7→O0: gradient = S_ERROR0 × SpostA,H7
+    gradientSum[232] += sError0 * spostAH[8]; // weight H8→O0: gradient = S_ERROR0 × SpostA,H8
+    gradientSum[233] += sError0 * spostAH[9]; // weight H9→O0: gradient = S_ERROR0 × SpostA,H9
+    gradientSum[234] += sError0 * spostAH[10]; // weight H10→O0: gradient = S_ERROR0 × SpostA,H10
+    gradientSum[235] += sError0 * spostAH[11]; // weight H11→O0: gradient = S_ERROR0 × SpostA,H11
+    gradientSum[236] += sError0 * spostAH[12]; // weight H12→O0: gradient = S_ERROR0 × SpostA,H12
+    gradientSum[237] += sError0 * spostAH[13]; // weight H13→O0: gradient = S_ERROR0 × SpostA,H13
+    gradientSum[238] += sError0 * spostAH[14]; // weight H14→O0: gradient = S_ERROR0 × SpostA,H14
+    gradientSum[239] += sError0 * spostAH[15]; // weight H15→O0: gradient = S_ERROR0 × SpostA,H15
+    gradientSum[240] += sError1 * spostAH[0]; // weight H0→O1: gradient = S_ERROR1 × SpostA,H0
+    gradientSum[241] += sError1 * spostAH[1]; // weight H1→O1: gradient = S_ERROR1 × SpostA,H1
+    gradientSum[242] += sError1 * spostAH[2]; // weight H2→O1: gradient = S_ERROR1 × SpostA,H2
+    gradientSum[243] += sError1 * spostAH[3]; // weight H3→O1: gradient = S_ERROR1 × SpostA,H3
+    gradientSum[244] += sError1 * spostAH[4]; // weight H4→O1: gradient = S_ERROR1 × SpostA,H4
+    gradientSum[245] += sError1 * spostAH[5]; // weight H5→O1: gradient = S_ERROR1 × SpostA,H5
+    gradientSum[246] += sError1 * spostAH[6]; // weight H6→O1: gradient = S_ERROR1 × SpostA,H6
+    gradientSum[247] += sError1 * spostAH[7]; // weight H7→O1: gradient = S_ERROR1 × SpostA,H7
+    gradientSum[248] += sError1 * spostAH[8]; // weight H8→O1: gradient = S_ERROR1 × SpostA,H8
+    gradientSum[249] += sError1 * spostAH[9]; // weight H9→O1: gradient = S_ERROR1 × SpostA,H9
+    gradientSum[250] += sError1 * spostAH[10]; // weight H10→O1: gradient = S_ERROR1 × SpostA,H10
+    gradientSum[251] += sError1 * spostAH[11]; // weight H11→O1: gradient = S_ERROR1 × SpostA,H11
+    gradientSum[252] += sError1 * spostAH[12]; // weight H12→O1: gradient = S_ERROR1 × SpostA,H12
+    gradientSum[253] += sError1 * spostAH[13]; // weight H13→O1: gradient = S_ERROR1 × SpostA,H13
+    gradientSum[254] += sError1 * spostAH[14]; // weight H14→O1: gradient = S_ERROR1 × SpostA,H14
+    gradientSum[255] += sError1 * spostAH[15]; // weight H15→O1: gradient = S_ERROR1 × SpostA,H15
+    gradientSum[256] += sError2 * spostAH[0]; // weight H0→O2: gradient = S_ERROR2 × SpostA,H0
+    gradientSum[257] += sError2 * spostAH[1]; // weight H1→O2: gradient = S_ERROR2 × SpostA,H1
+    gradientSum[258] += sError2 * spostAH[2]; // weight H2→O2: gradient = S_ERROR2 × SpostA,H2
+    gradientSum[259] += sError2 * spostAH[3]; // weight H3→O2: gradient = S_ERROR2 × SpostA,H3
+    gradientSum[260] += sError2 * spostAH[4]; // weight H4→O2: gradient = S_ERROR2 × SpostA,H4
+    gradientSum[261] += sError2 * spostAH[5]; // weight H5→O2: gradient = S_ERROR2 × SpostA,H5
+    gradientSum[262] += sError2 * spostAH[6]; // weight H6→O2: gradient = S_ERROR2 × SpostA,H6
+    gradientSum[263] += sError2 * spostAH[7]; // weight H7→O2: gradient = S_ERROR2 × SpostA,H7
+    gradientSum[264] += sError2 * spostAH[8]; // weight H8→O2: gradient = S_ERROR2 × SpostA,H8
+    gradientSum[265] += sError2 * spostAH[9]; // weight H9→O2: gradient = S_ERROR2 × SpostA,H9
+    gradientSum[266] += sError2 * spostAH[10]; // weight H10→O2: gradient = S_ERROR2 × SpostA,H10
+    gradientSum[267] += sError2 * spostAH[11]; // weight H11→O2: gradient = S_ERROR2 × SpostA,H11
+    gradientSum[268] += sError2 * spostAH[12]; // weight H12→O2: gradient = S_ERROR2 × SpostA,H12
+    gradientSum[269] += sError2 * spostAH[13]; // weight H13→O2: gradient = S_ERROR2 × SpostA,H13
+    gradientSum[270] += sError2 * spostAH[14]; // weight H14→O2: gradient = S_ERROR2 × SpostA,H14
+    gradientSum[271] += sError2 * spostAH[15]; // weight H15→O2: gradient = S_ERROR2 × SpostA,H15
+    gradientSum[272] += sError0; // bias O0: gradient = S_ERROR0
+    gradientSum[273] += sError1; // bias O1: gradient = S_ERROR1
+    gradientSum[274] += sError2; // bias O2: gradient = S_ERROR2
+    // Gradient ItoH = δH × input and, for the biases, gradient = δH
+    gradientItoH(input, gradientSum);
+    return loss;
+  }
+
+  @Override
+  public WineNetwork copy() {
+    WineNetwork copy = new WineNetwork();
+    System.arraycopy(p, 0, copy.p, 0, 51);
+    for (int i = 0; i < INPUTS; i++) {
+      System.arraycopy(wItoH[i], 0, copy.wItoH[i], 0, HIDDEN);
+    }
+    System.arraycopy(bH, 0, copy.bH, 0, HIDDEN);
+    return copy;
+  }
+
+  @Override
+  public String toString() {
+    return "WineNetwork " + TOPOLOGY;
+  }
+
+  /**
+   * Forward, hidden layer (tanh), looped: SpreA,H = ItoH · input + bias and SpostA,H = fA(SpreA,H)
+   * for all 16 nodes. The weights are kept one row per node of the input layer (wItoH[i]), so the
+   * sum goes row by row, each row adding weight × input to the SpreA of every node: a loop that the
+   * JIT turns into vector code.
+   */
+  private void forwardH(double[] input) {
+    for (int j = 0; j < HIDDEN; j++) {
+      spostAH[j] = 0.0; // SpreA,H accumulates here until fA makes it SpostA,H
+    }
+    // SpreA,H += weight I_i→H × input_i, 4 rows of wItoH per pass
+    for (int i = 0; i < 12; i += 4) {
+      double[] w0 = wItoH[i];
+      double[] w1 = wItoH[i + 1];
+      double[] w2 = wItoH[i + 2];
+      double[] w3 = wItoH[i + 3];
+      double a0 = input[i];
+      double a1 = input[i + 1];
+      double a2 = input[i + 2];
+      double a3 = input[i + 3];
+      for (int j = 0; j < HIDDEN; j++) {
+        spostAH[j] = spostAH[j] + w0[j] * a0 + w1[j] * a1 + w2[j] * a2 + w3[j] * a3;
+      }
+    }
+    // The rows left over
+    for (int i = 12; i < INPUTS; i++) {
+      double[] w = wItoH[i];
+      double a = input[i];
+      for (int j = 0; j < HIDDEN; j++) {
+        spostAH[j] = spostAH[j] + w[j] * a;
+      }
+    }
+    for (int j = 0; j < HIDDEN; j++) {
+      // SpostA,H = fA(SpreA,H), SpreA,H = Σ weight × input + bias
+      spostAH[j] = Math.tanh(spostAH[j] + bH[j]);
+    }
+  }
+
+  /**
+   * Update ItoH, looped: weight ← weight − LR × gradient, with gradient ItoH = δH × input and, for
+   * the biases, gradient = δH. The step −LR × δH is computed once per node, in place of δH, then
+   * added along each row.
+   */
+  private void updateItoH(double[] input, double learningRate) {
+    for (int j = 0; j < HIDDEN; j++) {
+      deltaH[j] = -learningRate * deltaH[j]; // −LR × δH, once per node
+      bH[j] += deltaH[j]; // bias ← bias − LR × δH
+    }
+    for (int i = 0; i < INPUTS; i++) {
+      double[] w = wItoH[i];
+      double a = input[i];
+      for (int j = 0; j < HIDDEN; j++) {
+        w[j] += deltaH[j] * a; // weight ← weight − LR × δH × input
+      }
+    }
+  }
+
+  /**
+   * Gradient ItoH = δH × input and, for the biases, gradient = δH, looped, added in the flat
+   * parameter order.
+   */
+  private void gradientItoH(double[] input, double[] gradientSum) {
+    for (int j = 0; j < HIDDEN; j++) {
+      double delta = deltaH[j];
+      int row = j * INPUTS; // the weights into H_j in the flat order
+      for (int i = 0; i < INPUTS; i++) {
+        gradientSum[row + i] += delta * input[i];
+      }
+      gradientSum[208 + j] += delta; // bias: gradient = δH
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.hardwired;
+
+/**
+ * The single-precision {@link TrainableNetwork}: every generated network declared with {@code precision =
+ * Precision.FLOAT} implements it. The parameters are one flat array laid out as {@link Topology}
+ * describes, the same order as in double precision; all arithmetic is in {@code float}.
+ *
+ * <p>{@link #asDoubleNetwork()} views it as a {@link TrainableNetwork}, so that tools written for double
+ * networks ({@link GradientCheck}, {@link dev.hardwired.reference.ReferenceNetwork#of}) take it as well.
+ */
+public interface TrainableFloatNetwork extends FloatPredictor {
+
+  /** The shape of this network and the layout of its parameters. */
+  Topology topology();
+
+  /** Number of parameters: every weight and every bias. */
+  int parameterCount();
+
+  /**
+   * Copies every parameter into {@code destination}.
+   *
+   * @throws IllegalArgumentException when {@code destination.length != parameterCount()}
+   */
+  void getParameters(float[] destination);
+
+  /** Every parameter, in a new array. */
+  default float[] parameters() {
+    float[] p = new float[parameterCount()];
+    getParameters(p);
+    return p;
+  }
+
+  /**
+   * Replaces every parameter with the values in {@code source}.
+   *
+   * @throws IllegalArgumentException when {@code source} has the wrong length or a value that is not
+   *     finite; the parameters are then left as they were
+   */
+  void setParameters(float[] source);
+
+  /**
+   * One step of stochastic gradient descent on one sample: forward pass, backpropagation, then weight ←
+   * weight − LR × gradient for every parameter.
+   *
+   * @return the loss on this sample before the update
+   * @throws IllegalArgumentException when an array has the wrong length or a value that is not finite, or
+   *     the learning rate is not positive and finite
+   * @throws ArithmeticException when the loss is not finite (training diverged); the parameters are then
+   *     left as they were
+   */
+  float train(float[] input, float[] target, float learningRate);
+
+  /**
+   * The loss on one sample, changing nothing.
+   *
+   * @throws IllegalArgumentException when an array has the wrong length or a value that is not finite
+   */
+  float loss(float[] input, float[] target);
+
+  /**
+   * Adds the gradient of the loss on one sample with respect to every parameter to {@code gradientSum}
+   * (same layout as the parameters), changing nothing else.
+   *
+   * @return the loss on this sample
+   * @throws IllegalArgumentException when an array has the wrong length or a value that is not finite
+   */
+  float accumulateGradient(float[] input, float[] target, float[] gradientSum);
+
+  /** An independent copy with the same parameters. */
+  TrainableFloatNetwork copy();
+
+  /**
+   * This network seen as a {@link TrainableNetwork}: the same parameters, read and written through it,
+   * with every array converted between {@code double} and {@code float} on the way (doubles are rounded to
+   * the nearest float). Each call allocates its conversions, so the view suits checks and evaluation rather
+   * than a training loop.
+   */
+  default TrainableNetwork asDoubleNetwork() {
+    return new FloatNetworkView(this);
+  }
+}
