@@ -593,7 +593,7 @@ public final class WineNetwork implements Wine, TrainableNetwork {
       spostAH[j] = 0.0; // SpreA,H accumulates here until fA makes it SpostA,H
     }
     // SpreA,H += weight I_i→H × input_i, 4 rows of wItoH per pass
-    for (int i = 0; i < 12; i += 4) {
+    for (int i = 0; i < INPUTS - INPUTS % 4; i += 4) {
       double[] w0 = wItoH[i];
       double[] w1 = wItoH[i + 1];
       double[] w2 = wItoH[i + 2];
@@ -607,7 +607,7 @@ public final class WineNetwork implements Wine, TrainableNetwork {
       }
     }
     // The rows left over
-    for (int i = 12; i < INPUTS; i++) {
+    for (int i = INPUTS - INPUTS % 4; i < INPUTS; i++) {
       double[] w = wItoH[i];
       double a = input[i];
       for (int j = 0; j < HIDDEN; j++) {

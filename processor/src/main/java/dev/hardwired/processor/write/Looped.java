@@ -128,9 +128,10 @@ final class Looped {
           body,
           "SpreA," + l + " += weight " + previous.letter() + "_i→" + l + " × " + from + "_i, " + ROWS_PER_PASS
               + " rows of " + weights + " per pass");
+      String size = previous.sizeConstant();
       body.beginControlFlow(
           "for (int i = 0; i < $L; i += $L)",
-          whole == rows ? previous.sizeConstant() : String.valueOf(whole),
+          whole == rows ? size : size + " - " + size + " % " + ROWS_PER_PASS,
           ROWS_PER_PASS);
       List<CodeBlock> terms = new ArrayList<>();
       terms.add(CodeBlock.of("$L[j]", sum));
@@ -148,7 +149,9 @@ final class Looped {
     }
     if (whole < rows) {
       comment(body, whole == 0 ? "SpreA," + l + " += weight × " + from + ", one row of " + weights + " at a time" : "The rows left over");
-      body.beginControlFlow("for (int i = $L; i < $L; i++)", whole, previous.sizeConstant());
+      String size = previous.sizeConstant();
+      body.beginControlFlow(
+          "for (int i = $L; i < $L; i++)", whole == 0 ? "0" : size + " - " + size + " % " + ROWS_PER_PASS, size);
       body.addStatement(n.f("double[] w = $L[i]"), weights);
       body.addStatement(n.f("double a = $L[i]"), previous.valuesArray());
       overNodes(body, layer, "j");
