@@ -39,7 +39,7 @@ public final class Main {
   /**
    * Runs every example, in the order of the table: a single neuron first (linear regression, logistic
    * regression, the perceptron), then XOR, which no single neuron can learn, with one hidden layer and with
-   * two, then the textbook network and iris.
+   * two, then the textbook network, iris and the 8×8 handwritten digits.
    */
   public static List<ExampleResult> runAll() {
     return runAll(null);
@@ -58,7 +58,8 @@ public final class Main {
         XorExample.runWide(),
         DeepXorExample.run(),
         TextbookExample.run(),
-        IrisExample.run());
+        IrisExample.run(),
+        DigitsExample.run());
   }
 
   /**

@@ -16,7 +16,7 @@ class MainTest {
     String printed = captureOutput(() -> Main.main(new String[0]));
     List<String> lines = printed.lines().toList();
 
-    assertEquals(2 + 8 + 2, lines.size(), printed);
+    assertEquals(2 + 9 + 2, lines.size(), printed);
     assertTrue(lines.get(0).startsWith("example  "), printed);
     assertTrue(lines.get(1).matches("[- ]+"), printed);
     assertRow(lines.get(2), "Linear regression ", "2-1", "n/a", "LinearRegressionNetwork.java");
@@ -27,8 +27,9 @@ class MainTest {
     assertRow(lines.get(7), "Deep XOR ", "2-3-2-1", "100.0%", "DeepXorNetwork.java");
     assertRow(lines.get(8), "Textbook ", "2-2-2", "n/a", "TextbookNetwork.java");
     assertRow(lines.get(9), "Iris ", "4-8-3", "%", "IrisNetwork.java");
-    assertEquals("", lines.get(10), printed);
-    assertTrue(lines.get(11).startsWith("Pictures of the XOR 2-2-1 training: examples/target/pictures/"), printed);
+    assertRow(lines.get(10), "Digits ", "64-32-10", "%", "DigitsNetwork.java");
+    assertEquals("", lines.get(11), printed);
+    assertTrue(lines.get(12).startsWith("Pictures of the XOR 2-2-1 training: examples/target/pictures/"), printed);
   }
 
   @Test
