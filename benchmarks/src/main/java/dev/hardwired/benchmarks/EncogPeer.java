@@ -37,10 +37,11 @@ import org.encog.neural.networks.training.propagation.back.Backpropagation;
  * <p>Encog 3.4, the latest release on Maven Central, takes each hidden delta's derivative from the wrong
  * layer: {@code GradientWorker.processLevel} asks the activation of the layer <em>after</em> the hidden one
  * (encog-java-core issue 243, reported in May 2017 and acknowledged by the maintainer after 3.4 came out).
- * That changes nothing when every layer has the same activation (XOR, 8-12-4), but for tanh into softmax
- * (iris) Encog uses the softmax's "derivative", 1, instead of 1 − a²: a wrong gradient, for the same work. The benchmarks use Encog as released; {@link
- * #withIssue243Worked} builds a peer that gives each layer the derivative it should have, so that {@link
- * Parity} can show that this is the only difference.
+ * That changes nothing when every layer has the same activation, as in every benchmarked network (all
+ * logistic), but for tanh into softmax Encog would use the softmax's "derivative", 1, instead of 1 − a²: a
+ * wrong gradient, for the same work. {@link #withIssue243Worked} builds a peer that gives each layer the
+ * derivative it should have, so that {@link Parity} can show for such a network that this is the only
+ * difference.
  *
  * <p>Two ways to take one SGD step on one sample:
  *

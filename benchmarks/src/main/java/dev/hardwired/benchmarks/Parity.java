@@ -6,15 +6,17 @@ import dev.hardwired.reference.ReferenceNetwork;
 
 /**
  * Checks, before any measurement, that the implementations a benchmark compares do the same work: from the
- * same parameters they give the same predictions on every sample, and after the same SGD steps (three
- * passes over the samples, one sample per step) the same parameters, through both of Encog's steps.
- * Differences come only from rounding (Encog computes the softmax without subtracting the maximum), so the
- * tolerance is 1e-10.
+ * same parameters a network under test (the generated class, the hand-written one, or for a topology with
+ * neither the reference network itself), {@link ReferenceNetwork} and Encog give the same predictions on
+ * every sample, and after the same SGD steps (three passes over the samples, one sample per step) the same
+ * parameters, through both of Encog's steps. Differences come only from rounding (sums in another order;
+ * Encog computes the softmax without subtracting the maximum), so the tolerance is 1e-10.
  *
  * <p>The exception is Encog's training of a network whose layers have different activations, where Encog
  * 3.4 takes hidden derivatives from the wrong layer (issue 243, see {@link EncogPeer}): there Encog's
  * parameters must differ, and a peer with that one thing put right must agree. If Encog's differ no more,
- * the bug is gone and the documentation that mentions it is out of date.
+ * the bug is gone and the documentation that mentions it is out of date. None of the benchmarked networks
+ * mixes activations; {@code BenchmarksTest} keeps this branch tested.
  */
 final class Parity {
   static final double TOLERANCE = 1e-10;
@@ -22,34 +24,35 @@ final class Parity {
   private Parity() {}
 
   static void check(TrainableNetwork network, Samples samples, double learningRate) {
-    TrainableNetwork generated = network.copy();
-    Topology topology = generated.topology();
-    double[] initial = generated.parameters();
-    ReferenceNetwork reference = ReferenceNetwork.of(generated);
+    // The subject is trained here: a copy, so that the caller's keeps its parameters.
+    TrainableNetwork subject = network.copy();
+    Topology topology = subject.topology();
+    double[] initial = subject.parameters();
+    ReferenceNetwork reference = ReferenceNetwork.of(subject);
     EncogPeer online = new EncogPeer(topology, initial, samples, learningRate);
     EncogPeer iteration = new EncogPeer(topology, initial, samples, learningRate);
     boolean issue243 = hasMixedActivations(topology);
     EncogPeer onlineWorked = issue243 ? EncogPeer.withIssue243Worked(topology, initial, samples, learningRate) : null;
     EncogPeer iterationWorked =
         issue243 ? EncogPeer.withIssue243Worked(topology, initial, samples, learningRate) : null;
-    String name = generated.getClass().getSimpleName();
+    String name = subject.getClass().getSimpleName();
 
-    int outputs = generated.outputCount();
+    int outputs = subject.outputCount();
     for (int s = 0; s < samples.count(); s++) {
       double[] expected = new double[outputs];
       double[] actual = new double[outputs];
-      generated.predict(samples.inputs[s], expected);
+      subject.predict(samples.inputs[s], expected);
       reference.predict(samples.inputs[s], actual);
-      compare(name + " prediction of sample " + s + ", reference", expected, actual);
+      compare(name, "prediction of sample " + s + ", reference", expected, actual);
       online.predict(samples.inputs[s], actual);
-      compare(name + " prediction of sample " + s + ", Encog", expected, actual);
+      compare(name, "prediction of sample " + s + ", Encog", expected, actual);
       online.predictFlat(samples.inputs[s], actual);
-      compare(name + " prediction of sample " + s + ", Encog's flat network", expected, actual);
+      compare(name, "prediction of sample " + s + ", Encog's flat network", expected, actual);
     }
 
     for (int pass = 0; pass < 3; pass++) {
       for (int s = 0; s < samples.count(); s++) {
-        generated.train(samples.inputs[s], samples.targets[s], learningRate);
+        subject.train(samples.inputs[s], samples.targets[s], learningRate);
         reference.train(samples.inputs[s], samples.targets[s], learningRate);
         online.train(s);
         iteration.trainByIteration(samples.inputs[s], samples.targets[s]);
@@ -59,12 +62,12 @@ final class Parity {
         }
       }
     }
-    double[] expected = generated.parameters();
-    compare(name + " parameters after training, reference", expected, reference.parameters());
+    double[] expected = subject.parameters();
+    compare(name, "parameters after training, reference", expected, reference.parameters());
     if (issue243) {
-      compare(name + " parameters after training, Encog's online step, issue 243 worked around", expected,
+      compare(name, "parameters after training, Encog's online step, issue 243 worked around", expected,
           onlineWorked.parameters());
-      compare(name + " parameters after training, Encog's iteration(), issue 243 worked around", expected,
+      compare(name, "parameters after training, Encog's iteration(), issue 243 worked around", expected,
           iterationWorked.parameters());
       if (maxDifference(expected, online.parameters()) <= TOLERANCE
           || maxDifference(expected, iteration.parameters()) <= TOLERANCE) {
@@ -72,8 +75,8 @@ final class Parity {
             + " issue 243 is fixed in this Encog: update EncogPeer, Parity and docs/benchmarks.md");
       }
     } else {
-      compare(name + " parameters after training, Encog's online step", expected, online.parameters());
-      compare(name + " parameters after training, Encog's iteration()", expected, iteration.parameters());
+      compare(name, "parameters after training, Encog's online step", expected, online.parameters());
+      compare(name, "parameters after training, Encog's iteration()", expected, iteration.parameters());
     }
   }
 
@@ -95,10 +98,10 @@ final class Parity {
     return max;
   }
 
-  private static void compare(String what, double[] expected, double[] actual) {
+  private static void compare(String name, String what, double[] expected, double[] actual) {
     for (int i = 0; i < expected.length; i++) {
       if (!(Math.abs(expected[i] - actual[i]) <= TOLERANCE)) {
-        throw new IllegalStateException(what + ": index " + i + " is " + actual[i] + ", the generated network"
+        throw new IllegalStateException(name + " " + what + ": index " + i + " is " + actual[i] + ", " + name
             + " has " + expected[i] + "; the benchmark would not compare like with like");
       }
     }

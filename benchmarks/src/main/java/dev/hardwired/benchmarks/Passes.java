@@ -18,8 +18,9 @@ import org.openjdk.jmh.util.ListStatistics;
 /**
  * Runs the selected benchmarks in passes, every benchmark once per pass (one fork unless {@code -f} says
  * otherwise), and prints one set of Markdown tables over the iterations of all passes: ns/op with its 99.9 %
- * confidence interval, each time as a multiple of the generated network's for the same operation, and
- * {@code gc.alloc.rate.norm} when {@code -prof gc} is given.
+ * confidence interval, each time as a multiple of the generated network's for the same operation (of the
+ * reference network's where a size has no generated class yet), and {@code gc.alloc.rate.norm} when {@code
+ * -prof gc} is given.
  *
  * <p>On a shared machine slow spells come and go over minutes. JMH runs each benchmark's forks back to
  * back, so a slow spell falls on a few benchmarks and skews their ratios; in passes it falls on every
@@ -30,9 +31,11 @@ import org.openjdk.jmh.util.ListStatistics;
  * </pre>
  */
 public final class Passes {
-  private static final List<String> ORDER = List.of(
-      "trainGenerated", "trainReference", "trainEncog", "trainEncogIteration",
-      "predictGenerated", "predictReference", "predictEncog", "predictEncogFlat");
+  static final List<String> ORDER = List.of(
+      "trainGenerated", "trainGeneratedFloat", "trainHandWritten", "trainReference", "trainEncog",
+      "trainEncogIteration", "predictGenerated", "predictGeneratedFloat", "predictHandWritten",
+      "predictReference", "predictEncog", "predictEncogFlat",
+      "trainChosen", "trainLooped", "predictChosen", "predictLooped");
   private static final double CONFIDENCE = 0.999;
 
   private Passes() {}
@@ -83,28 +86,35 @@ public final class Passes {
       String arguments) {
     StringBuilder out = new StringBuilder();
     out.append("\n<!-- Passes ").append(arguments).append(" -->\n");
-    out.append("\nEach time is the mean of ").append(passes)
-        .append(" passes' measured iterations ± the half-width of its 99.9 % confidence interval;")
-        .append(" × generated is that time over the generated network's for the same operation,")
+    out.append("\nEach time is the mean of ").append(passes == 1 ? "one pass's" : passes + " passes'")
+        .append(" measured iterations ± the half-width of its 99.9 % confidence interval;")
+        .append(" × generated is that time over the generated network's for the same operation")
+        .append(" (× reference, the reference network's, for a size without a generated class;")
+        .append(" × chosen, the shapes the processor chooses, in the shape benchmarks),")
         .append(" with the range that the two intervals allow.\n");
     for (Map.Entry<String, Map<String, ListStatistics>> entry : times.entrySet()) {
       Map<String, ListStatistics> methods = entry.getValue();
       Map<String, ListStatistics> allocations = bytes.getOrDefault(entry.getKey(), Map.of());
+      boolean hasGenerated = methods.containsKey("trainGenerated") || methods.containsKey("predictGenerated");
+      boolean shapes = methods.containsKey("trainChosen") || methods.containsKey("predictChosen");
+      String baseline = shapes ? "Chosen" : hasGenerated ? "Generated" : "Reference";
       out.append("\n#### ").append(entry.getKey()).append("\n\n");
-      out.append("| benchmark | ns/op | ± | × generated | B/op |\n");
+      out.append("| benchmark | ns/op | ± | × ").append(baseline.toLowerCase(Locale.ROOT))
+          .append(" | B/op |\n");
       out.append("|---|---:|---:|---:|---:|\n");
       for (String method : ORDER) {
+        // A method missing from ORDER would be left out of the tables: BenchmarksTest checks that none is.
         ListStatistics time = methods.get(method);
         if (time == null) {
           continue;
         }
         String operation = method.startsWith("train") ? "train" : "predict";
-        ListStatistics generated = methods.get(operation + "Generated");
+        ListStatistics base = methods.get(operation + baseline);
         ListStatistics allocation = allocations.get(method);
         out.append("| ").append(method)
             .append(" | ").append(format("%.1f", time.getMean()))
             .append(" | ").append(format("%.1f", error(time)))
-            .append(" | ").append(generated == null ? "" : ratio(time, generated))
+            .append(" | ").append(base == null ? "" : ratio(time, base))
             .append(" | ").append(allocation == null ? "" : bytes(allocation.getMean()))
             .append(" |\n");
       }
@@ -128,8 +138,12 @@ public final class Passes {
     return format("%.2f", ma / mb) + (a == b ? "" : range);
   }
 
+  /**
+   * Below 10 B/op nothing was allocated per operation (an object takes at least 16): it is JMH's own
+   * bookkeeping spread over the operations, shown with decimals so that it reads as such.
+   */
   private static String bytes(double perOperation) {
-    return perOperation < 0.5 ? format("%.3f", perOperation) : format("%.0f", perOperation);
+    return perOperation < 10 ? format("%.3f", perOperation) : format("%.0f", perOperation);
   }
 
   private static String format(String pattern, Object... values) {

@@ -48,19 +48,43 @@ final class Samples {
     return new Samples(inputs, targets);
   }
 
-  /** 16 samples of inputs uniform in [0, 1) and target bits, all drawn from the seed. */
-  static Samples uniform(long seed, int inputCount, int outputCount) {
+  /**
+   * 16 greyscale images of {@code side} × {@code side} pixels in [0, 1], row by row, mostly 0 as scanned
+   * digits are: each has three soft pen strokes, line segments between points drawn from the seed, whose
+   * intensity is 1 along their middle and falls to 0 at a half-width of {@code side} / 14 pixels (at least
+   * one). The one-hot targets take the {@code classes} in turn.
+   */
+  static Samples strokes(long seed, int side, int classes) {
     Random random = new Random(seed);
-    double[][] inputs = new double[16][inputCount];
-    double[][] targets = new double[16][outputCount];
+    double halfWidth = Math.max(1.0, side / 14.0);
+    double[][] inputs = new double[16][side * side];
+    double[][] targets = new double[16][classes];
     for (int s = 0; s < 16; s++) {
-      for (int i = 0; i < inputCount; i++) {
-        inputs[s][i] = random.nextDouble();
+      for (int stroke = 0; stroke < 3; stroke++) {
+        // Endpoints in the middle 70 % of the image, as digits leave a margin.
+        double x0 = side * (0.15 + 0.7 * random.nextDouble());
+        double y0 = side * (0.15 + 0.7 * random.nextDouble());
+        double x1 = side * (0.15 + 0.7 * random.nextDouble());
+        double y1 = side * (0.15 + 0.7 * random.nextDouble());
+        for (int row = 0; row < side; row++) {
+          for (int column = 0; column < side; column++) {
+            double distance = distanceToSegment(column + 0.5, row + 0.5, x0, y0, x1, y1);
+            double ink = Math.min(1.0, 1.5 * (1.0 - distance / halfWidth));
+            int pixel = row * side + column;
+            inputs[s][pixel] = Math.max(inputs[s][pixel], ink);
+          }
+        }
       }
-      for (int k = 0; k < outputCount; k++) {
-        targets[s][k] = random.nextBoolean() ? 1 : 0;
-      }
+      targets[s][s % classes] = 1;
     }
     return new Samples(inputs, targets);
+  }
+
+  private static double distanceToSegment(double x, double y, double x0, double y0, double x1, double y1) {
+    double dx = x1 - x0;
+    double dy = y1 - y0;
+    double length2 = dx * dx + dy * dy;
+    double t = length2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - x0) * dx + (y - y0) * dy) / length2));
+    return Math.hypot(x - x0 - t * dx, y - y0 - t * dy);
   }
 }
