@@ -477,7 +477,9 @@ public final class GradientCheck {
     private String describe(String verdict) {
       return "gradient check of " + network + verdict + " at parameter "
           + worstParameter + ", " + worstParameterDescription() + ", sample " + worstSample + ": backpropagation "
-          + analytic + ", finite differences " + numeric + " (" + parameters + " parameters, " + samples
+          + analytic + ", finite differences " + numeric + " ("
+          + (parameters < topology.parameterCount() ? parameters + " of " + topology.parameterCount() : parameters)
+          + " parameters, " + samples
           + (samples == 1 ? " sample" : " samples") + ", h = " + format(step, 1) + ", floor " + format(floor, 1) + ")";
     }
 

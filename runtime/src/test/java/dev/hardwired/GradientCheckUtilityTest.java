@@ -111,18 +111,19 @@ class GradientCheckUtilityTest {
     Sample sample = Sample.of(t, 1);
     int wrong = t.weightOffset(2) + 5;
     CorruptedNetwork network = sample.network((x, g) -> g[wrong] *= 1.01);
-    // Seeds differ in which 5 of the 22 parameters they draw; the same seed draws the same ones.
+    // Seeds differ in which 5 of the 26 parameters they draw; the same seed draws the same ones.
     int caught = 0;
     for (long seed = 0; seed < 40; seed++) {
       GradientCheck.Report report = GradientCheck.sampled(5, seed).run(network, sample.input, sample.target);
       assertEquals(5, report.parametersChecked());
+      assertTrue(report.toString().contains("(5 of " + t.parameterCount() + " parameters, 1 sample"), report::toString);
       assertEquals(report.worstError(), GradientCheck.sampled(5, seed).run(network, sample.input, sample.target).worstError());
       if (!report.passes(TOLERANCE)) {
         assertEquals(wrong, report.worstParameter());
         caught++;
       }
     }
-    // Each sample holds the wrong parameter with probability 5 / 22.
+    // Each sample holds the wrong parameter with probability 5 / 26.
     assertTrue(caught > 0 && caught < 40, caught + " of 40 samples caught the wrong gradient");
     // A sample at least as large as the network checks every parameter.
     GradientCheck.Report all = GradientCheck.sampled(100, 7).run(network, sample.input, sample.target);
