@@ -129,8 +129,6 @@ class BackpropagationTest {
 
   @TestFactory
   List<DynamicTest> floatTrainingAndPredictionAllocateNothing() {
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     List<DynamicTest> tests = new ArrayList<>();
     for (GeneratedNetworks compiled : List.of(compiledFloats, loopedFloats)) {
       for (Spec spec : floats) {
@@ -144,21 +142,14 @@ class BackpropagationTest {
                   float[] target = NetworkChecks.narrow(NetworkChecks.target(net.topology(), random));
                   float[] output = new float[net.outputCount()];
                   float[] gradient = new float[net.parameterCount()];
-                  Runnable steps =
+                  assertAllocatesNothing(
+                      spec.toString(),
                       () -> {
-                        for (int n = 0; n < 2_000; n++) {
-                          net.train(input, target, 1e-6f);
-                          net.predict(input, output);
-                          net.accumulateGradient(input, target, gradient);
-                          net.loss(input, target);
-                        }
-                      };
-                  steps.run();
-                  long thread = Thread.currentThread().getId();
-                  long before = threads.getThreadAllocatedBytes(thread);
-                  steps.run();
-                  long allocated = threads.getThreadAllocatedBytes(thread) - before;
-                  assertTrue(allocated < 8_000, spec + ": " + allocated + " bytes allocated in 8,000 calls");
+                        net.train(input, target, 1e-6f);
+                        net.predict(input, output);
+                        net.accumulateGradient(input, target, gradient);
+                        net.loss(input, target);
+                      });
                 }));
       }
     }
@@ -228,8 +219,6 @@ class BackpropagationTest {
   }
 
   private static List<DynamicTest> allocationTests(List<Spec> specs, GeneratedNetworks compiled) {
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     return forEach(
         specs,
         compiled,
@@ -239,23 +228,37 @@ class BackpropagationTest {
           double[] target = NetworkChecks.target(net.topology(), random);
           double[] output = new double[net.outputCount()];
           double[] gradient = new double[net.parameterCount()];
-          Runnable steps =
+          assertAllocatesNothing(
+              spec.toString(),
               () -> {
-                for (int n = 0; n < 2_000; n++) {
-                  net.train(input, target, 1e-6);
-                  net.predict(input, output);
-                  net.accumulateGradient(input, target, gradient);
-                  net.loss(input, target);
-                }
-              };
-          steps.run(); // load and link everything first
-          long thread = Thread.currentThread().getId();
-          long before = threads.getThreadAllocatedBytes(thread);
-          steps.run();
-          long allocated = threads.getThreadAllocatedBytes(thread) - before;
-          // One small array per call would be at least 16 bytes × 8,000 calls.
-          assertTrue(allocated < 8_000, spec + ": " + allocated + " bytes allocated in 8,000 calls");
+                net.train(input, target, 1e-6);
+                net.predict(input, output);
+                net.accumulateGradient(input, target, gradient);
+                net.loss(input, target);
+              });
         });
+  }
+
+  /**
+   * Runs {@code calls} (four calls of the API) 2,000 times to load and link everything, then 2,000 times
+   * more while counting this thread's allocation.
+   */
+  private static void assertAllocatesNothing(String what, Runnable calls) {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    Runnable steps =
+        () -> {
+          for (int n = 0; n < 2_000; n++) {
+            calls.run();
+          }
+        };
+    steps.run();
+    long thread = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(thread);
+    steps.run();
+    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+    // One small array per call would be at least 16 bytes × 8,000 calls.
+    assertTrue(allocated < 8_000, what + ": " + allocated + " bytes allocated in 8,000 calls");
   }
 
   @Test

@@ -60,16 +60,17 @@ public final class NetworkModel {
       Precision precision,
       int unrollLimit) {
     this.declaredType = declaredType;
-    this.precision = precision;
     this.declaredInterface = declaredInterface;
     this.declaredDeprecated = declaredDeprecated;
     this.generatedType = generatedType;
     this.topology = topology;
+    this.precision = precision;
     int last = topology.layerCount();
     Layer.Shape[] shapes = shapes(topology, unrollLimit);
     List<Layer> layers = new ArrayList<>();
-    layers.add(
-        new Layer(0, topology.inputs(), null, Layer.Role.INPUT, 0, false, -1, -1, null, shapes[1] == Layer.Shape.LOOPED, -1));
+    // The inputs are read from the input array itself where the first layer is looped.
+    boolean inputArray = shapes[1] == Layer.Shape.LOOPED;
+    layers.add(new Layer(0, topology.inputs(), null, Layer.Role.INPUT, 0, false, -1, -1, null, inputArray, -1));
     int stored = 0;
     for (int l = 1; l <= last; l++) {
       boolean looped = shapes[l] == Layer.Shape.LOOPED;

@@ -81,12 +81,9 @@ public final class NetworkChecks {
     Random random = new Random(seed);
     double worst = 0;
     for (int sample = 0; sample < 3; sample++) {
-      double[] p;
-      double[] x;
-      do {
-        p = parameters(t, random);
-        x = input(t, random);
-      } while (!awayFromKinks(t, p, x));
+      double[][] drawn = parametersAndInput(t, random);
+      double[] p = drawn[0];
+      double[] x = drawn[1];
       double[] y = target(t, random);
       network.setParameters(p);
       double[] gradient = new double[p.length];
@@ -113,6 +110,17 @@ public final class NetworkChecks {
       }
     }
     return worst;
+  }
+
+  /** Random parameters and an input, drawn again until no kinked neuron is near its kink. */
+  private static double[][] parametersAndInput(Topology t, Random random) {
+    double[] p;
+    double[] x;
+    do {
+      p = parameters(t, random);
+      x = input(t, random);
+    } while (!awayFromKinks(t, p, x));
+    return new double[][] {p, x};
   }
 
   /**
@@ -178,12 +186,9 @@ public final class NetworkChecks {
     Topology t = network.topology();
     Random random = new Random(seed);
     for (int sample = 0; sample < 3; sample++) {
-      double[] p;
-      double[] x;
-      do {
-        p = parameters(t, random);
-        x = input(t, random);
-      } while (!awayFromKinks(t, p, x));
+      double[][] drawn = parametersAndInput(t, random);
+      double[] p = drawn[0];
+      double[] x = drawn[1];
       double[] y = target(t, random);
       float[] pf = narrow(p);
       float[] xf = narrow(x);
