@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Networks far past the unrolled limit, the shapes that stress a code generator most: wide, deep,
- * bottlenecked, image-sized, and the deepest chains the processor accepts. Every one compiles, no method
- * reaches the JIT's limit, and the largest train like the reference network.
+ * bottlenecked, image-sized, the deepest chain the processor accepts (999 hidden layers) and both sides of
+ * the depth past which the API methods call chunks of layers. Every one compiles, no method reaches the
+ * JIT's limit, and they train like the reference network.
  */
 class LargeNetworkTest {
   private static final Spec LOGISTIC = Spec.OUTPUTS.get(0);
@@ -37,8 +38,13 @@ class LargeNetworkTest {
     Arrays.fill(sixtyFours, 64);
     int[] deepestChain = new int[NetworkModel.MAX_LAYERS - 1];
     Arrays.fill(deepestChain, 1);
-    int[] deepestWide = new int[NetworkModel.MAX_LAYERS - 1];
-    Arrays.fill(deepestWide, 9);
+    int[] deepWide = new int[40];
+    Arrays.fill(deepWide, 9);
+    // Either side of the depth at which the API methods call chunks of layers.
+    int[] chunked = new int[NetworkModel.CHUNK_LAYERS];
+    Arrays.fill(chunked, 5);
+    int[] notChunked = new int[NetworkModel.CHUNK_LAYERS - 1];
+    Arrays.fill(notChunked, 5);
     // Unrolled layers at the mixed budget after a looped one: the most straight-line code beside loops.
     int[] mixedChain = new int[60];
     Arrays.fill(mixedChain, 1);
@@ -52,9 +58,24 @@ class LargeNetworkTest {
             SOFTMAX.named("CifarNetwork").shaped(3072, new int[] {200}, 10, Activation.TANH),
             SOFTMAX.named("DigitsNetwork").shaped(64, new int[] {32}, 10, Activation.LOGISTIC),
             LOGISTIC.named("DeepestChainNetwork").shaped(1, deepestChain, 1, Activation.TANH),
-            LOGISTIC.named("DeepestWideNetwork").shaped(9, deepestWide, 9, Activation.LEAKY_RELU),
+            LOGISTIC.named("DeepWideNetwork").shaped(9, deepWide, 9, Activation.LEAKY_RELU),
+            SOFTMAX.named("ChunkedNetwork").shaped(4, chunked, 3, Activation.TANH),
+            SOFTMAX.named("NotChunkedNetwork").shaped(4, notChunked, 3, Activation.TANH),
             LOGISTIC.named("MixedChainNetwork").shaped(50, mixedChain, 1, Activation.TANH));
     compiled = Spec.compile(shapes);
+  }
+
+  @Test
+  void deepNetworksCallChunksOfLayers() throws java.io.IOException {
+    String chunked = source("test.ChunkedNetwork");
+    assertTrue(chunked.contains("forwardLayers1To32(input);"), chunked);
+    assertTrue(chunked.contains("forwardLayers33To33();"), chunked);
+    String notChunked = source("test.NotChunkedNetwork");
+    assertTrue(!notChunked.contains("forwardLayers") && notChunked.contains("forwardH1(input);"), notChunked);
+  }
+
+  private static String source(String type) throws java.io.IOException {
+    return compiled.compilation().generatedSourceFile(type).orElseThrow().getCharContent(false).toString();
   }
 
   @Test
@@ -99,10 +120,16 @@ class LargeNetworkTest {
 
   @Test
   void deepChainsMatchTheReference() {
-    for (String name : List.of("test.DeepestChainNetwork", "test.DeepestWideNetwork", "test.WideNetwork")) {
+    for (String name : List.of("test.DeepWideNetwork", "test.ChunkedNetwork", "test.NotChunkedNetwork", "test.WideNetwork")) {
       TrainableNetwork net = compiled.seeded(name, 3);
       NetworkChecks.checkGradients(net, 47);
       NetworkChecks.checkReferenceParity(net, 53);
     }
+    // The deepest network is checked on a sample of its parameters: each of its 4,000 probes would cost a
+    // forward pass through 1,000 layers.
+    TrainableNetwork deepest = compiled.seeded("test.DeepestChainNetwork", 3);
+    assertEquals(NetworkModel.MAX_LAYERS, deepest.topology().layerCount());
+    dev.hardwired.GradientCheck.sampled(60, 5).run(deepest, new double[] {0.5}, new double[] {0.25}).assertBelow(1e-6);
+    NetworkChecks.checkReferenceParity(deepest, 53);
   }
 }

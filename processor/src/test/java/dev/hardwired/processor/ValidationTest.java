@@ -662,7 +662,8 @@ class ValidationTest {
           c,
           file,
           "too-deep",
-          NetworkModel.MAX_LAYERS + " hidden layers; at most " + (NetworkModel.MAX_LAYERS - 1) + " are supported",
+          String.format(
+              Locale.ROOT, "%,d hidden layers; at most %,d are supported", NetworkModel.MAX_LAYERS, NetworkModel.MAX_LAYERS - 1),
           "hidden = {",
           "{" + hidden + "}");
     }

@@ -31,10 +31,17 @@ public final class NetworkModel {
   public static final int MAX_MIXED_UNROLLED_PARAMETERS = 120;
 
   /**
-   * The most layers with parameters a network may have. Every layer adds its calls or statements to the
-   * train method whatever its shape; at this depth train stays under {@link #METHOD_BYTES_LIMIT}.
+   * The most layers with parameters a network may have. Each layer adds about 26 entries to the generated
+   * class's constant pool, which holds at most 65,535; at this depth it holds about 26,000.
    */
-  public static final int MAX_LAYERS = 100;
+  public static final int MAX_LAYERS = 1000;
+
+  /**
+   * The most layers whose calls the API methods make themselves. A deeper network has every layer looped,
+   * and the API methods call one method per {@code CHUNK_LAYERS} layers, which calls theirs: however deep
+   * the network, no method grows past a few hundred bytes.
+   */
+  public static final int CHUNK_LAYERS = 32;
 
   /** The most parameters a network may have: all of them fit in one Java array. */
   public static final int MAX_PARAMETERS = Topology.MAX_PARAMETERS;
@@ -127,13 +134,16 @@ public final class NetworkModel {
    * unrollLimit} parameters, the fastest code for small networks. Otherwise, from the output layer back,
    * a layer is unrolled while its parameters fit in what is left of the smaller mixed budget, and looped
    * when they do not: the small layers near the outputs of a large network stay straight-line code, the
-   * large layers become loops.
+   * large layers become loops. A network of more than {@link #CHUNK_LAYERS} layers is looped whole.
    */
   static Layer.Shape[] shapes(Topology topology, int unrollLimit) {
     int last = topology.layerCount();
     Layer.Shape[] shapes = new Layer.Shape[last + 1];
     long total = topology.parameterCount();
     long budget = total <= unrollLimit ? total : Math.min(unrollLimit, MAX_MIXED_UNROLLED_PARAMETERS);
+    if (last > CHUNK_LAYERS) {
+      budget = 0; // calls to chunks of layers have no place for straight-line code between them
+    }
     for (int l = last; l >= 1; l--) {
       long parameters = ((long) topology.size(l - 1) + 1) * topology.size(l);
       if (parameters <= budget) {
@@ -204,6 +214,14 @@ public final class NetworkModel {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the API methods call chunks of {@link #CHUNK_LAYERS} layers rather than each layer's methods:
+   * for networks of more layers than that, all of them looped.
+   */
+  public boolean chunked() {
+    return topology.layerCount() > CHUNK_LAYERS;
   }
 
   /** Whether every layer is looped. */

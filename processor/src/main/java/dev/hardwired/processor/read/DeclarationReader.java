@@ -230,7 +230,7 @@ public final class DeclarationReader {
     boolean checkSize(int inputs, List<Integer> hidden, int outputs) {
       if (hidden.size() + 1 > NetworkModel.MAX_LAYERS) {
         error(
-            Message.TOO_DEEP.format(hidden.size(), NetworkModel.MAX_LAYERS - 1, NetworkModel.METHOD_BYTES_LIMIT),
+            Message.TOO_DEEP.format(hidden.size(), NetworkModel.MAX_LAYERS - 1),
             value("hidden"));
         return false;
       }

@@ -67,8 +67,8 @@ public enum Message {
           + " and weights files hold them in"),
   TOO_DEEP(
       "too-deep",
-      "%,d hidden layers; at most %,d are supported, because every layer adds its code to the train method,"
-          + " which must stay under the %,d bytes of bytecode that HotSpot compiles"),
+      "%,d hidden layers; at most %,d are supported, because every layer adds its own fields and methods to the"
+          + " generated class, whose constant pool holds at most 65,535 entries"),
   OPTION("option", "-A%s=%s: expected a whole number from 0 to %d"),
   WRITE_FAILED("write", "could not write the generated class for %s: %s"),
   UNEXPECTED(

@@ -36,6 +36,11 @@ final class Passes {
 
   /** Every SpostA from the input to the outputs. */
   void forward(CodeBlock.Builder body) {
+    if (model.chunked()) {
+      comment(body, "Forward, layer by layer: SpreA = weights · SpostA of the layer before + bias; SpostA = fA(SpreA)");
+      looped.chunkCalls(body, Looped.Pass.FORWARD);
+      return;
+    }
     if (!layers.get(1).looped()) {
       unrolled.inputs(body);
     }
@@ -80,6 +85,14 @@ final class Passes {
     } else {
       unrolled.errorSignal(body);
     }
+    if (model.chunked()) {
+      comment(
+          body,
+          "Hidden deltas by the chain rule, from the output layer back: δ = fA′(SpreA) × Σ δ of the layer after"
+              + " × weight, using the weights of the forward pass; each δ is computed once and reused");
+      looped.chunkCalls(body, Looped.Pass.DELTAS);
+      return;
+    }
     for (int l = layers.size() - 2; l >= 1; l--) {
       Layer layer = layers.get(l);
       if (layers.get(l + 1).looped()) {
@@ -93,6 +106,11 @@ final class Passes {
 
   /** weight ← weight − LR × gradient for every parameter, from the output layer back. */
   void update(CodeBlock.Builder body) {
+    if (model.chunked()) {
+      comment(body, "Update, from the output layer back: weight ← weight − LR × gradient, gradient = δ × SpostA");
+      looped.chunkCalls(body, Looped.Pass.UPDATE);
+      return;
+    }
     for (int l = layers.size() - 1; l >= 1; l--) {
       Layer layer = layers.get(l);
       comment(
@@ -111,6 +129,11 @@ final class Passes {
 
   /** gradientSum += gradient for every parameter, in the flat order. */
   void accumulate(CodeBlock.Builder body) {
+    if (model.chunked()) {
+      comment(body, "Gradient = δ × SpostA of the layer before and, for the biases, gradient = δ");
+      looped.chunkCalls(body, Looped.Pass.GRADIENT);
+      return;
+    }
     for (int l = layers.size() - 1; l >= 1; l--) {
       Layer layer = layers.get(l);
       comment(body, capitalize(gradientText(model, layer)));

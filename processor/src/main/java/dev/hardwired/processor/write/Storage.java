@@ -3,12 +3,15 @@ package dev.hardwired.processor.write;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hardwired.Checks;
 import dev.hardwired.Initialization;
 import dev.hardwired.Loss;
 import dev.hardwired.processor.model.Layer;
 import dev.hardwired.processor.model.NetworkModel;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -23,6 +26,8 @@ final class Storage {
   private final NetworkModel model;
   private final List<Layer> layers;
   private final Numbers n;
+  /** The array fields that a chunked network allocates in methods, filled by {@link #addFields}. */
+  private final List<Allocation> allocations = new ArrayList<>();
 
   Storage(NetworkModel model) {
     this.model = model;
@@ -59,20 +64,18 @@ final class Storage {
       }
       Layer previous = model.previous(layer);
       type.addField(
-          FieldSpec.builder(n.rows(), layer.weightsArray(previous), Modifier.PRIVATE, Modifier.FINAL)
+          array(n.rows(), layer.weightsArray(previous), layer, CodeBlock.of(n.f("new double[$L][$L]"), previous.sizeConstant(), layer.sizeConstant()))
               .addJavadoc(
                   Code.javadoc(
                       model.weightsName(layer) + " weights, one row per node of the " + previous.title() + ": "
                           + layer.weightsArray(previous) + "[i][j] is the weight from " + previous.letter() + "_i into "
                           + layer.letter() + "_j, parameter " + flatIndex(layer.weightOffset(), "j × " + previous.size() + " + i")
                           + " of the flat order."))
-              .initializer(n.f("new double[$L][$L]"), previous.sizeConstant(), layer.sizeConstant())
               .build());
       type.addField(
-          FieldSpec.builder(n.array(), layer.biasesArray(), Modifier.PRIVATE, Modifier.FINAL)
+          array(n.array(), layer.biasesArray(), layer, CodeBlock.of(n.f("new double[$L]"), layer.sizeConstant()))
               .addJavadoc(
                   "Biases of the $L, parameters $L.. of the flat order.\n", layer.title(), layer.biasOffset())
-              .initializer(n.f("new double[$L]"), layer.sizeConstant())
               .build());
     }
     for (Layer layer : layers.subList(1, layers.size())) {
@@ -105,10 +108,109 @@ final class Storage {
   }
 
   private FieldSpec scratch(String name, Layer layer, String doc) {
-    return FieldSpec.builder(n.array(), name, Modifier.PRIVATE, Modifier.FINAL)
+    return array(n.array(), name, layer, CodeBlock.of(n.f("new double[$L]"), layer.sizeConstant()))
         .addJavadoc("$L\n", doc)
-        .initializer(n.f("new double[$L]"), layer.sizeConstant())
         .build();
+  }
+
+  /**
+   * A per-layer array field. Its allocation is the field's initializer, except in a chunked (deep)
+   * network, where so many initializers would make the constructor too long: there the field is assigned
+   * once, by the allocation method of its chunk of layers, which the constructor calls.
+   */
+  private FieldSpec.Builder array(TypeName type, String name, Layer layer, CodeBlock allocation) {
+    if (!model.chunked()) {
+      return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.FINAL).initializer(allocation);
+    }
+    allocations.add(new Allocation(layer, name, allocation));
+    return FieldSpec.builder(type, name, Modifier.PRIVATE);
+  }
+
+  /** A field that a chunked network allocates in a method. */
+  private static final class Allocation {
+    final Layer layer;
+    final String field;
+    final CodeBlock value;
+
+    Allocation(Layer layer, String field, CodeBlock value) {
+      this.layer = layer;
+      this.field = field;
+      this.value = value;
+    }
+  }
+
+  // ---------------------------------------------------------------- chunks of layers, for deep networks
+
+  /** The layers from 1 to the output, in chunks of {@link NetworkModel#CHUNK_LAYERS}. */
+  private List<List<Layer>> chunks() {
+    List<Layer> all = layers.subList(1, layers.size());
+    List<List<Layer>> chunks = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += NetworkModel.CHUNK_LAYERS) {
+      chunks.add(all.subList(from, Math.min(all.size(), from + NetworkModel.CHUNK_LAYERS)));
+    }
+    return chunks;
+  }
+
+  private static String chunkName(String verb, List<Layer> chunk) {
+    return verb + "Layers" + chunk.get(0).index() + "To" + chunk.get(chunk.size() - 1).index();
+  }
+
+  /** The body of the constructor: nothing, or in a chunked network the calls that allocate its arrays. */
+  void construct(CodeBlock.Builder body) {
+    if (model.chunked()) {
+      for (List<Layer> chunk : chunks()) {
+        body.addStatement("$L()", chunkName("allocate", chunk));
+      }
+    }
+  }
+
+  /** A chunked network's methods that allocate, get, set and copy its arrays, one per chunk of layers. */
+  List<MethodSpec> chunkMethods(ClassName self) {
+    List<MethodSpec> methods = new ArrayList<>();
+    if (!model.chunked()) {
+      return methods;
+    }
+    for (List<Layer> chunk : chunks()) {
+      CodeBlock.Builder body = CodeBlock.builder();
+      for (Allocation allocation : allocations) {
+        if (chunk.contains(allocation.layer)) {
+          body.addStatement("$L = $L", allocation.field, allocation.value);
+        }
+      }
+      methods.add(chunkMethod("allocate", chunk, "Allocates the arrays of", body).build());
+    }
+    for (List<Layer> chunk : chunks()) {
+      CodeBlock.Builder body = CodeBlock.builder();
+      for (Layer layer : chunk) {
+        copyLayer(body, layer, true, "destination");
+      }
+      methods.add(chunkMethod("get", chunk, "Copies into the flat order the parameters of", body)
+          .addParameter(n.array(), "destination").build());
+    }
+    for (List<Layer> chunk : chunks()) {
+      CodeBlock.Builder body = CodeBlock.builder();
+      for (Layer layer : chunk) {
+        copyLayer(body, layer, false, "source");
+      }
+      methods.add(chunkMethod("set", chunk, "Sets from the flat order the parameters of", body)
+          .addParameter(n.array(), "source").build());
+    }
+    for (List<Layer> chunk : chunks()) {
+      CodeBlock.Builder body = CodeBlock.builder();
+      for (Layer layer : chunk) {
+        copyInto(body, layer);
+      }
+      methods.add(chunkMethod("copy", chunk, "Copies into {@code copy} the parameters of", body)
+          .addParameter(self, "copy").build());
+    }
+    return methods;
+  }
+
+  private static MethodSpec.Builder chunkMethod(String verb, List<Layer> chunk, String doc, CodeBlock.Builder body) {
+    return MethodSpec.methodBuilder(chunkName(verb, chunk))
+        .addJavadoc("$L layers $L to $L.\n", doc, chunk.get(0).index(), chunk.get(chunk.size() - 1).index())
+        .addModifiers(Modifier.PRIVATE)
+        .addCode(body.build());
   }
 
   private CodeBlock layoutDoc() {
@@ -170,6 +272,12 @@ final class Storage {
     copyAll(body, true, "destination");
   }
 
+  private void chunkCalls(CodeBlock.Builder body, String verb, String argument) {
+    for (List<Layer> chunk : chunks()) {
+      body.addStatement("$L($L)", chunkName(verb, chunk), argument);
+    }
+  }
+
   /** The body of {@code setParameters(source)}: checked whole before anything changes. */
   void set(CodeBlock.Builder body) {
     body.addStatement("$T.requireFinite(source, PARAMETERS, $S)", Checks.class, "parameters");
@@ -182,45 +290,58 @@ final class Storage {
 
   /** Between the flat array {@code flat} and the fields, layer by layer, in either direction. */
   private void copyAll(CodeBlock.Builder body, boolean out, String flat) {
+    if (model.chunked()) {
+      chunkCalls(body, out ? "get" : "set", flat);
+      return;
+    }
     for (Layer layer : layers.subList(1, layers.size())) {
-      if (!layer.looped()) {
-        int count = layer.parameterCount();
-        if (out) {
-          body.addStatement(
-              "$T.arraycopy(p, $L, $L, $L, $L)", System.class, layer.storedWeightOffset(), flat, layer.weightOffset(), count);
-        } else {
-          body.addStatement(
-              "$T.arraycopy($L, $L, p, $L, $L)", System.class, flat, layer.weightOffset(), layer.storedWeightOffset(), count);
-        }
-        continue;
-      }
-      Layer previous = model.previous(layer);
-      String weights = layer.weightsArray(previous);
-      body.add("// $L: row i holds the weights from $L_i, flat at $L\n",
-          model.weightsName(layer), previous.letter(), flatIndex(layer.weightOffset(), "j × " + previous.size() + " + i"));
-      body.beginControlFlow("for (int i = 0; i < $L; i++)", previous.sizeConstant());
-      body.addStatement(n.f("double[] w = $L[i]"), weights);
-      body.beginControlFlow("for (int j = 0; j < $L; j++)", layer.sizeConstant());
-      if (out) {
-        body.addStatement("$L[$L] = w[j]", flat, flatIndex(layer.weightOffset(), "j * " + previous.sizeConstant() + " + i"));
-      } else {
-        body.addStatement("w[j] = $L[$L]", flat, flatIndex(layer.weightOffset(), "j * " + previous.sizeConstant() + " + i"));
-      }
-      body.endControlFlow();
-      body.endControlFlow();
+      copyLayer(body, layer, out, flat);
+    }
+  }
+
+  private void copyLayer(CodeBlock.Builder body, Layer layer, boolean out, String flat) {
+    if (!layer.looped()) {
+      int count = layer.parameterCount();
       if (out) {
         body.addStatement(
-            "$T.arraycopy($L, 0, $L, $L, $L)", System.class, layer.biasesArray(), flat, layer.biasOffset(), layer.sizeConstant());
+            "$T.arraycopy(p, $L, $L, $L, $L)", System.class, layer.storedWeightOffset(), flat, layer.weightOffset(), count);
       } else {
         body.addStatement(
-            "$T.arraycopy($L, $L, $L, 0, $L)", System.class, flat, layer.biasOffset(), layer.biasesArray(), layer.sizeConstant());
+            "$T.arraycopy($L, $L, p, $L, $L)", System.class, flat, layer.weightOffset(), layer.storedWeightOffset(), count);
       }
+      return;
+    }
+    Layer previous = model.previous(layer);
+    String weights = layer.weightsArray(previous);
+    body.add("// $L: row i holds the weights from $L_i, flat at $L\n",
+        model.weightsName(layer), previous.letter(), flatIndex(layer.weightOffset(), "j × " + previous.size() + " + i"));
+    body.beginControlFlow("for (int i = 0; i < $L; i++)", previous.sizeConstant());
+    body.addStatement(n.f("double[] w = $L[i]"), weights);
+    body.beginControlFlow("for (int j = 0; j < $L; j++)", layer.sizeConstant());
+    if (out) {
+      body.addStatement("$L[$L] = w[j]", flat, flatIndex(layer.weightOffset(), "j * " + previous.sizeConstant() + " + i"));
+    } else {
+      body.addStatement("w[j] = $L[$L]", flat, flatIndex(layer.weightOffset(), "j * " + previous.sizeConstant() + " + i"));
+    }
+    body.endControlFlow();
+    body.endControlFlow();
+    if (out) {
+      body.addStatement(
+          "$T.arraycopy($L, 0, $L, $L, $L)", System.class, layer.biasesArray(), flat, layer.biasOffset(), layer.sizeConstant());
+    } else {
+      body.addStatement(
+          "$T.arraycopy($L, $L, $L, 0, $L)", System.class, flat, layer.biasOffset(), layer.biasesArray(), layer.sizeConstant());
     }
   }
 
   /** The body of {@code copy()}. */
   void copy(CodeBlock.Builder body, ClassName self) {
     body.addStatement("$T copy = new $T()", self, self);
+    if (model.chunked()) {
+      chunkCalls(body, "copy", "copy");
+      body.addStatement("return copy");
+      return;
+    }
     if (model.unrolledParameterCount() > 0) {
       body.addStatement(
           "$T.arraycopy(p, 0, copy.p, 0, $L)",
@@ -228,16 +349,9 @@ final class Storage {
           model.fullyUnrolled() ? "PARAMETERS" : String.valueOf(model.unrolledParameterCount()));
     }
     for (Layer layer : layers.subList(1, layers.size())) {
-      if (!layer.looped()) {
-        continue;
+      if (layer.looped()) {
+        copyInto(body, layer);
       }
-      Layer previous = model.previous(layer);
-      String weights = layer.weightsArray(previous);
-      body.beginControlFlow("for (int i = 0; i < $L; i++)", previous.sizeConstant());
-      body.addStatement("$T.arraycopy($L[i], 0, copy.$L[i], 0, $L)", System.class, weights, weights, layer.sizeConstant());
-      body.endControlFlow();
-      body.addStatement(
-          "$T.arraycopy($L, 0, copy.$L, 0, $L)", System.class, layer.biasesArray(), layer.biasesArray(), layer.sizeConstant());
     }
     body.addStatement("return copy");
   }
@@ -245,6 +359,17 @@ final class Storage {
   /** {@code offset + rest}, or just {@code rest} at offset 0. */
   static String flatIndex(int offset, String rest) {
     return offset == 0 ? rest : offset + " + " + rest;
+  }
+
+  /** {@code copy}'s arrays of looped {@code layer} ← this one's. */
+  private void copyInto(CodeBlock.Builder body, Layer layer) {
+    Layer previous = model.previous(layer);
+    String weights = layer.weightsArray(previous);
+    body.beginControlFlow("for (int i = 0; i < $L; i++)", previous.sizeConstant());
+    body.addStatement("$T.arraycopy($L[i], 0, copy.$L[i], 0, $L)", System.class, weights, weights, layer.sizeConstant());
+    body.endControlFlow();
+    body.addStatement(
+        "$T.arraycopy($L, 0, copy.$L, 0, $L)", System.class, layer.biasesArray(), layer.biasesArray(), layer.sizeConstant());
   }
 
   private List<Layer> hidden() {
