@@ -111,46 +111,43 @@ class BackpropagationTest {
 
   @TestFactory
   List<DynamicTest> floatNetworksMatchFiniteDifferencesAndTheReference() {
-    List<DynamicTest> tests = new ArrayList<>();
-    for (GeneratedNetworks compiled : List.of(compiledFloats, loopedFloats)) {
-      for (Spec spec : floats) {
-        tests.add(
-            DynamicTest.dynamicTest(
-                spec + (compiled == loopedFloats ? ", looped" : ""),
-                () -> {
-                  dev.hardwired.TrainableFloatNetwork net = compiled.seededFloat(spec.className(), 1);
-                  NetworkChecks.checkFloatGradients(net, 59);
-                  NetworkChecks.checkFloatReferenceParity(net.copy(), 61);
-                }));
-      }
-    }
-    return tests;
+    return forEachFloat(
+        net -> {
+          NetworkChecks.checkFloatGradients(net, 59);
+          NetworkChecks.checkFloatReferenceParity(net.copy(), 61);
+        });
   }
 
   @TestFactory
   List<DynamicTest> floatTrainingAndPredictionAllocateNothing() {
+    return forEachFloat(
+        net -> {
+          Random random = new Random(3);
+          float[] input = NetworkChecks.narrow(NetworkChecks.input(net.topology(), random));
+          float[] target = NetworkChecks.narrow(NetworkChecks.target(net.topology(), random));
+          float[] output = new float[net.outputCount()];
+          float[] gradient = new float[net.parameterCount()];
+          assertAllocatesNothing(
+              net.toString(),
+              () -> {
+                net.train(input, target, 1e-6f);
+                net.predict(input, output);
+                net.accumulateGradient(input, target, gradient);
+                net.loss(input, target);
+              });
+        });
+  }
+
+  /** {@code check} on every float spec, unrolled and looped. */
+  private static List<DynamicTest> forEachFloat(
+      java.util.function.Consumer<dev.hardwired.TrainableFloatNetwork> check) {
     List<DynamicTest> tests = new ArrayList<>();
     for (GeneratedNetworks compiled : List.of(compiledFloats, loopedFloats)) {
       for (Spec spec : floats) {
         tests.add(
             DynamicTest.dynamicTest(
                 spec + (compiled == loopedFloats ? ", looped" : ""),
-                () -> {
-                  dev.hardwired.TrainableFloatNetwork net = compiled.seededFloat(spec.className(), 1);
-                  Random random = new Random(3);
-                  float[] input = NetworkChecks.narrow(NetworkChecks.input(net.topology(), random));
-                  float[] target = NetworkChecks.narrow(NetworkChecks.target(net.topology(), random));
-                  float[] output = new float[net.outputCount()];
-                  float[] gradient = new float[net.parameterCount()];
-                  assertAllocatesNothing(
-                      spec.toString(),
-                      () -> {
-                        net.train(input, target, 1e-6f);
-                        net.predict(input, output);
-                        net.accumulateGradient(input, target, gradient);
-                        net.loss(input, target);
-                      });
-                }));
+                () -> check.accept(compiled.seededFloat(spec.className(), 1))));
       }
     }
     return tests;
@@ -158,35 +155,17 @@ class BackpropagationTest {
 
   @TestFactory
   List<DynamicTest> loopedLayersMatchFiniteDifferencesAndTheReference() {
-    return forEach(
-        combinations,
-        loopedCombinations,
-        (spec, net) -> {
-          NetworkChecks.checkGradients(net, 19);
-          NetworkChecks.checkReferenceParity(net.copy(), 23);
-        });
+    return againstBoth(combinations, loopedCombinations, 19, 23);
   }
 
   @TestFactory
   List<DynamicTest> mixedShapesMatchFiniteDifferencesAndTheReference() {
-    return forEach(
-        combinations,
-        mixedCombinations,
-        (spec, net) -> {
-          NetworkChecks.checkGradients(net, 29);
-          NetworkChecks.checkReferenceParity(net.copy(), 31);
-        });
+    return againstBoth(combinations, mixedCombinations, 29, 31);
   }
 
   @TestFactory
   List<DynamicTest> largeRandomTopologiesMatchFiniteDifferencesAndTheReference() {
-    return forEach(
-        large,
-        compiledLarge,
-        (spec, net) -> {
-          NetworkChecks.checkGradients(net, 37);
-          NetworkChecks.checkReferenceParity(net.copy(), 41);
-        });
+    return againstBoth(large, compiledLarge, 37, 41);
   }
 
   @TestFactory
@@ -201,13 +180,7 @@ class BackpropagationTest {
 
   @TestFactory
   List<DynamicTest> randomTopologiesMatchFiniteDifferencesAndTheReference() {
-    return forEach(
-        randomised,
-        compiledRandomised,
-        (spec, net) -> {
-          NetworkChecks.checkGradients(net, 13);
-          NetworkChecks.checkReferenceParity(net.copy(), 17);
-        });
+    return againstBoth(randomised, compiledRandomised, 13, 17);
   }
 
   @TestFactory
@@ -282,6 +255,18 @@ class BackpropagationTest {
         }
       }
     }
+  }
+
+  /** Finite differences from {@code gradientSeed}, then reference parity from {@code paritySeed}, on a copy. */
+  private static List<DynamicTest> againstBoth(
+      List<Spec> specs, GeneratedNetworks compiled, long gradientSeed, long paritySeed) {
+    return forEach(
+        specs,
+        compiled,
+        (spec, net) -> {
+          NetworkChecks.checkGradients(net, gradientSeed);
+          NetworkChecks.checkReferenceParity(net.copy(), paritySeed);
+        });
   }
 
   private interface Check {

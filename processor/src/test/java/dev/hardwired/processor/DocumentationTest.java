@@ -65,6 +65,38 @@ class DocumentationTest {
     assertWithMessage("java blocks checked").that(checked).isGreaterThan(10);
   }
 
+  /**
+   * A README code block whose paragraph names a test file ("From `examples/src/test/…java`") must stand in
+   * that file as one unbroken run of lines: the test compiles and runs what the README shows.
+   */
+  @Test
+  void readmeQuotesTestsThatExist() throws IOException {
+    List<String> lines = Files.readAllLines(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+    java.util.regex.Pattern source = java.util.regex.Pattern.compile("From `([^`]+\\.java)`");
+    int checked = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).trim().equals("```java")) {
+        continue;
+      }
+      int end = i + 1;
+      while (!lines.get(end).trim().equals("```")) {
+        end++;
+      }
+      String paragraph = String.join(" ", lines.subList(Math.max(0, i - 4), i));
+      java.util.regex.Matcher named = source.matcher(paragraph);
+      if (named.find()) {
+        String block = String.join("\n", lines.subList(i + 1, end)) + "\n";
+        String test = Files.readString(ROOT.resolve(named.group(1)), StandardCharsets.UTF_8);
+        assertWithMessage("README.md line %s quotes code not in %s:\n%s", i + 2, named.group(1), block)
+            .that(test.contains(block))
+            .isTrue();
+        checked++;
+      }
+      i = end;
+    }
+    assertWithMessage("README blocks checked against tests").that(checked).isAtLeast(1);
+  }
+
   private static List<String> generatedFrom(Path file, String source) throws IOException {
     String name = file.getFileName().toString().replace(".java", "");
     Compilation compilation =

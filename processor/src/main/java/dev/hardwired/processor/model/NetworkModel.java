@@ -208,12 +208,7 @@ public final class NetworkModel {
 
   /** Whether every layer is unrolled: the whole network is straight-line code over one array. */
   public boolean fullyUnrolled() {
-    for (Layer layer : layers.subList(1, layers.size())) {
-      if (layer.looped()) {
-        return false;
-      }
-    }
-    return true;
+    return unrolledParameters == topology.parameterCount();
   }
 
   /**
@@ -232,6 +227,20 @@ public final class NetworkModel {
   /** Whether any layer is looped. */
   public boolean anyLooped() {
     return !fullyUnrolled();
+  }
+
+  /** {@code layers} in runs of {@link #CHUNK_LAYERS}, in their order: what one chunk method visits. */
+  public static List<List<Layer>> chunks(List<Layer> layers) {
+    List<List<Layer>> chunks = new ArrayList<>();
+    for (int from = 0; from < layers.size(); from += CHUNK_LAYERS) {
+      chunks.add(layers.subList(from, Math.min(layers.size(), from + CHUNK_LAYERS)));
+    }
+    return chunks;
+  }
+
+  /** The name of the method that does {@code verb} for a chunk of layers: {@code forwardLayers1To32}. */
+  public static String chunkName(String verb, List<Layer> chunk) {
+    return verb + "Layers" + chunk.get(0).index() + "To" + chunk.get(chunk.size() - 1).index();
   }
 
   /** The layer before {@code layer}. */

@@ -46,7 +46,7 @@ final class Equations {
       case LOGISTIC:
         return CodeBlock.of("logistic($L)", z);
       case TANH:
-        return n.math("tanh", z);
+        return CodeBlock.of(n.f("$T.tanh($L)"), Math.class, z);
       case RELU:
         return CodeBlock.of("relu($L)", z);
       case LEAKY_RELU:

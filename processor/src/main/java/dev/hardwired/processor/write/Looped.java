@@ -105,12 +105,7 @@ final class Looped {
   }
 
   private List<List<Layer>> chunks(Pass pass) {
-    List<Layer> visited = order(pass);
-    List<List<Layer>> chunks = new ArrayList<>();
-    for (int from = 0; from < visited.size(); from += NetworkModel.CHUNK_LAYERS) {
-      chunks.add(visited.subList(from, Math.min(visited.size(), from + NetworkModel.CHUNK_LAYERS)));
-    }
-    return chunks;
+    return NetworkModel.chunks(order(pass));
   }
 
   /** The calls of {@code pass}'s chunk methods, one statement per chunk. */
@@ -158,7 +153,7 @@ final class Looped {
   }
 
   private static String chunkName(Pass pass, List<Layer> chunk) {
-    return pass.verb + "Layers" + chunk.get(0).index() + "To" + chunk.get(chunk.size() - 1).index();
+    return NetworkModel.chunkName(pass.verb, chunk);
   }
 
   private static String chunkArguments(Pass pass, List<Layer> chunk) {

@@ -2,7 +2,6 @@ package dev.hardwired.processor.write;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.hardwired.Precision;
 import dev.hardwired.TrainableFloatNetwork;
@@ -14,6 +13,10 @@ import java.util.regex.Pattern;
  * that bring {@code Math}'s double results back to float. Every writer takes its numbers from here.
  */
 final class Numbers {
+  private static final Pattern DOUBLE_WORD = Pattern.compile("\\bdouble\\b");
+  private static final Pattern LITERAL = Pattern.compile("\\b(\\d+\\.\\d+)\\b");
+  private static final Pattern MATH_CALL = Pattern.compile("(?<!\\()\\$T\\.(exp|log|log1p|tanh)\\(");
+
   private final boolean single;
 
   private Numbers(Precision precision) {
@@ -70,15 +73,5 @@ final class Numbers {
     String t = DOUBLE_WORD.matcher(template).replaceAll("float");
     t = LITERAL.matcher(t).replaceAll("$1f");
     return MATH_CALL.matcher(t).replaceAll("(float) \\$T.$1(");
-  }
-
-  private static final Pattern DOUBLE_WORD = Pattern.compile("\\bdouble\\b");
-  private static final Pattern LITERAL = Pattern.compile("\\b(\\d+\\.\\d+)\\b");
-  private static final Pattern MATH_CALL = Pattern.compile("(?<!\\()\\$T\\.(exp|log|log1p|tanh)\\(");
-
-  /** {@code Math.f(args)}, cast to float in single precision: {@code Math}'s functions answer in double. */
-  CodeBlock math(String function, CodeBlock argument) {
-    CodeBlock call = CodeBlock.of("$T.$L($L)", Math.class, function, argument);
-    return single ? CodeBlock.of("(float) $L", call) : call;
   }
 }

@@ -143,16 +143,11 @@ final class Storage {
 
   /** The layers from 1 to the output, in chunks of {@link NetworkModel#CHUNK_LAYERS}. */
   private List<List<Layer>> chunks() {
-    List<Layer> all = layers.subList(1, layers.size());
-    List<List<Layer>> chunks = new ArrayList<>();
-    for (int from = 0; from < all.size(); from += NetworkModel.CHUNK_LAYERS) {
-      chunks.add(all.subList(from, Math.min(all.size(), from + NetworkModel.CHUNK_LAYERS)));
-    }
-    return chunks;
+    return NetworkModel.chunks(layers.subList(1, layers.size()));
   }
 
   private static String chunkName(String verb, List<Layer> chunk) {
-    return verb + "Layers" + chunk.get(0).index() + "To" + chunk.get(chunk.size() - 1).index();
+    return NetworkModel.chunkName(verb, chunk);
   }
 
   /** The body of the constructor: nothing, or in a chunked network the calls that allocate its arrays. */
