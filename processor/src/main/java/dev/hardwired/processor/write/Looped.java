@@ -71,117 +71,11 @@ final class Looped {
     body.addStatement("$T.arraycopy($L, 0, output, 0, OUTPUTS)", System.class, output.valuesArray());
   }
 
-  // ---------------------------------------------------------------- chunks of layers, for deep networks
-
-  /** The passes that deep networks make in chunks of {@link NetworkModel#CHUNK_LAYERS} layers. */
-  enum Pass {
-    FORWARD("forward", "Forward"),
-    DELTAS("deltas", "Hidden deltas by the chain rule"),
-    UPDATE("update", "Update, weight ← weight − LR × gradient"),
-    GRADIENT("gradient", "Gradient = δ × SpostA");
-
-    final String verb;
-    final String title;
-
-    Pass(String verb, String title) {
-      this.verb = verb;
-      this.title = title;
-    }
-  }
-
-  /** The layers each pass visits, in its order: forward from layer 1, the others from the output back. */
-  private List<Layer> order(Pass pass) {
-    List<Layer> all = model.layers();
-    List<Layer> visited = new ArrayList<>();
-    if (pass == Pass.FORWARD) {
-      visited.addAll(all.subList(1, all.size()));
-    } else {
-      // Deltas are those of the hidden layers; updates and gradients those of every layer.
-      for (int l = all.size() - (pass == Pass.DELTAS ? 2 : 1); l >= 1; l--) {
-        visited.add(all.get(l));
-      }
-    }
-    return visited;
-  }
-
-  private List<List<Layer>> chunks(Pass pass) {
-    return NetworkModel.chunks(order(pass));
-  }
-
-  /** The calls of {@code pass}'s chunk methods, one statement per chunk. */
-  void chunkCalls(CodeBlock.Builder body, Pass pass) {
-    for (List<Layer> chunk : chunks(pass)) {
-      body.addStatement("$L($L)", chunkName(pass, chunk), chunkArguments(pass, chunk));
-    }
-  }
-
-  private MethodSpec chunk(Pass pass, List<Layer> chunk) {
-    CodeBlock.Builder body = CodeBlock.builder();
-    for (Layer layer : chunk) {
-      switch (pass) {
-        case FORWARD:
-          forwardCall(body, layer);
-          break;
-        case DELTAS:
-          hiddenDeltasCall(body, layer);
-          break;
-        case UPDATE:
-          updateCall(body, layer);
-          break;
-        default:
-          gradientCall(body, layer);
-          break;
-      }
-    }
-    Layer first = chunk.get(0);
-    Layer last = chunk.get(chunk.size() - 1);
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder(chunkName(pass, chunk))
-            .addJavadoc("$L, layers $L to $L.\n", pass.title, first.index(), last.index())
-            .addModifiers(Modifier.PRIVATE);
-    boolean input = chunk.stream().anyMatch(Looped::firstLayer) && pass != Pass.DELTAS;
-    if (input) {
-      method.addParameter(n.array(), "input");
-    }
-    if (pass == Pass.UPDATE) {
-      method.addParameter(n.type(), "learningRate");
-    }
-    if (pass == Pass.GRADIENT) {
-      method.addParameter(n.array(), "gradientSum");
-    }
-    return method.addCode(body.build()).build();
-  }
-
-  private static String chunkName(Pass pass, List<Layer> chunk) {
-    return NetworkModel.chunkName(pass.verb, chunk);
-  }
-
-  private static String chunkArguments(Pass pass, List<Layer> chunk) {
-    List<String> arguments = new ArrayList<>();
-    if (pass != Pass.DELTAS && chunk.stream().anyMatch(Looped::firstLayer)) {
-      arguments.add("input");
-    }
-    if (pass == Pass.UPDATE) {
-      arguments.add("learningRate");
-    }
-    if (pass == Pass.GRADIENT) {
-      arguments.add("gradientSum");
-    }
-    return String.join(", ", arguments);
-  }
-
   // ---------------------------------------------------------------- the methods
 
   /** Every private method the looped layers need, in the order a reader meets their calls. */
   List<MethodSpec> methods() {
     List<MethodSpec> methods = new ArrayList<>();
-    if (model.chunked()) {
-      for (Pass pass : Pass.values()) {
-        for (List<Layer> chunk : chunks(pass)) {
-          methods.add(chunk(pass, chunk));
-        }
-      }
-    }
     List<Layer> layers = model.layers();
     for (Layer layer : layers.subList(1, layers.size())) {
       if (layer.looped()) {
@@ -509,7 +403,7 @@ final class Looped {
     body.beginControlFlow("for (int $L = $L; $L < $L; $L++)", index, from, index, layer.sizeConstant(), index);
   }
 
-  private static boolean firstLayer(Layer layer) {
+  static boolean firstLayer(Layer layer) {
     return layer.index() == 1;
   }
 

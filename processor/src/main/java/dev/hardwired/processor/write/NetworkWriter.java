@@ -25,7 +25,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * Turns a {@link NetworkModel} into the source of its generated class: the class, its constants and its
  * API. Where the parameters live is {@link Storage}'s concern, the passes over the layers {@link
- * Passes}', and each layer's code {@link Unrolled}'s or {@link Looped}'s.
+ * Passes}', each layer's code {@link Unrolled}'s or {@link Looped}'s, and a deep network's chunks of
+ * layers {@link Chunks}'.
  */
 public final class NetworkWriter {
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
@@ -123,9 +124,10 @@ public final class NetworkWriter {
             .returns(String.class)
             .addStatement("return $S + TOPOLOGY", self.simpleName() + " ")
             .build());
+    type.addMethods(passes.chunks().methods());
     type.addMethods(passes.looped().methods());
     type.addMethods(storage.chunkMethods(self));
-    type.addMethods(deepTopologyReaders());
+    type.addMethods(passes.chunks().topologyReaders());
     addActivationFunctions(type);
 
     return JavaFile.builder(self.packageName(), type.build())
@@ -196,7 +198,7 @@ public final class NetworkWriter {
   private CodeBlock topologyExpression() {
     Topology t = model.topology();
     if (model.chunked()) {
-      return deepTopologyExpression();
+      return passes.chunks().topologyExpression(output);
     }
     List<CodeBlock> hidden = new ArrayList<>();
     List<CodeBlock> activations = new ArrayList<>();
@@ -219,81 +221,6 @@ public final class NetworkWriter {
         output.activation().name(),
         Loss.class,
         model.loss().name());
-  }
-
-  /**
-   * The topology of a deep network: its hidden sizes and activations as text, read by {@link
-   * #deepTopologyReaders}, since array literals of hundreds of elements would make the static initializer
-   * longer than the JIT compiles.
-   */
-  private CodeBlock deepTopologyExpression() {
-    Topology t = model.topology();
-    StringBuilder sizes = new StringBuilder();
-    StringBuilder activations = new StringBuilder();
-    for (Layer layer : layers.subList(1, layers.size() - 1)) {
-      sizes.append(layer.size()).append(' ');
-      activations.append(layer.activation().name()).append(' ');
-    }
-    return CodeBlock.of(
-        "$T.of($L,$WhiddenSizes($L),$W$L,$WhiddenActivations($L),$W$T.$L,$W$T.$L)",
-        Topology.class,
-        t.inputs(),
-        text(sizes.toString().trim()),
-        t.outputs(),
-        text(activations.toString().trim()),
-        Activation.class,
-        output.activation().name(),
-        Loss.class,
-        model.loss().name());
-  }
-
-  /** A long string constant as a concatenation of short ones, so that every line stays within the columns. */
-  private static CodeBlock text(String value) {
-    List<CodeBlock> pieces = new ArrayList<>();
-    for (int from = 0; from < value.length(); ) {
-      int to = Math.min(value.length(), from + 60);
-      while (to < value.length() && value.charAt(to - 1) != ' ') {
-        to++;
-      }
-      pieces.add(CodeBlock.of("$S", value.substring(from, to)));
-      from = to;
-    }
-    return CodeBlock.join(pieces, "$W+ ");
-  }
-
-  /** The readers of {@link #deepTopologyExpression}'s text. */
-  private List<MethodSpec> deepTopologyReaders() {
-    List<MethodSpec> readers = new ArrayList<>();
-    if (!model.chunked()) {
-      return readers;
-    }
-    readers.add(
-        MethodSpec.methodBuilder("hiddenSizes")
-            .addJavadoc("The hidden layers' sizes from their text, one number per layer.\n")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(int[].class)
-            .addParameter(String.class, "text")
-            .addStatement("String[] words = text.split($S)", " ")
-            .addStatement("int[] sizes = new int[words.length]")
-            .beginControlFlow("for (int l = 0; l < words.length; l++)")
-            .addStatement("sizes[l] = $T.parseInt(words[l])", Integer.class)
-            .endControlFlow()
-            .addStatement("return sizes")
-            .build());
-    readers.add(
-        MethodSpec.methodBuilder("hiddenActivations")
-            .addJavadoc("The hidden layers' activations from their text, one name per layer.\n")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(Activation[].class)
-            .addParameter(String.class, "text")
-            .addStatement("String[] words = text.split($S)", " ")
-            .addStatement("$T[] activations = new $T[words.length]", Activation.class, Activation.class)
-            .beginControlFlow("for (int l = 0; l < words.length; l++)")
-            .addStatement("activations[l] = $T.valueOf(words[l])", Activation.class)
-            .endControlFlow()
-            .addStatement("return activations")
-            .build());
-    return readers;
   }
 
   private MethodSpec seeded(ClassName self) {

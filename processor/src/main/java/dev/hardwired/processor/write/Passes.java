@@ -21,6 +21,7 @@ final class Passes {
   private final Layer output;
   private final Unrolled unrolled;
   private final Looped looped;
+  private final Chunks chunks;
 
   Passes(NetworkModel model) {
     this.model = model;
@@ -28,17 +29,22 @@ final class Passes {
     this.output = model.outputLayer();
     this.unrolled = new Unrolled(model);
     this.looped = new Looped(model);
+    this.chunks = new Chunks(model, looped);
   }
 
   Looped looped() {
     return looped;
   }
 
+  Chunks chunks() {
+    return chunks;
+  }
+
   /** Every SpostA from the input to the outputs. */
   void forward(CodeBlock.Builder body) {
     if (model.chunked()) {
       comment(body, "Forward, layer by layer: SpreA = weights · SpostA of the layer before + bias; SpostA = fA(SpreA)");
-      looped.chunkCalls(body, Looped.Pass.FORWARD);
+      chunks.calls(body, Chunks.Pass.FORWARD);
       return;
     }
     if (!layers.get(1).looped()) {
@@ -90,7 +96,7 @@ final class Passes {
           body,
           "Hidden deltas by the chain rule, from the output layer back: δ = fA′(SpreA) × Σ δ of the layer after"
               + " × weight, using the weights of the forward pass; each δ is computed once and reused");
-      looped.chunkCalls(body, Looped.Pass.DELTAS);
+      chunks.calls(body, Chunks.Pass.DELTAS);
       return;
     }
     for (int l = layers.size() - 2; l >= 1; l--) {
@@ -108,7 +114,7 @@ final class Passes {
   void update(CodeBlock.Builder body) {
     if (model.chunked()) {
       comment(body, "Update, from the output layer back: weight ← weight − LR × gradient, gradient = δ × SpostA");
-      looped.chunkCalls(body, Looped.Pass.UPDATE);
+      chunks.calls(body, Chunks.Pass.UPDATE);
       return;
     }
     for (int l = layers.size() - 1; l >= 1; l--) {
@@ -131,7 +137,7 @@ final class Passes {
   void accumulate(CodeBlock.Builder body) {
     if (model.chunked()) {
       comment(body, "Gradient = δ × SpostA of the layer before and, for the biases, gradient = δ");
-      looped.chunkCalls(body, Looped.Pass.GRADIENT);
+      chunks.calls(body, Chunks.Pass.GRADIENT);
       return;
     }
     for (int l = layers.size() - 1; l >= 1; l--) {
