@@ -46,6 +46,11 @@ public final class DeepXorNetwork implements DeepXor, TrainableNetwork {
    */
   private final double[] p = new double[PARAMETERS];
 
+  /**
+   * The parameter array, as {@link #parameterArrays()} hands it out to optimizers.
+   */
+  private final double[][] parameterArrays = {p};
+
   private DeepXorNetwork() {
   }
 
@@ -295,6 +300,17 @@ public final class DeepXorNetwork implements DeepXor, TrainableNetwork {
     gradientSum[7] += dh1_1; // bias H1_1: gradient = δH1_1
     gradientSum[8] += dh1_2; // bias H1_2: gradient = δH1_2
     return loss;
+  }
+
+  @Override
+  public double[][] parameterArrays() {
+    return parameterArrays.clone();
+  }
+
+  @Override
+  public double accumulateGradient(double[] input, double[] target, double[][] gradientSums) {
+    Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
+    return accumulateGradient(input, target, gradientSums[0]);
   }
 
   @Override

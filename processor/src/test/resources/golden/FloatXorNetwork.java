@@ -44,6 +44,11 @@ public final class FloatXorNetwork implements FloatXor, TrainableFloatNetwork {
    */
   private final float[] p = new float[PARAMETERS];
 
+  /**
+   * The parameter array, as {@link #parameterArrays()} hands it out to optimizers.
+   */
+  private final float[][] parameterArrays = {p};
+
   private FloatXorNetwork() {
   }
 
@@ -218,6 +223,17 @@ public final class FloatXorNetwork implements FloatXor, TrainableFloatNetwork {
     gradientSum[4] += dh0; // bias H0: gradient = δH0
     gradientSum[5] += dh1; // bias H1: gradient = δH1
     return loss;
+  }
+
+  @Override
+  public float[][] parameterArrays() {
+    return parameterArrays.clone();
+  }
+
+  @Override
+  public float accumulateGradient(float[] input, float[] target, float[][] gradientSums) {
+    Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
+    return accumulateGradient(input, target, gradientSums[0]);
   }
 
   @Override

@@ -44,6 +44,11 @@ public final class LinearRegressionNetwork implements LinearRegression, Trainabl
    */
   private final double[] p = new double[PARAMETERS];
 
+  /**
+   * The parameter array, as {@link #parameterArrays()} hands it out to optimizers.
+   */
+  private final double[][] parameterArrays = {p};
+
   private LinearRegressionNetwork() {
   }
 
@@ -181,6 +186,17 @@ public final class LinearRegressionNetwork implements LinearRegression, Trainabl
     gradientSum[1] += sError0 * x1; // weight I1→O0: gradient = S_ERROR0 × SpostA,I1
     gradientSum[2] += sError0; // bias O0: gradient = S_ERROR0
     return loss;
+  }
+
+  @Override
+  public double[][] parameterArrays() {
+    return parameterArrays.clone();
+  }
+
+  @Override
+  public double accumulateGradient(double[] input, double[] target, double[][] gradientSums) {
+    Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
+    return accumulateGradient(input, target, gradientSums[0]);
   }
 
   @Override

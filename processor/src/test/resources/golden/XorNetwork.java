@@ -44,6 +44,11 @@ public final class XorNetwork implements Xor, TrainableNetwork {
    */
   private final double[] p = new double[PARAMETERS];
 
+  /**
+   * The parameter array, as {@link #parameterArrays()} hands it out to optimizers.
+   */
+  private final double[][] parameterArrays = {p};
+
   private XorNetwork() {
   }
 
@@ -218,6 +223,17 @@ public final class XorNetwork implements Xor, TrainableNetwork {
     gradientSum[4] += dh0; // bias H0: gradient = δH0
     gradientSum[5] += dh1; // bias H1: gradient = δH1
     return loss;
+  }
+
+  @Override
+  public double[][] parameterArrays() {
+    return parameterArrays.clone();
+  }
+
+  @Override
+  public double accumulateGradient(double[] input, double[] target, double[][] gradientSums) {
+    Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
+    return accumulateGradient(input, target, gradientSums[0]);
   }
 
   @Override

@@ -77,6 +77,47 @@ public final class Checks {
   }
 
   /**
+   * @throws IllegalArgumentException unless {@code arrays} has the shape of {@code expected}: as many
+   *     arrays, each of the same length (the gradient arrays of a network against its {@code
+   *     parameterArrays()})
+   */
+  public static void requireShape(double[][] arrays, double[][] expected, String what) {
+    if (arrays == null) {
+      throw new IllegalArgumentException(what + " is null; expected " + expected.length + " arrays");
+    }
+    if (arrays.length != expected.length) {
+      throw new IllegalArgumentException(
+          what + " has " + arrays.length + " arrays; expected " + expected.length + ", one per parameter array");
+    }
+    for (int k = 0; k < arrays.length; k++) {
+      // The name is built only on failure: this check runs once per sample.
+      if (arrays[k] == null || arrays[k].length != expected[k].length) {
+        requireLength(arrays[k], expected[k].length, what + "[" + k + "]");
+      }
+    }
+  }
+
+  /**
+   * @throws IllegalArgumentException unless {@code arrays} has the shape of {@code expected}: as many
+   *     arrays, each of the same length
+   */
+  public static void requireShape(float[][] arrays, float[][] expected, String what) {
+    if (arrays == null) {
+      throw new IllegalArgumentException(what + " is null; expected " + expected.length + " arrays");
+    }
+    if (arrays.length != expected.length) {
+      throw new IllegalArgumentException(
+          what + " has " + arrays.length + " arrays; expected " + expected.length + ", one per parameter array");
+    }
+    for (int k = 0; k < arrays.length; k++) {
+      // The name is built only on failure: this check runs once per sample.
+      if (arrays[k] == null || arrays[k].length != expected[k].length) {
+        requireLength(arrays[k], expected[k].length, what + "[" + k + "]");
+      }
+    }
+  }
+
+  /**
    * The exception for a training step whose loss is not finite; the caller throws it before changing any
    * parameter.
    */

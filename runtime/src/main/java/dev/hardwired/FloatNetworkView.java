@@ -84,6 +84,37 @@ final class FloatNetworkView implements TrainableNetwork {
     return loss;
   }
 
+  /** A float network's parameters are float arrays; there are no double arrays to update in place. */
+  @Override
+  public double[][] parameterArrays() {
+    throw new UnsupportedOperationException(
+        network + " keeps its parameters as float arrays: use its own parameterArrays(), or give the float"
+            + " network itself to the optimizer or the trainer");
+  }
+
+  @Override
+  public double accumulateGradient(double[] input, double[] target, double[][] gradientSums) {
+    float[][] arrays = network.parameterArrays();
+    if (gradientSums == null || gradientSums.length != arrays.length) {
+      throw new IllegalArgumentException(
+          "gradientSums must have " + arrays.length + " arrays, the shape of the float network's parameterArrays()");
+    }
+    float[][] gradient = new float[arrays.length][];
+    for (int k = 0; k < arrays.length; k++) {
+      Checks.requireLength(gradientSums[k], arrays[k].length, "gradientSums[" + k + "]");
+      gradient[k] = new float[arrays[k].length];
+    }
+    float loss =
+        network.accumulateGradient(
+            narrow(input, network.inputCount(), "input"), narrow(target, network.outputCount(), "target"), gradient);
+    for (int k = 0; k < gradient.length; k++) {
+      for (int j = 0; j < gradient[k].length; j++) {
+        gradientSums[k][j] += gradient[k][j];
+      }
+    }
+    return loss;
+  }
+
   @Override
   public TrainableNetwork copy() {
     return new FloatNetworkView(network.copy());

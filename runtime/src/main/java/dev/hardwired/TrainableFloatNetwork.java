@@ -66,6 +66,23 @@ public interface TrainableFloatNetwork extends FloatPredictor {
    */
   float accumulateGradient(float[] input, float[] target, float[] gradientSum);
 
+  /**
+   * The arrays in which this network keeps its parameters, themselves and not copies, so that an
+   * optimizer updates them in place: see {@link TrainableNetwork#parameterArrays()}.
+   */
+  float[][] parameterArrays();
+
+  /**
+   * Adds the gradient of the loss on one sample to {@code gradientSums}, laid out as {@link
+   * #parameterArrays()}, changing nothing else: see {@link TrainableNetwork#accumulateGradient(double[],
+   * double[], double[][])}.
+   *
+   * @return the loss on this sample
+   * @throws IllegalArgumentException when an array has the wrong length or a value that is not finite, or
+   *     {@code gradientSums} does not have the shape of {@link #parameterArrays()}
+   */
+  float accumulateGradient(float[] input, float[] target, float[][] gradientSums);
+
   /** An independent copy with the same parameters. */
   TrainableFloatNetwork copy();
 
@@ -73,7 +90,9 @@ public interface TrainableFloatNetwork extends FloatPredictor {
    * This network seen as a {@link TrainableNetwork}: the same parameters, read and written through it,
    * with every array converted between {@code double} and {@code float} on the way (doubles are rounded to
    * the nearest float). Each call allocates its conversions, so the view suits checks and evaluation rather
-   * than a training loop.
+   * than a training loop. It has no {@code double} arrays to hand out: its {@code parameterArrays()}
+   * throws {@link UnsupportedOperationException}; optimizers and the trainer take the float network
+   * itself.
    */
   default TrainableNetwork asDoubleNetwork() {
     return new FloatNetworkView(this);

@@ -64,6 +64,28 @@ public interface TrainableNetwork extends Predictor {
    */
   double accumulateGradient(double[] input, double[] target, double[] gradientSum);
 
+  /**
+   * The arrays in which this network keeps its parameters: the arrays themselves, not copies, so that an
+   * optimizer updates them in place. Together they hold every parameter once, in the network's own layout
+   * (a generated network keeps one array per row of each looped layer, so that loops over them
+   * vectorise); {@link #getParameters} gives the canonical flat order. The outer array is new on each
+   * call; the arrays in it belong to the network for its lifetime and keep their identity across {@link
+   * #setParameters}.
+   */
+  double[][] parameterArrays();
+
+  /**
+   * Adds the gradient of the loss on one sample to {@code gradientSums}, laid out as {@link
+   * #parameterArrays()}: {@code gradientSums[k][j]} is the gradient of {@code parameterArrays()[k][j]}.
+   * It changes nothing else: the backward pass of a mini-batch step, whose sums an optimizer then
+   * applies in place.
+   *
+   * @return the loss on this sample
+   * @throws IllegalArgumentException when an array has the wrong length or a value that is not finite, or
+   *     {@code gradientSums} does not have the shape of {@link #parameterArrays()}
+   */
+  double accumulateGradient(double[] input, double[] target, double[][] gradientSums);
+
   /** An independent copy with the same parameters. */
   TrainableNetwork copy();
 }

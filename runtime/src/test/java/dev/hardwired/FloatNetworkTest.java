@@ -149,6 +149,16 @@ class FloatNetworkTest {
     }
 
     @Override
+    public float[][] parameterArrays() {
+      throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
+    public float accumulateGradient(float[] input, float[] target, float[][] gradientSums) {
+      throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
     public int inputCount() {
       return TOPOLOGY.inputs();
     }

@@ -438,6 +438,16 @@ class GradientCheckUtilityTest {
     }
 
     @Override
+    public double[][] parameterArrays() {
+      throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
+    public double accumulateGradient(double[] input, double[] target, double[][] gradientSums) {
+      throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
     public double accumulateGradient(double[] input, double[] target, double[] gradientSum) {
       Checks.requireLength(gradientSum, parameterCount(), "gradientSum");
       double[] g = new double[parameterCount()];
@@ -526,6 +536,16 @@ class GradientCheckUtilityTest {
 
     QuarticNetwork(double[] p) {
       this.p = p.clone();
+    }
+
+    @Override
+    public double[][] parameterArrays() {
+      throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
+    public double accumulateGradient(double[] input, double[] target, double[][] gradientSums) {
+      throw new UnsupportedOperationException("not used by these tests");
     }
 
     @Override

@@ -192,6 +192,17 @@ public final class HandWritten2x4x1 implements TrainableNetwork {
   }
 
   @Override
+  public double[][] parameterArrays() {
+    return new double[][] {p};
+  }
+
+  @Override
+  public double accumulateGradient(double[] input, double[] target, double[][] gradientSums) {
+    Checks.requireShape(gradientSums, new double[][] {p}, "gradientSums");
+    return accumulateGradient(input, target, gradientSums[0]);
+  }
+
+  @Override
   public HandWritten2x4x1 copy() {
     HandWritten2x4x1 copy = new HandWritten2x4x1();
     System.arraycopy(p, 0, copy.p, 0, PARAMETERS);

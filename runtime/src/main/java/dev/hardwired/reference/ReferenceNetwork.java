@@ -154,6 +154,33 @@ public final class ReferenceNetwork implements TrainableNetwork {
     return loss;
   }
 
+  /** One array: the flat parameters themselves, in {@link Topology}'s order. */
+  @Override
+  public double[][] parameterArrays() {
+    return new double[][] {parameters};
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code gradientSums} is one array, in {@link Topology}'s order. The loss is returned as computed,
+   * even when it is not finite.
+   */
+  @Override
+  public double accumulateGradient(double[] input, double[] target, double[][] gradientSums) {
+    Checks.requireFinite(input, topology.inputs(), "input");
+    Checks.requireFinite(target, topology.outputs(), "target");
+    if (gradientSums == null || gradientSums.length != 1) {
+      throw new IllegalArgumentException("gradientSums must be one array, the shape of parameterArrays()");
+    }
+    Checks.requireLength(gradientSums[0], parameters.length, "gradientSums[0]");
+    forward(input);
+    double loss = lossOfLastForward(target);
+    backward(target);
+    addGradient(1.0, gradientSums[0]);
+    return loss;
+  }
+
   @Override
   public double train(double[] input, double[] target, double learningRate) {
     Checks.requireFinite(input, topology.inputs(), "input");

@@ -23,6 +23,7 @@ public final class Layer {
   private final Shape shape;
   private final boolean arrays;
   private final int storedOffset;
+  private final int firstArray;
 
   /** What a layer is in the classic vocabulary. */
   public enum Role {
@@ -53,7 +54,8 @@ public final class Layer {
       int biasOffset,
       Shape shape,
       boolean arrays,
-      int storedOffset) {
+      int storedOffset,
+      int firstArray) {
     this.index = index;
     this.size = size;
     this.activation = activation;
@@ -65,6 +67,7 @@ public final class Layer {
     this.shape = shape;
     this.arrays = arrays;
     this.storedOffset = storedOffset;
+    this.firstArray = firstArray;
   }
 
   /** 0 for the inputs, up to the output layer. */
@@ -129,6 +132,19 @@ public final class Layer {
   /** Offset of this unrolled layer's first bias in {@code p}. */
   public int storedBiasOffset() {
     return storedOffset + (biasOffset - weightOffset);
+  }
+
+  /**
+   * Index in the generated {@code parameterArrays()} of this looped layer's first weight row: its rows
+   * follow one another, then its biases; unrolled layers keep theirs in {@code p}, array 0.
+   */
+  public int firstArray() {
+    return firstArray;
+  }
+
+  /** Index in {@code parameterArrays()} of this looped layer's biases, after its weight rows. */
+  public int biasArray() {
+    return firstArray + (biasOffset - weightOffset) / size;
   }
 
   /** Number of weights and biases into this layer. */

@@ -6,6 +6,7 @@ import dev.hardwired.Loss;
 import dev.hardwired.Precision;
 import dev.hardwired.Topology;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -56,6 +57,7 @@ public final class NetworkModel {
   private final Topology topology;
   private final List<Layer> layers;
   private final int unrolledParameters;
+  private final int parameterArrays;
   private final Precision precision;
 
   private NetworkModel(
@@ -77,8 +79,10 @@ public final class NetworkModel {
     List<Layer> layers = new ArrayList<>();
     // The inputs are read from the input array itself where the first layer is looped.
     boolean inputArray = shapes[1] == Layer.Shape.LOOPED;
-    layers.add(new Layer(0, topology.inputs(), null, Layer.Role.INPUT, 0, false, -1, -1, null, inputArray, -1));
+    layers.add(new Layer(0, topology.inputs(), null, Layer.Role.INPUT, 0, false, -1, -1, null, inputArray, -1, -1));
     int stored = 0;
+    // parameterArrays(): p first where any layer is unrolled, then each looped layer's rows and biases.
+    int arrays = Arrays.asList(shapes).contains(Layer.Shape.UNROLLED) ? 1 : 0;
     for (int l = 1; l <= last; l++) {
       boolean looped = shapes[l] == Layer.Shape.LOOPED;
       boolean nextLooped = l < last && shapes[l + 1] == Layer.Shape.LOOPED;
@@ -94,12 +98,16 @@ public final class NetworkModel {
               topology.biasOffset(l),
               shapes[l],
               looped || nextLooped,
-              looped ? -1 : stored));
-      if (!looped) {
+              looped ? -1 : stored,
+              looped ? arrays : 0));
+      if (looped) {
+        arrays += topology.size(l - 1) + 1;
+      } else {
         stored += (topology.size(l - 1) + 1) * topology.size(l);
       }
     }
     this.unrolledParameters = stored;
+    this.parameterArrays = arrays;
     this.layers = Collections.unmodifiableList(layers);
   }
 
@@ -204,6 +212,11 @@ public final class NetworkModel {
   /** Number of parameters of the unrolled layers, held in the generated array {@code p}. */
   public int unrolledParameterCount() {
     return unrolledParameters;
+  }
+
+  /** Number of arrays that hold the parameters: {@code p}, if any layer is unrolled, and each looped row and bias array. */
+  public int parameterArrayCount() {
+    return parameterArrays;
   }
 
   /** Whether every layer is unrolled: the whole network is straight-line code over one array. */

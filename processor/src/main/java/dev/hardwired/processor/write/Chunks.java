@@ -46,7 +46,8 @@ final class Chunks {
     FORWARD("forward", "Forward"),
     DELTAS("deltas", "Hidden deltas by the chain rule"),
     UPDATE("update", "Update, weight ← weight − LR × gradient"),
-    GRADIENT("gradient", "Gradient = δ × SpostA");
+    GRADIENT("gradient", "Gradient = δ × SpostA"),
+    GRADIENT_ARRAYS("gradient", "Gradient = δ × SpostA, laid out as the parameter arrays");
 
     final String verb;
     final String title;
@@ -96,8 +97,11 @@ final class Chunks {
         case UPDATE:
           looped.updateCall(body, layer);
           break;
-        default:
+        case GRADIENT:
           looped.gradientCall(body, layer);
+          break;
+        default:
+          looped.gradientArraysCall(body, layer);
           break;
       }
     }
@@ -117,6 +121,9 @@ final class Chunks {
     if (pass == Pass.GRADIENT) {
       method.addParameter(n.array(), "gradientSum");
     }
+    if (pass == Pass.GRADIENT_ARRAYS) {
+      method.addParameter(n.rows(), "gradientSums");
+    }
     return method.addCode(body.build()).build();
   }
 
@@ -134,6 +141,9 @@ final class Chunks {
     }
     if (pass == Pass.GRADIENT) {
       arguments.add("gradientSum");
+    }
+    if (pass == Pass.GRADIENT_ARRAYS) {
+      arguments.add("gradientSums");
     }
     return String.join(", ", arguments);
   }

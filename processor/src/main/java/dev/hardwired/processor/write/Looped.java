@@ -66,6 +66,11 @@ final class Looped {
     body.addStatement("gradient$L($LgradientSum)", weightsId(layer), firstLayer(layer) ? "input, " : "");
   }
 
+  /** The gradient of looped {@code layer} added to {@code gradientSums}, laid out as the parameter arrays. */
+  void gradientArraysCall(CodeBlock.Builder body, Layer layer) {
+    body.addStatement("gradient$L($LgradientSums)", weightsId(layer), firstLayer(layer) ? "input, " : "");
+  }
+
   /** {@code output} ← SpostA,O, after the forward pass of a looped output layer. */
   void copyOutputs(CodeBlock.Builder body) {
     body.addStatement("$T.arraycopy($L, 0, output, 0, OUTPUTS)", System.class, output.valuesArray());
@@ -99,6 +104,7 @@ final class Looped {
     for (int l = layers.size() - 1; l >= 1; l--) {
       if (layers.get(l).looped()) {
         methods.add(gradient(layers.get(l)));
+        methods.add(gradientArrays(layers.get(l)));
       }
     }
     return methods;
@@ -391,6 +397,44 @@ final class Looped {
       method.addParameter(n.array(), "input");
     }
     return method.addParameter(n.array(), "gradientSum").addCode(body.build()).build();
+  }
+
+  /**
+   * The same gradient added to the arrays laid out as {@code parameterArrays()}: row by row, as the update
+   * goes, so that the loop over each row vectorises.
+   */
+  private MethodSpec gradientArrays(Layer layer) {
+    Layer previous = model.previous(layer);
+    String delta = layer.deltasArray();
+    String from = previous.isInput() ? "input" : "SpostA," + previous.letter();
+    CodeBlock.Builder body = CodeBlock.builder();
+    statement(body, "the biases of " + layer.letter(), n.f("double[] g = gradientSums[$L]"), layer.biasArray());
+    overNodes(body, layer, "j");
+    statement(body, LOOP_INDENT, "bias: gradient = " + Passes.deltaName(layer), "g[j] += $L[j]", delta);
+    body.endControlFlow();
+    overNodes(body, previous, "i");
+    statement(
+        body,
+        LOOP_INDENT,
+        "row i: the weights from " + previous.letter() + "_i",
+        n.f("double[] row = gradientSums[$L + i]"),
+        layer.firstArray());
+    body.addStatement(n.f("double a = $L[i]"), previous.valuesArray());
+    overNodes(body, layer, "j");
+    statement(body, 8, "gradient = " + Passes.deltaName(layer) + " × " + from, "row[j] += $L[j] * a", delta);
+    body.endControlFlow();
+    body.endControlFlow();
+    String doc =
+        capitalize(Passes.gradientText(model, layer)) + ", looped, added to the arrays laid out as parameterArrays(): "
+            + "the weight rows from " + layer.firstArray() + ", the biases at " + layer.biasArray() + ".";
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("gradient" + weightsId(layer))
+            .addJavadoc(Code.javadoc(doc))
+            .addModifiers(Modifier.PRIVATE);
+    if (firstLayer(layer)) {
+      method.addParameter(n.array(), "input");
+    }
+    return method.addParameter(n.rows(), "gradientSums").addCode(body.build()).build();
   }
 
   // ---------------------------------------------------------------- names

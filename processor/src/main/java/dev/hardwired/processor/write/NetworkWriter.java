@@ -116,6 +116,8 @@ public final class NetworkWriter {
     type.addMethod(train());
     type.addMethod(loss());
     type.addMethod(accumulateGradient());
+    type.addMethod(parameterArrays());
+    type.addMethod(accumulateGradientArrays());
     type.addMethod(copy(self));
     type.addMethod(
         MethodSpec.methodBuilder("toString")
@@ -359,6 +361,39 @@ public final class NetworkWriter {
         .addParameter(numbers, "input")
         .addParameter(numbers, "target")
         .addParameter(numbers, "gradientSum")
+        .addCode(body.build())
+        .build();
+  }
+
+  private MethodSpec parameterArrays() {
+    return MethodSpec.methodBuilder("parameterArrays")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(n.rows())
+        .addStatement("return parameterArrays.clone()")
+        .build();
+  }
+
+  private MethodSpec accumulateGradientArrays() {
+    CodeBlock.Builder body = CodeBlock.builder();
+    if (model.fullyUnrolled()) {
+      // One array, p, in the flat order: the same gradient as the flat form's.
+      body.addStatement("$T.requireShape(gradientSums, parameterArrays, $S)", Checks.class, "gradientSums");
+      body.addStatement("return accumulateGradient(input, target, gradientSums[0])");
+    } else {
+      checkSample(body);
+      body.addStatement("$T.requireShape(gradientSums, parameterArrays, $S)", Checks.class, "gradientSums");
+      passes.backpropagate(body);
+      passes.accumulateArrays(body);
+      body.addStatement("return loss");
+    }
+    return MethodSpec.methodBuilder("accumulateGradient")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(n.type())
+        .addParameter(numbers, "input")
+        .addParameter(numbers, "target")
+        .addParameter(n.rows(), "gradientSums")
         .addCode(body.build())
         .build();
   }

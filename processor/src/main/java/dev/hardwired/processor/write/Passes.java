@@ -151,6 +151,27 @@ final class Passes {
     }
   }
 
+  /** gradientSums += gradient for every parameter, laid out as the parameter arrays. */
+  void accumulateArrays(CodeBlock.Builder body) {
+    if (model.chunked()) {
+      comment(body, "Gradient = δ × SpostA of the layer before and, for the biases, gradient = δ");
+      chunks.calls(body, Chunks.Pass.GRADIENT_ARRAYS);
+      return;
+    }
+    if (model.unrolledParameterCount() > 0) {
+      Code.statement(body, "the gradients of p, in its order", Numbers.of(model.precision()).f("double[] g = gradientSums[0]"));
+    }
+    for (int l = layers.size() - 1; l >= 1; l--) {
+      Layer layer = layers.get(l);
+      comment(body, capitalize(gradientText(model, layer)));
+      if (layer.looped()) {
+        looped.gradientArraysCall(body, layer);
+      } else {
+        unrolled.eachParameter(body, layer, "g[$L] += $L", false);
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- the words of the equations
 
   /** The comment on the error signal of the losses whose derivative cancels. */

@@ -78,6 +78,7 @@ final class Storage {
                   "Biases of the $L, parameters $L.. of the flat order.\n", layer.title(), layer.biasOffset())
               .build());
     }
+    type.addField(parameterArraysField());
     for (Layer layer : layers.subList(1, layers.size())) {
       if (!layer.inArrays()) {
         continue;
@@ -105,6 +106,35 @@ final class Storage {
               .addJavadoc("Σ e^(SpreA,O − softmaxMax) of the last forward pass.\n")
               .build());
     }
+  }
+
+  /**
+   * The parameter arrays as {@code parameterArrays()} hands them out, so that optimizers update them in
+   * place: {@code p} first, then each looped layer's weight rows and its biases.
+   */
+  private FieldSpec parameterArraysField() {
+    FieldSpec.Builder field = FieldSpec.builder(n.rows(), "parameterArrays", Modifier.PRIVATE, Modifier.FINAL);
+    if (model.fullyUnrolled()) {
+      field.addJavadoc("The parameter array, as {@link #parameterArrays()} hands it out to optimizers.\n");
+      return field.initializer("{p}").build();
+    }
+    field.addJavadoc(
+        Code.javadoc(
+            "The parameter arrays, as {@link #parameterArrays()} hands them out to optimizers: "
+                + (model.fullyLooped() ? "" : "p, then ") + "each looped layer's weight rows, then its biases."));
+    return field.initializer(n.f("new double[$L][]"), model.parameterArrayCount()).build();
+  }
+
+  /** Puts looped {@code layer}'s rows and biases in their places in {@code parameterArrays}. */
+  private void register(CodeBlock.Builder body, Layer layer) {
+    Layer previous = model.previous(layer);
+    body.addStatement(
+        "$T.arraycopy($L, 0, parameterArrays, $L, $L)",
+        System.class,
+        layer.weightsArray(previous),
+        layer.firstArray(),
+        previous.sizeConstant());
+    body.addStatement("parameterArrays[$L] = $L", layer.biasArray(), layer.biasesArray());
   }
 
   private FieldSpec scratch(String name, Layer layer, String doc) {
@@ -156,6 +186,18 @@ final class Storage {
       for (List<Layer> chunk : chunks()) {
         body.addStatement("$L()", chunkName("allocate", chunk));
       }
+      return;
+    }
+    if (model.fullyUnrolled()) {
+      return;
+    }
+    if (model.unrolledParameterCount() > 0) {
+      body.addStatement("parameterArrays[0] = p");
+    }
+    for (Layer layer : layers.subList(1, layers.size())) {
+      if (layer.looped()) {
+        register(body, layer);
+      }
     }
   }
 
@@ -172,7 +214,10 @@ final class Storage {
           body.addStatement("$L = $L", allocation.field, allocation.value);
         }
       }
-      methods.add(chunkMethod("allocate", chunk, "Allocates the arrays of", body).build());
+      for (Layer layer : chunk) {
+        register(body, layer);
+      }
+      methods.add(chunkMethod("allocate", chunk, "Allocates, and puts in parameterArrays, the arrays of", body).build());
     }
     for (List<Layer> chunk : chunks()) {
       CodeBlock.Builder body = CodeBlock.builder();

@@ -2,6 +2,8 @@ package dev.hardwired.processor.testing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hardwired.Activation;
 import dev.hardwired.GradientCheck;
@@ -155,6 +157,7 @@ public final class NetworkChecks {
    * random samples: predictions, losses and parameters must agree to 1e-12 throughout.
    */
   public static void checkReferenceParity(TrainableNetwork network, long seed) {
+    checkParameterArrays(network, seed);
     ReferenceNetwork reference = ReferenceNetwork.of(network);
     assertEquals(network.topology(), reference.topology());
     Topology t = network.topology();
@@ -170,6 +173,89 @@ public final class NetworkChecks {
       assertEquals(expected, actual, 1e-12 * Math.max(1, Math.abs(expected)), network + " loss at step " + step);
       assertClose(reference.parameters(), network.parameters(), network + " parameters after step " + step);
     }
+  }
+
+  /**
+   * The parameter arrays are the network's own, hold every parameter once and keep their identity across
+   * setParameters; the gradient laid out as them is the flat gradient, bit for bit: written into a copy's
+   * arrays, it reads back in the flat order; and a gradient of the wrong shape is refused.
+   */
+  public static void checkParameterArrays(TrainableNetwork network, long seed) {
+    Topology t = network.topology();
+    Random random = new Random(seed);
+    double[][] arrays = network.parameterArrays();
+    double[] flat = new double[t.parameterCount()];
+    double[][] sums = new double[arrays.length][];
+    int total = 0;
+    for (int k = 0; k < arrays.length; k++) {
+      sums[k] = new double[arrays[k].length];
+      total += arrays[k].length;
+    }
+    assertEquals(t.parameterCount(), total, network + ": every parameter in one of its arrays");
+    for (int sample = 0; sample < 3; sample++) {
+      double[] x = input(t, random);
+      double[] y = target(t, random);
+      assertEquals(network.accumulateGradient(x, y, flat), network.accumulateGradient(x, y, sums), network + " loss");
+    }
+    TrainableNetwork image = network.copy();
+    double[][] imageArrays = image.parameterArrays();
+    for (int k = 0; k < sums.length; k++) {
+      System.arraycopy(sums[k], 0, imageArrays[k], 0, sums[k].length);
+    }
+    assertArrayEquals(flat, image.parameters(), network + " gradient laid out as its arrays");
+    // Written through the arrays, read in the flat order: the same values, each once.
+    image.setParameters(network.parameters());
+    double[][] again = image.parameterArrays();
+    for (int k = 0; k < imageArrays.length; k++) {
+      assertTrue(again[k] == imageArrays[k], network + ": array " + k + " kept across setParameters");
+      for (int j = 0; j < again[k].length; j++) {
+        again[k][j] = k * 100_000.0 + j;
+      }
+    }
+    double[] written = image.parameters();
+    java.util.Arrays.sort(written);
+    for (int i = 1; i < written.length; i++) {
+      assertTrue(written[i] > written[i - 1], network + ": a parameter in two arrays, or one in none");
+    }
+    double[] x = input(t, random);
+    double[] y = target(t, random);
+    IllegalArgumentException wrongCount =
+        assertThrows(IllegalArgumentException.class, () -> network.accumulateGradient(x, y, new double[arrays.length + 1][]));
+    assertTrue(wrongCount.getMessage().contains("expected " + arrays.length), wrongCount.getMessage());
+    double[][] short1 = sums.clone();
+    short1[arrays.length - 1] = new double[arrays[arrays.length - 1].length - 1];
+    IllegalArgumentException wrongLength =
+        assertThrows(IllegalArgumentException.class, () -> network.accumulateGradient(x, y, short1));
+    assertTrue(wrongLength.getMessage().contains("gradientSums[" + (arrays.length - 1) + "]"), wrongLength.getMessage());
+  }
+
+  /** {@link #checkParameterArrays} for a float network. */
+  public static void checkFloatParameterArrays(TrainableFloatNetwork network, long seed) {
+    Topology t = network.topology();
+    Random random = new Random(seed);
+    float[][] arrays = network.parameterArrays();
+    float[] flat = new float[t.parameterCount()];
+    float[][] sums = new float[arrays.length][];
+    int total = 0;
+    for (int k = 0; k < arrays.length; k++) {
+      sums[k] = new float[arrays[k].length];
+      total += arrays[k].length;
+    }
+    assertEquals(t.parameterCount(), total, network + ": every parameter in one of its arrays");
+    for (int sample = 0; sample < 3; sample++) {
+      float[] x = narrow(input(t, random));
+      float[] y = narrow(target(t, random));
+      assertEquals(network.accumulateGradient(x, y, flat), network.accumulateGradient(x, y, sums), network + " loss");
+    }
+    TrainableFloatNetwork image = network.copy();
+    float[][] imageArrays = image.parameterArrays();
+    for (int k = 0; k < sums.length; k++) {
+      System.arraycopy(sums[k], 0, imageArrays[k], 0, sums[k].length);
+    }
+    assertArrayEquals(flat, image.parameters(), network + " gradient laid out as its arrays");
+    float[] x = narrow(input(t, random));
+    float[] y = narrow(target(t, random));
+    assertThrows(IllegalArgumentException.class, () -> network.accumulateGradient(x, y, new float[arrays.length + 1][]));
   }
 
   // ---------------------------------------------------------------- single precision
@@ -238,6 +324,7 @@ public final class NetworkChecks {
    * precision.
    */
   public static void checkFloatReferenceParity(TrainableFloatNetwork network, long seed) {
+    checkFloatParameterArrays(network, seed);
     Topology t = network.topology();
     Random random = new Random(seed);
     float rate = (t.loss() == Loss.SQUARED_ERROR ? 0.1f : 0.05f) / (t.parameterCount() > 160 ? 10 : 1);
