@@ -30,14 +30,25 @@ import java.util.regex.Pattern;
  *       scikit-learn's {@code digits.csv}, "0" to "9").
  * </ul>
  *
+ * <p>Ordinary CSV files, with a header row of column names, quoted fields, text labels and categories, are
+ * read by {@link #reader()}.
+ *
  * <p>Methods that take a {@link Reader} or an {@link InputStream} read it to the end and leave it open; those
  * that take a {@link Path} close the file.
  */
 public final class Csv {
   // A decimal number, and nothing that Double.parseDouble would also take (NaN, Infinity, 0x1p3, 1d, 1f).
-  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
   private Csv() {}
+
+  /**
+   * A reader of ordinary CSV files with a header row, to be told the target column(s), for example {@code
+   * Csv.reader().label("species").read(path)}; see {@link CsvReader}.
+   */
+  public static CsvReader reader() {
+    return CsvReader.DEFAULT;
+  }
 
   /**
    * Every non-blank line as a row of numbers; every row must have as many values as the first.

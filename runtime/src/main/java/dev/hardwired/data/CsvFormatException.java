@@ -2,7 +2,10 @@ package dev.hardwired.data;
 
 import java.io.IOException;
 
-/** A CSV file that {@link Csv} cannot read as numbers; the message names the line and, where one is to blame, the column. */
+/**
+ * A CSV file that {@link Csv} or a {@link CsvReader} cannot read; the message names the line and, where one is
+ * to blame, the column (with its name from the header when there is one) and what was expected.
+ */
 public final class CsvFormatException extends IOException {
   private static final long serialVersionUID = 1L;
 
@@ -10,7 +13,12 @@ public final class CsvFormatException extends IOException {
   private final int column;
 
   CsvFormatException(String source, int line, int column, String detail) {
-    super((source == null ? "" : source + ", ") + "line " + line + (column > 0 ? ", column " + column : "") + ": " + detail);
+    this(source, line, column, null, detail);
+  }
+
+  CsvFormatException(String source, int line, int column, String columnName, String detail) {
+    super((source == null ? "" : source + ", ") + "line " + line + (column > 0 ? ", column " + column : "")
+        + (column > 0 && columnName != null ? " (" + columnName + ")" : "") + ": " + detail);
     this.line = line;
     this.column = column;
   }

@@ -2,8 +2,15 @@ package dev.hardwired.data;
 
 import dev.hardwired.Predictor;
 import dev.hardwired.TrainableNetwork;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
-/** How well a network does on a data set. */
+/**
+ * How well a network does on a data set: for classification accuracy, the confusion matrix and a {@link
+ * ClassificationReport}; for regression RMSE, MAE and R²; and the mean loss. Each evaluation allocates one
+ * output buffer, not one per sample.
+ */
 public final class Metrics {
   private Metrics() {}
 
@@ -44,6 +51,112 @@ public final class Metrics {
       matrix[data.label(i)][OneHot.decode(output)]++;
     }
     return matrix;
+  }
+
+  /**
+   * The {@link ClassificationReport} (confusion matrix, precision, recall, F1, support, accuracy) of the
+   * predictions, classes as {@link #accuracy} decides them; the class names are the data set's, or "0",
+   * "1", ... when it has none.
+   *
+   * @throws IllegalArgumentException when the widths of the predictor and the data set differ
+   */
+  public static ClassificationReport classificationReport(Predictor predictor, DataSet data) {
+    int[][] matrix = confusionMatrix(predictor, data);
+    List<String> names = data.classNames();
+    if (names.isEmpty()) {
+      names = new ArrayList<String>();
+      for (int c = 0; c < matrix.length; c++) {
+        names.add(Integer.toString(c));
+      }
+    }
+    return ClassificationReport.of(matrix, names);
+  }
+
+  /**
+   * The root of the mean squared difference between prediction and target, over every output of every
+   * sample: √(Σ (y − t)² / (samples × outputs)).
+   *
+   * @throws IllegalArgumentException when the widths of the predictor and the data set differ
+   */
+  public static double rootMeanSquaredError(Predictor predictor, DataSet data) {
+    requireFit(predictor, data);
+    double[] output = new double[predictor.outputCount()];
+    double sum = 0.0;
+    for (int i = 0; i < data.size(); i++) {
+      predictor.predict(data.input(i), output);
+      double[] target = data.target(i);
+      for (int k = 0; k < output.length; k++) {
+        double d = output[k] - target[k];
+        sum += d * d;
+      }
+    }
+    return Math.sqrt(sum / ((double) data.size() * output.length));
+  }
+
+  /**
+   * The mean absolute difference between prediction and target, over every output of every sample: Σ |y −
+   * t| / (samples × outputs).
+   *
+   * @throws IllegalArgumentException when the widths of the predictor and the data set differ
+   */
+  public static double meanAbsoluteError(Predictor predictor, DataSet data) {
+    requireFit(predictor, data);
+    double[] output = new double[predictor.outputCount()];
+    double sum = 0.0;
+    for (int i = 0; i < data.size(); i++) {
+      predictor.predict(data.input(i), output);
+      double[] target = data.target(i);
+      for (int k = 0; k < output.length; k++) {
+        sum += Math.abs(output[k] - target[k]);
+      }
+    }
+    return sum / ((double) data.size() * output.length);
+  }
+
+  /**
+   * The coefficient of determination R² = 1 − Σ (y − t)² / Σ (t − mean t)², computed for each output and
+   * averaged over the outputs (scikit-learn's {@code r2_score} with {@code multioutput="uniform_average"}).
+   * 1 is a perfect fit, 0 no better than predicting the mean, and it is negative when worse. For an output
+   * whose targets are all equal the ratio is undefined: R² is then 1 if every prediction is exact, else 0.
+   *
+   * @throws IllegalArgumentException when the widths of the predictor and the data set differ
+   */
+  public static double rSquared(Predictor predictor, DataSet data) {
+    requireFit(predictor, data);
+    int outputs = predictor.outputCount();
+    int n = data.size();
+    double[] means = new double[outputs];
+    boolean[] constant = new boolean[outputs];
+    Arrays.fill(constant, true);
+    for (int i = 0; i < n; i++) {
+      double[] target = data.target(i);
+      for (int k = 0; k < outputs; k++) {
+        means[k] += target[k];
+        // Checked exactly: the mean of equal values can round off them, leaving a spread of ~1e-32.
+        constant[k] &= target[k] == data.target(0)[k];
+      }
+    }
+    for (int k = 0; k < outputs; k++) {
+      means[k] /= n;
+    }
+    double[] residual = new double[outputs];
+    double[] spread = new double[outputs];
+    double[] output = new double[outputs];
+    for (int i = 0; i < n; i++) {
+      predictor.predict(data.input(i), output);
+      double[] target = data.target(i);
+      for (int k = 0; k < outputs; k++) {
+        double d = output[k] - target[k];
+        residual[k] += d * d;
+        double e = target[k] - means[k];
+        spread[k] += e * e;
+      }
+    }
+    double sum = 0.0;
+    for (int k = 0; k < outputs; k++) {
+      sum += constant[k] ? (residual[k] == 0.0 ? 1.0 : 0.0) : 1.0 - residual[k] / spread[k];
+    }
+    return sum / outputs;
   }
 
   /**

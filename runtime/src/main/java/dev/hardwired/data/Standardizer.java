@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Scales each input column to mean 0 and standard deviation 1: x′ = (x − mean) / scale. Fit it on the
- * training set only, then apply it to the training set, the test set and every input at prediction time,
- * so that the test set tells nothing to training.
+ * training set only, then apply it to the training set, the validation and test sets and every input at
+ * prediction time, so that they tell nothing to training. {@link MinMaxScaler} scales to a range instead.
  *
  * <p>The scale is the population standard deviation (dividing by n). A column whose values are all equal is
  * only centred (scale 1), since it carries no information to scale.

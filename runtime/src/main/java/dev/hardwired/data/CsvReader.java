@@ -1,0 +1,776 @@
+package dev.hardwired.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads an ordinary CSV file with a header row into a {@link CsvTable}: a {@link DataSet} whose inputs,
+ * targets and classes are named. Made by {@link Csv#reader()}; immutable, every method returns a new reader.
+ *
+ * <pre>{@code
+ * CsvTable iris = Csv.reader().label("species").read(Paths.get("iris.csv"));          // classification
+ * CsvTable houses = Csv.reader().targets("price").oneHot("district").dropMissing().read(file); // regression
+ * CsvTable test = iris.reader().read(Paths.get("iris-test.csv"));  // the same inputs, categories, classes
+ * }</pre>
+ *
+ * <p><b>Format</b> (RFC 4180, UTF-8). The first non-blank line names the columns, each name non-empty and
+ * unique; every further non-blank line is a sample with one field per column. A field in double quotes may
+ * hold commas, line breaks and quotes written twice ({@code "say ""hi"""}); a quote anywhere else is an
+ * error. Lines end in LF or CRLF; a byte order mark at the start is skipped. Spaces around an unquoted field
+ * and around the quotes of a quoted one are dropped; a line break inside quotes is read as {@code \n}. Error
+ * messages count physical lines, so line numbers stay right after quoted line breaks; a row that is too
+ * short or too long is reported on the line where it starts.
+ *
+ * <p><b>Columns.</b> Choose the target with {@link #label(String)} (classification: one column of class
+ * labels, read as text, that become one-hot targets) or {@link #targets(String...)} (regression: one or more
+ * numeric columns). Every other column is a numeric input, unless it is {@link #ignore ignored}, left out by
+ * {@link #inputs}, or {@link #oneHot(String...) one-hot encoded}. Classes and categories are numbered in
+ * order of first appearance among the rows read, unless they are given.
+ *
+ * <p><b>Missing values</b> are fields that are empty or {@code NA}, quoted or not. Each is an error unless
+ * {@link #dropMissing()} skips the rows that have one in a column that is used.
+ *
+ * <p>Every malformed input raises a {@link CsvFormatException} naming the line, the column and its name, and
+ * what was expected. A {@link Reader} or an {@link InputStream} is read to the end and left open; a file is
+ * closed.
+ */
+public final class CsvReader {
+  static final CsvReader DEFAULT =
+      new CsvReader(null, null, false, null, null, Collections.<String>emptyList(),
+          Collections.<String, List<String>>emptyMap(), false);
+
+  private static final String MISSING = "NA";
+
+  // The target: names or indices, at most one of the two set; one column when classification.
+  private final List<String> targetNames;
+  private final int[] targetIndices;
+  private final boolean classification;
+  private final List<String> classes;
+  private final List<String> inputs;
+  private final List<String> ignored;
+  // One-hot columns in the order given, each with its categories, or null to take them from the file.
+  private final Map<String, List<String>> oneHot;
+  private final boolean dropMissing;
+
+  private CsvReader(List<String> targetNames, int[] targetIndices, boolean classification, List<String> classes,
+      List<String> inputs, List<String> ignored, Map<String, List<String>> oneHot, boolean dropMissing) {
+    this.targetNames = targetNames;
+    this.targetIndices = targetIndices;
+    this.classification = classification;
+    this.classes = classes;
+    this.inputs = inputs;
+    this.ignored = ignored;
+    this.oneHot = oneHot;
+    this.dropMissing = dropMissing;
+    requireRolesApart();
+  }
+
+  /**
+   * Classification: the column named {@code column} holds the class labels, read as text ({@code 1} and
+   * {@code 1.0} are two classes). Each sample's target is the one-hot vector of its class, so there are as
+   * many targets as classes; the classes are numbered in order of first appearance unless {@link #classes}
+   * gives them.
+   *
+   * @throws IllegalStateException when a label or targets are already chosen
+   * @throws IllegalArgumentException when the column is already ignored, an input or one-hot encoded
+   */
+  public CsvReader label(String column) {
+    requireNoTarget();
+    return new CsvReader(names(new String[] {column}, "label"), null, true, classes, inputs, ignored, oneHot,
+        dropMissing);
+  }
+
+  /**
+   * {@link #label(String)} for the column at {@code index}, counting from 0 as in {@link
+   * CsvTable#columnNames()}; a negative index counts from the end, −1 being the last column. (Error messages
+   * count columns from 1, as spreadsheets do.)
+   *
+   * @throws IllegalStateException when a label or targets are already chosen
+   */
+  public CsvReader label(int index) {
+    requireNoTarget();
+    return new CsvReader(null, new int[] {index}, true, classes, inputs, ignored, oneHot, dropMissing);
+  }
+
+  /**
+   * The classes of the {@link #label} column, in this order, instead of those found in the file: a label
+   * that is not one of them is an error, and a file may lack some of them (a small test file, say).
+   *
+   * @throws IllegalArgumentException when fewer than two names are given, or one is null, empty or repeated
+   */
+  public CsvReader classes(String... names) {
+    List<String> list = names(names, "class");
+    if (list.size() < 2) {
+      throw new IllegalArgumentException("classification needs at least 2 classes; got " + list);
+    }
+    return new CsvReader(targetNames, targetIndices, classification, list, inputs, ignored, oneHot, dropMissing);
+  }
+
+  /**
+   * Regression: the targets are the numbers in the named columns, in this order.
+   *
+   * @throws IllegalStateException when a label or targets are already chosen
+   * @throws IllegalArgumentException when no column is given, a name is null, empty or repeated, or a column
+   *     is already ignored, an input or one-hot encoded
+   */
+  public CsvReader targets(String... columns) {
+    requireNoTarget();
+    return new CsvReader(names(columns, "target"), null, false, classes, inputs, ignored, oneHot, dropMissing);
+  }
+
+  /**
+   * {@link #targets(String...)} for the columns at the given indices, counting from 0; a negative index
+   * counts from the end, −1 being the last column.
+   *
+   * @throws IllegalStateException when a label or targets are already chosen
+   * @throws IllegalArgumentException when no index is given or one is repeated
+   */
+  public CsvReader targets(int... indices) {
+    requireNoTarget();
+    if (indices == null || indices.length == 0) {
+      throw new IllegalArgumentException("no target column given; expected at least one");
+    }
+    for (int k = 0; k < indices.length; k++) {
+      for (int j = 0; j < k; j++) {
+        if (indices[j] == indices[k]) {
+          throw new IllegalArgumentException("target column " + indices[k] + " is given twice");
+        }
+      }
+    }
+    return new CsvReader(null, indices.clone(), false, classes, inputs, ignored, oneHot, dropMissing);
+  }
+
+  /**
+   * The input columns, in this order; every other column that is not a target is ignored. Without this,
+   * the inputs are every column that is neither a target nor ignored, in the order of the file.
+   *
+   * @throws IllegalArgumentException when no column is given, a name is null, empty or repeated, or a column
+   *     is already a target or ignored, or a one-hot column is not among them
+   */
+  public CsvReader inputs(String... columns) {
+    return new CsvReader(targetNames, targetIndices, classification, classes, names(columns, "input"), ignored,
+        oneHot, dropMissing);
+  }
+
+  /**
+   * Columns to leave out, such as an identifier; added to those already ignored.
+   *
+   * @throws IllegalArgumentException when a name is null, empty or repeated, or a column is already a target,
+   *     an input or one-hot encoded
+   */
+  public CsvReader ignore(String... columns) {
+    List<String> all = new ArrayList<String>(ignored);
+    all.addAll(names(columns, "ignored"));
+    return new CsvReader(targetNames, targetIndices, classification, classes, inputs, names(all.toArray(new String[0]),
+        "ignored"), oneHot, dropMissing);
+  }
+
+  /**
+   * Input columns of categories, each encoded as one input per category that is 1 for its category and 0
+   * otherwise, in place of the column; the categories are those of the file, in order of first appearance.
+   * {@link CsvTable#categories()} reports them, and {@link CsvTable#reader()} reads other files with them.
+   *
+   * @throws IllegalArgumentException when a name is null, empty or repeated, or a column is a target,
+   *     ignored or not among the {@link #inputs}
+   */
+  public CsvReader oneHot(String... columns) {
+    Map<String, List<String>> map = new LinkedHashMap<String, List<String>>(oneHot);
+    for (String column : names(columns, "one-hot")) {
+      map.put(column, null);
+    }
+    return new CsvReader(targetNames, targetIndices, classification, classes, inputs, ignored,
+        Collections.unmodifiableMap(map), dropMissing);
+  }
+
+  /**
+   * {@link #oneHot(String...)} of one column with the given categories, in this order; any other value in
+   * the column is an error.
+   *
+   * @throws IllegalArgumentException as {@link #oneHot(String...)}, or when no category is given, or one is
+   *     null, empty or repeated
+   */
+  public CsvReader oneHot(String column, List<String> categories) {
+    List<String> values = names(categories == null ? null : categories.toArray(new String[0]), "category");
+    Map<String, List<String>> map = new LinkedHashMap<String, List<String>>(oneHot);
+    map.put(names(new String[] {column}, "one-hot").get(0), values);
+    return new CsvReader(targetNames, targetIndices, classification, classes, inputs, ignored,
+        Collections.unmodifiableMap(map), dropMissing);
+  }
+
+  /**
+   * Skips every row with a missing value (an empty field or {@code NA}) in a column that is used, instead of
+   * failing on it; {@link CsvTable#droppedRows()} counts them. Values in ignored columns do not matter.
+   */
+  public CsvReader dropMissing() {
+    return new CsvReader(targetNames, targetIndices, classification, classes, inputs, ignored, oneHot, true);
+  }
+
+  /**
+   * Reads a table from {@code reader}, to its end.
+   *
+   * @throws CsvFormatException when the input is malformed or does not fit this reader (see the class
+   *     description): a field that is not a number in a numeric column, a row with the wrong number of
+   *     fields, an unterminated quote, a missing value, an unknown column, class or category, a duplicate or
+   *     empty column name, no header or no rows, or a label column of one class
+   * @throws IllegalStateException when no label or targets are chosen, or classes are given without a label
+   */
+  public CsvTable read(Reader reader) throws IOException {
+    return read(reader, null);
+  }
+
+  /** {@link #read(Reader)} from a UTF-8 stream; a byte sequence that is not UTF-8 is an error. */
+  public CsvTable read(InputStream input) throws IOException {
+    return read(new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()), null);
+  }
+
+  /** {@link #read(Reader)} from a UTF-8 file; error messages begin with the path. */
+  public CsvTable read(Path path) throws IOException {
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      return read(reader, path.toString());
+    }
+  }
+
+  /** For example {@code CsvReader[label species, one-hot [colour], drop missing]}. */
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("CsvReader[");
+    if (targetNames == null && targetIndices == null) {
+      s.append("no target yet");
+    } else {
+      s.append(classification ? "label " : "targets ")
+          .append(targetNames != null ? String.join(", ", targetNames) : Arrays.toString(targetIndices));
+    }
+    if (classes != null) {
+      s.append(", classes ").append(classes);
+    }
+    if (inputs != null) {
+      s.append(", inputs ").append(inputs);
+    }
+    if (!ignored.isEmpty()) {
+      s.append(", ignored ").append(ignored);
+    }
+    if (!oneHot.isEmpty()) {
+      s.append(", one-hot ");
+      String separator = "";
+      for (Map.Entry<String, List<String>> e : oneHot.entrySet()) {
+        s.append(separator).append(e.getKey()).append(e.getValue() == null ? "" : " " + e.getValue());
+        separator = ", ";
+      }
+    }
+    return s.append(dropMissing ? ", drop missing]" : "]").toString();
+  }
+
+  /** This reader with the columns, categories and classes of a table it read fixed, to read other files alike. */
+  private CsvReader fixedTo(List<String> targets, List<String> classNames, List<String> inputColumns,
+      Map<String, List<String>> categories) {
+    return new CsvReader(targets, null, classification, classification ? classNames : null, inputColumns,
+        Collections.<String>emptyList(), categories, dropMissing);
+  }
+
+  private void requireNoTarget() {
+    if (targetNames != null || targetIndices != null) {
+      String chosen = targetNames != null ? String.join(", ", targetNames) : Arrays.toString(targetIndices);
+      throw new IllegalStateException((classification ? "the label is" : "the targets are") + " already chosen ("
+          + chosen + "); a reader has either one label column or numeric target columns");
+    }
+  }
+
+  /** No column may have two roles, except a one-hot column that is also a chosen input. */
+  private void requireRolesApart() {
+    String role = classification ? "the label" : "a target";
+    List<String> targets = targetNames == null ? Collections.<String>emptyList() : targetNames;
+    for (String t : targets) {
+      requireApart(t, role, ignored, "ignored");
+      requireApart(t, role, inputs, "an input");
+      requireApart(t, role, oneHot.keySet(), "one-hot encoded");
+    }
+    for (String i : ignored) {
+      requireApart(i, "ignored", inputs, "an input");
+      requireApart(i, "ignored", oneHot.keySet(), "one-hot encoded");
+    }
+    if (inputs != null) {
+      for (String column : oneHot.keySet()) {
+        if (!inputs.contains(column)) {
+          throw new IllegalArgumentException(
+              "column '" + column + "' is one-hot encoded but not among the inputs " + inputs);
+        }
+      }
+    }
+  }
+
+  private static void requireApart(String column, String role, Collection<String> others, String other) {
+    if (others != null && others.contains(column)) {
+      throw new IllegalArgumentException("column '" + column + "' cannot be both " + role + " and " + other);
+    }
+  }
+
+  /** An unmodifiable copy of non-empty, distinct, non-null names, at least one. */
+  private static List<String> names(String[] names, String what) {
+    if (names == null || names.length == 0) {
+      throw new IllegalArgumentException("no " + what + " name given; expected at least one");
+    }
+    Set<String> set = new LinkedHashSet<String>();
+    for (String name : names) {
+      if (name == null || name.isEmpty()) {
+        throw new IllegalArgumentException("a " + what + " name is " + (name == null ? "null" : "empty") + " in "
+            + Arrays.toString(names));
+      }
+      if (!set.add(name)) {
+        throw new IllegalArgumentException("the " + what + " name '" + name + "' is given twice");
+      }
+    }
+    return Collections.unmodifiableList(new ArrayList<String>(set));
+  }
+
+  private CsvTable read(Reader reader, String source) throws IOException {
+    if (targetNames == null && targetIndices == null) {
+      throw new IllegalStateException(
+          "no target column: call label(...) for classification or targets(...) for regression before read");
+    }
+    if (classes != null && !classification) {
+      throw new IllegalStateException("classes(...) names the classes of a label column; call label(...) too");
+    }
+    Parser parser = new Parser(reader, source);
+    Record header = parser.next();
+    if (header == null) {
+      throw parser.error(1, 0, "the file is empty; expected a header row of column names");
+    }
+    String[] names = header.fields;
+    int width = names.length;
+    Map<String, Integer> columnOf = new HashMap<String, Integer>();
+    for (int c = 0; c < width; c++) {
+      if (names[c].isEmpty()) {
+        throw parser.error(header.lines[c], c + 1, "empty column name; expected a name for every column");
+      }
+      Integer first = columnOf.put(names[c], c);
+      if (first != null) {
+        throw parser.error(header.lines[c], c + 1, "the column name '" + names[c] + "' appears twice, in columns "
+            + (first + 1) + " and " + (c + 1) + "; expected unique names");
+      }
+    }
+    parser.header = names;
+    Layout layout = new Layout(parser, header.line, names, columnOf);
+
+    List<double[]> numbers = new ArrayList<double[]>();
+    List<int[]> codes = new ArrayList<int[]>();
+    int dropped = 0;
+    Record row;
+    while ((row = parser.next()) != null) {
+      if (row.fields.length != width) {
+        throw parser.error(row.line, 0, row.fields.length + (row.fields.length == 1 ? " field" : " fields")
+            + "; expected " + width + ", one for each column of the header");
+      }
+      if (dropMissing && layout.hasMissing(row)) {
+        dropped++;
+        continue;
+      }
+      double[] rowNumbers = new double[width];
+      int[] rowCodes = new int[width];
+      layout.read(row, rowNumbers, rowCodes);
+      numbers.add(rowNumbers);
+      codes.add(rowCodes);
+    }
+    if (numbers.isEmpty()) {
+      throw parser.error(header.line, 0, dropped == 0 ? "no rows after the header; expected at least one sample"
+          : "every row (" + dropped + ") has a missing value; expected at least one complete row");
+    }
+    return layout.table(numbers, codes, dropped);
+  }
+
+  /** What each column of one file is, and the categories and classes met so far. */
+  private final class Layout {
+    private final Parser parser;
+    private final int headerLine;
+    private final String[] names;
+    private final Map<String, Integer> columnOf;
+    private final int[] targetColumns;
+    private final int[] inputColumns;
+    private final boolean[] used;
+    private final boolean[] target;
+    // The categories of a one-hot or label column, null for a numeric one.
+    private final Categories[] categories;
+
+    Layout(Parser parser, int headerLine, String[] names, Map<String, Integer> columnOf) throws CsvFormatException {
+      this.parser = parser;
+      this.headerLine = headerLine;
+      this.names = names;
+      this.columnOf = columnOf;
+      int width = names.length;
+      used = new boolean[width];
+      target = new boolean[width];
+      categories = new Categories[width];
+      int count = targetNames != null ? targetNames.size() : targetIndices.length;
+      targetColumns = new int[count];
+      for (int t = 0; t < count; t++) {
+        int c = targetNames != null ? column(targetNames.get(t), classification ? " (the label)" : " (a target)")
+            : index(targetIndices[t]);
+        if (target[c]) {
+          throw parser.error(headerLine, c + 1, "column " + (c + 1) + " is named twice as a target");
+        }
+        target[c] = true;
+        used[c] = true;
+        targetColumns[t] = c;
+      }
+      if (classification) {
+        categories[targetColumns[0]] = new Categories(classes);
+      }
+      boolean[] skipped = new boolean[width];
+      for (String name : ignored) {
+        skipped[notTarget(column(name, " (ignored)"), "ignored")] = true;
+      }
+      List<Integer> chosen = new ArrayList<Integer>();
+      if (inputs != null) {
+        for (String name : inputs) {
+          chosen.add(notTarget(column(name, " (an input)"), "an input"));
+        }
+      } else {
+        for (int c = 0; c < width; c++) {
+          if (!target[c] && !skipped[c]) {
+            chosen.add(c);
+          }
+        }
+      }
+      if (chosen.isEmpty()) {
+        throw parser.error(headerLine, 0, "no input columns: every column is a target or ignored");
+      }
+      inputColumns = new int[chosen.size()];
+      for (int k = 0; k < inputColumns.length; k++) {
+        inputColumns[k] = chosen.get(k);
+        used[inputColumns[k]] = true;
+      }
+      for (Map.Entry<String, List<String>> e : oneHot.entrySet()) {
+        int c = notTarget(column(e.getKey(), " (one-hot)"), "one-hot encoded");
+        categories[c] = new Categories(e.getValue());
+      }
+    }
+
+    boolean hasMissing(Record row) {
+      for (int c = 0; c < names.length; c++) {
+        if (used[c] && missing(row.fields[c])) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Checks one row and keeps the numbers of its numeric columns and the codes of the others. */
+    void read(Record row, double[] rowNumbers, int[] rowCodes) throws CsvFormatException {
+      for (int c = 0; c < names.length; c++) {
+        if (!used[c]) {
+          continue;
+        }
+        String field = row.fields[c];
+        Categories cats = categories[c];
+        boolean label = classification && target[c];
+        if (missing(field)) {
+          String expected = cats == null ? "a number" : label ? "a class label" : "a category";
+          throw parser.error(row.lines[c], c + 1, "missing value" + (field.isEmpty() ? " (an empty field)" : " '"
+              + field + "'") + "; expected " + expected + ", or dropMissing() to skip rows with missing values");
+        }
+        if (cats == null) {
+          rowNumbers[c] = number(field, row.lines[c], c);
+        } else {
+          rowCodes[c] = cats.code(field);
+          if (rowCodes[c] < 0) {
+            throw parser.error(row.lines[c], c + 1, "unknown " + (label ? "class" : "category") + " '" + field
+                + "'; expected one of " + cats.values);
+          }
+        }
+      }
+    }
+
+    CsvTable table(List<double[]> numbers, List<int[]> codes, int dropped) throws CsvFormatException {
+      int n = numbers.size();
+      List<String> inputNames = new ArrayList<String>();
+      Map<String, List<String>> found = new LinkedHashMap<String, List<String>>();
+      List<String> inputColumnNames = new ArrayList<String>();
+      for (int c : inputColumns) {
+        inputColumnNames.add(names[c]);
+        if (categories[c] == null) {
+          inputNames.add(names[c]);
+        } else {
+          List<String> values = Collections.unmodifiableList(new ArrayList<String>(categories[c].values));
+          found.put(names[c], values);
+          for (String value : values) {
+            inputNames.add(names[c] + "=" + value);
+          }
+        }
+      }
+      double[][] in = new double[n][inputNames.size()];
+      for (int i = 0; i < n; i++) {
+        int k = 0;
+        for (int c : inputColumns) {
+          if (categories[c] == null) {
+            in[i][k++] = numbers.get(i)[c];
+          } else {
+            in[i][k + codes.get(i)[c]] = 1.0;
+            k += categories[c].values.size();
+          }
+        }
+      }
+      List<String> targetColumnNames = new ArrayList<String>();
+      for (int c : targetColumns) {
+        targetColumnNames.add(names[c]);
+      }
+      DataSet data;
+      List<String> classNames;
+      if (classification) {
+        int c = targetColumns[0];
+        classNames = Collections.unmodifiableList(new ArrayList<String>(categories[c].values));
+        if (classNames.size() < 2) {
+          throw parser.error(headerLine, c + 1, "only one class, '" + classNames.get(0)
+              + "'; classification needs at least 2, or all of them given with classes(...)");
+        }
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+          labels[i] = codes.get(i)[c];
+        }
+        data = DataSet.classification(in, labels, classNames);
+      } else {
+        classNames = Collections.emptyList();
+        double[][] out = new double[n][targetColumns.length];
+        for (int i = 0; i < n; i++) {
+          for (int t = 0; t < targetColumns.length; t++) {
+            out[i][t] = numbers.get(i)[targetColumns[t]];
+          }
+        }
+        data = DataSet.of(in, out);
+      }
+      Map<String, List<String>> fixedCategories = Collections.unmodifiableMap(found);
+      CsvReader same = fixedTo(Collections.unmodifiableList(targetColumnNames), classNames,
+          Collections.unmodifiableList(inputColumnNames), fixedCategories);
+      return new CsvTable(data, Arrays.asList(names), inputNames, classification ? classNames : targetColumnNames,
+          classNames, fixedCategories, dropped, same);
+    }
+
+    private int column(String name, String role) throws CsvFormatException {
+      Integer c = columnOf.get(name);
+      if (c == null) {
+        throw parser.error(headerLine, 0, "no column named '" + name + "'" + role + "; the columns are "
+            + Arrays.toString(names));
+      }
+      return c;
+    }
+
+    private int index(int index) throws CsvFormatException {
+      int c = index < 0 ? names.length + index : index;
+      if (c < 0 || c >= names.length) {
+        throw parser.error(headerLine, 0, "no column " + index + " (counting from 0, negative from the end); the "
+            + names.length + " columns are " + Arrays.toString(names));
+      }
+      return c;
+    }
+
+    private int notTarget(int c, String role) throws CsvFormatException {
+      if (target[c]) {
+        throw parser.error(headerLine, c + 1, "the column is " + (classification ? "the label" : "a target")
+            + "; it cannot also be " + role);
+      }
+      return c;
+    }
+
+    private double number(String field, int line, int c) throws CsvFormatException {
+      if (!Csv.NUMBER.matcher(field).matches()) {
+        throw parser.error(line, c + 1, "'" + field + "' is not a number; expected a number"
+            + (target[c] ? "" : ", or oneHot(\"" + names[c] + "\") for a column of categories"));
+      }
+      double value = Double.parseDouble(field);
+      if (Double.isInfinite(value)) {
+        throw parser.error(line, c + 1, field + " is too large for a double");
+      }
+      return value;
+    }
+  }
+
+  private static boolean missing(String field) {
+    return field.isEmpty() || field.equals(MISSING);
+  }
+
+  /** The values of a one-hot or label column: given ones, or those met so far, each with its code. */
+  private static final class Categories {
+    final List<String> values;
+    private final Map<String, Integer> codes = new HashMap<String, Integer>();
+    private final boolean fixed;
+
+    Categories(List<String> given) {
+      fixed = given != null;
+      values = fixed ? given : new ArrayList<String>();
+      for (int k = 0; k < values.size(); k++) {
+        codes.put(values.get(k), k);
+      }
+    }
+
+    /** The code of {@code value}, a new one if the values are not fixed, or −1. */
+    int code(String value) {
+      Integer code = codes.get(value);
+      if (code != null) {
+        return code;
+      }
+      if (fixed) {
+        return -1;
+      }
+      codes.put(value, values.size());
+      values.add(value);
+      return values.size() - 1;
+    }
+  }
+
+  /** One row of fields, with the line each field starts on. */
+  private static final class Record {
+    final int line;
+    final String[] fields;
+    final int[] lines;
+
+    Record(int line, String[] fields, int[] lines) {
+      this.line = line;
+      this.fields = fields;
+      this.lines = lines;
+    }
+  }
+
+  /** Splits the characters of one source into records of fields, counting physical lines. */
+  private static final class Parser {
+    private final Reader in;
+    private final String source;
+    private final char[] buffer = new char[8192];
+    private final StringBuilder text = new StringBuilder();
+    private int position;
+    private int limit;
+    private int pushedBack = -2;
+    private boolean started;
+    private int line = 1;
+    String[] header;
+
+    Parser(Reader in, String source) {
+      this.in = in;
+      this.source = source;
+    }
+
+    /** The next non-blank record, or null at the end. */
+    Record next() throws IOException {
+      if (!started) {
+        started = true;
+        int first = raw();
+        if (first != '\uFEFF') {
+          pushedBack = first;
+        }
+      }
+      while (true) {
+        int start = line;
+        List<String> fields = new ArrayList<String>();
+        int[] lines = new int[8];
+        boolean quoted;
+        int c;
+        do {
+          int fieldLine = line;
+          text.setLength(0);
+          c = read();
+          while (c == ' ' || c == '\t') {
+            text.append((char) c);
+            c = read();
+          }
+          quoted = c == '"';
+          if (quoted) {
+            text.setLength(0);
+            while (true) {
+              c = read();
+              if (c == -1) {
+                throw error(fieldLine, fields.size() + 1,
+                    "unterminated quote; expected a closing \" before the end of the file");
+              }
+              if (c == '"') {
+                c = read();
+                if (c != '"') {
+                  break;
+                }
+              }
+              text.append((char) c);
+            }
+            while (c == ' ' || c == '\t') {
+              c = read();
+            }
+            if (c != ',' && c != '\n' && c != -1) {
+              throw error(line, fields.size() + 1, "'" + (char) c + "' after the closing quote; expected a comma or"
+                  + " the end of the line (a quote inside quotes is written twice: \"\")");
+            }
+            fields.add(text.toString());
+          } else {
+            while (c != ',' && c != '\n' && c != -1) {
+              if (c == '"') {
+                throw error(line, fields.size() + 1, "a quote inside an unquoted field; expected the whole field in"
+                    + " quotes, with each quote in it written twice (\"\")");
+              }
+              text.append((char) c);
+              c = read();
+            }
+            fields.add(text.toString().trim());
+          }
+          if (fields.size() > lines.length) {
+            lines = Arrays.copyOf(lines, 2 * lines.length);
+          }
+          lines[fields.size() - 1] = fieldLine;
+        } while (c == ',');
+        if (fields.size() == 1 && !quoted && fields.get(0).isEmpty()) {
+          if (c == -1) {
+            return null;
+          }
+          continue;
+        }
+        return new Record(start, fields.toArray(new String[0]), Arrays.copyOf(lines, fields.size()));
+      }
+    }
+
+    CsvFormatException error(int line, int column, String detail) {
+      String name = header != null && column >= 1 && column <= header.length ? header[column - 1] : null;
+      return new CsvFormatException(source, line, column, name, detail);
+    }
+
+    /** The next character with CRLF and CR read as LF, or −1 at the end. */
+    private int read() throws IOException {
+      int c = raw();
+      if (c == '\r') {
+        int next = raw();
+        if (next != '\n') {
+          pushedBack = next;
+        }
+        c = '\n';
+      }
+      if (c == '\n') {
+        line++;
+      }
+      return c;
+    }
+
+    private int raw() throws IOException {
+      if (pushedBack != -2) {
+        int c = pushedBack;
+        pushedBack = -2;
+        return c;
+      }
+      if (position == limit) {
+        limit = in.read(buffer, 0, buffer.length);
+        position = 0;
+        if (limit <= 0) {
+          limit = 0;
+          return -1;
+        }
+      }
+      return buffer[position++];
+    }
+  }
+}
