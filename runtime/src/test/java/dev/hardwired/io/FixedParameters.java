@@ -69,6 +69,16 @@ final class FixedParameters implements TrainableNetwork {
   }
 
   @Override
+  public double[][] parameterArrays() {
+    throw new UnsupportedOperationException("not used by these tests");
+  }
+
+  @Override
+  public double accumulateGradient(double[] input, double[] target, double[][] gradientSums) {
+    throw new UnsupportedOperationException("not used by these tests");
+  }
+
+  @Override
   public TrainableNetwork copy() {
     return new FixedParameters(topology, parameters);
   }

@@ -108,6 +108,16 @@ final class FloatNet implements TrainableFloatNetwork {
   }
 
   @Override
+  public float[][] parameterArrays() {
+    throw new UnsupportedOperationException("not used by these tests");
+  }
+
+  @Override
+  public float accumulateGradient(float[] input, float[] target, float[][] gradientSums) {
+    throw new UnsupportedOperationException("not used by these tests");
+  }
+
+  @Override
   public FloatNet copy() {
     return new FloatNet(inner.copy());
   }
