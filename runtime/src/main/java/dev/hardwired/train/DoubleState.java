@@ -1,0 +1,71 @@
+package dev.hardwired.train;
+
+import dev.hardwired.Checks;
+
+/** A rule's state over double arrays: the arrays it updates and its moments, one parallel to each. */
+abstract class DoubleState extends BoundState {
+  final double[][] parameters;
+  final double[][] gradientSums;
+  // moments[n][k]: the rule's n-th moment of parameter array k.
+  final double[][][] moments;
+  private double[][][] saved;
+
+  DoubleState(double[][] parameters, double[][] gradientSums, int momentCount, double maxNorm) {
+    super(maxNorm);
+    if (parameters == null) {
+      throw new IllegalArgumentException("parameters is null; expected a network's parameter arrays");
+    }
+    for (int k = 0; k < parameters.length; k++) {
+      if (parameters[k] == null) {
+        throw new IllegalArgumentException("parameters[" + k + "] is null; expected a parameter array");
+      }
+    }
+    Checks.requireShape(gradientSums, parameters, "gradientSums");
+    for (int k = 0; k < parameters.length; k++) {
+      if (gradientSums[k] == parameters[k]) {
+        throw new IllegalArgumentException(
+            "gradientSums[" + k + "] is parameters[" + k + "] itself; expected a separate array");
+      }
+    }
+    this.parameters = parameters.clone();
+    this.gradientSums = gradientSums.clone();
+    this.moments = new double[momentCount][parameters.length][];
+    for (double[][] moment : moments) {
+      for (int k = 0; k < parameters.length; k++) {
+        moment[k] = new double[parameters[k].length];
+      }
+    }
+  }
+
+  @Override
+  final double sumOfSquares() {
+    double sum = 0.0;
+    for (double[] s : gradientSums) {
+      for (int i = 0; i < s.length; i++) {
+        sum += s[i] * s[i];
+      }
+    }
+    return sum;
+  }
+
+  @Override
+  final void copyMoments(boolean save) {
+    if (saved == null) {
+      saved = new double[moments.length][parameters.length][];
+      for (int n = 0; n < moments.length; n++) {
+        for (int k = 0; k < parameters.length; k++) {
+          saved[n][k] = new double[parameters[k].length];
+        }
+      }
+    }
+    for (int n = 0; n < moments.length; n++) {
+      for (int k = 0; k < parameters.length; k++) {
+        if (save) {
+          System.arraycopy(moments[n][k], 0, saved[n][k], 0, parameters[k].length);
+        } else {
+          System.arraycopy(saved[n][k], 0, moments[n][k], 0, parameters[k].length);
+        }
+      }
+    }
+  }
+}
