@@ -105,6 +105,11 @@ public abstract class Optimizer {
   @Override
   public abstract String toString();
 
+  /** Whether this is SGD without momentum, decay or clipping: the rule that a network's fused step is. */
+  boolean isPlainSgd() {
+    return false;
+  }
+
   // The settings shared by every rule, for toString.
   final String commonSettings() {
     return "weight decay " + weightDecay

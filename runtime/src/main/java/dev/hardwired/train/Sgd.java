@@ -70,11 +70,16 @@ public final class Sgd extends Optimizer {
         : new MomentumFloat(parameters, gradientSums, this);
   }
 
+  @Override
+  boolean isPlainSgd() {
+    return momentum == 0.0 && weightDecay == 0.0 && maxNorm == Double.POSITIVE_INFINITY;
+  }
+
   /** For example {@code SGD(momentum 0.9, Nesterov; weight decay 0.0; no clipping)}. */
   @Override
   public String toString() {
-    return "SGD(momentum " + momentum + (nesterov ? ", Nesterov" : ", not Nesterov") + "; " + commonSettings()
-        + ")";
+    String kind = momentum == 0.0 ? "no momentum" : "momentum " + momentum + (nesterov ? ", Nesterov" : "");
+    return "SGD(" + kind + "; " + commonSettings() + ")";
   }
 
   // Each state reads its rule's settings into locals once per step, so that the loops see constants.

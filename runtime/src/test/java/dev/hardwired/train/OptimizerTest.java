@@ -284,7 +284,7 @@ class OptimizerTest {
     assertEquals("Adam(β1 0.8, β2 0.99, ε 1.0E-7; weight decay 0.01; clip norm 1.0)", adam.toString());
     assertEquals("RMSprop(ρ 0.95, ε 1.0E-6; weight decay 0.01; clip norm 1.0)", rmsProp.toString());
     // The defaults, unchanged by the calls above.
-    assertEquals("SGD(momentum 0.0, not Nesterov; weight decay 0.0; no clipping)", Optimizer.sgd().toString());
+    assertEquals("SGD(no momentum; weight decay 0.0; no clipping)", Optimizer.sgd().toString());
     assertEquals("Adam(β1 0.9, β2 0.999, ε 1.0E-8; weight decay 0.0; no clipping)", Optimizer.adam().toString());
     assertEquals("RMSprop(ρ 0.9, ε 1.0E-8; weight decay 0.0; no clipping)", Optimizer.rmsProp().toString());
     assertEquals(
@@ -292,7 +292,7 @@ class OptimizerTest {
         Optimizer.adamW(0.01).toString());
     assertEquals("Adam(β1 0.9, β2 0.999, ε 1.0E-8; weight decay 0.0; no clipping)", Optimizer.adamW(0).toString());
     assertEquals(
-        "SGD(momentum 0.0, not Nesterov; weight decay 0.0; no clipping)",
+        "SGD(no momentum; weight decay 0.0; no clipping)",
         Optimizer.sgd().clipNorm(1).clipNorm(Double.POSITIVE_INFINITY).toString());
   }
 }

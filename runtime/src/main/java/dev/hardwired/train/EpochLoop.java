@@ -1,0 +1,223 @@
+package dev.hardwired.train;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One run of a {@link Trainer}: the epochs, each a shuffle and a pass of batches, then evaluation, the
+ * listeners and the stop rules.
+ *
+ * <p>Divergence costs nothing until it happens. Each epoch starts from a snapshot of the parameters and of
+ * the optimizer's state, and its end checks every parameter once. When a loss is not finite, or the check
+ * finds a parameter that is not, the epoch is replayed from its snapshot, in the same order with the same
+ * rates and so with the same bits, now checking the parameters after every step, to find the first step
+ * that broke them and give the network the state before it.
+ */
+final class EpochLoop {
+  private final Trainer trainer;
+  private final Learner learner;
+  private final List<TrainingListener> listeners;
+  private final int size;
+  private final int batchSize;
+  private final int batches;
+  private final int[] order;
+  private final boolean fused;
+  private final OptimizerState optimizer;
+  private long steps;
+
+  EpochLoop(Trainer trainer, Learner learner) {
+    this.trainer = trainer;
+    this.learner = learner;
+    this.listeners = trainer.listeners();
+    this.size = learner.size();
+    this.batchSize = Math.min(trainer.batchSize(), size);
+    this.batches = (size + batchSize - 1) / batchSize;
+    this.order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    // Plain SGD one sample at a time is the network's own fused step: no gradient sums, no optimizer.
+    this.fused = batchSize == 1 && trainer.optimizer().isPlainSgd();
+    this.optimizer = fused ? null : learner.bind(trainer.optimizer());
+  }
+
+  TrainingHistory run() {
+    int maxEpochs = trainer.epochs();
+    String description = learner.name() + ", " + size + " samples; " + trainer;
+    for (TrainingListener listener : listeners) {
+      listener.started(maxEpochs, description);
+    }
+    TrainingHistory history = new TrainingHistory();
+    Random random = new Random(trainer.seed());
+    long start = System.nanoTime();
+    double bestLoss = Double.POSITIVE_INFINITY;
+    int bestEpoch = 0;
+    int sinceBest = 0;
+    TrainingHistory.StopReason reason = TrainingHistory.StopReason.MAX_EPOCHS;
+    for (int epoch = 1; epoch <= maxEpochs; epoch++) {
+      double rate = trainer.schedule().rate(epoch - 1, maxEpochs);
+      if (trainer.shuffles()) {
+        shuffle(random);
+      }
+      double loss = epoch(epoch, rate) / size;
+      double validationLoss = Double.NaN;
+      double accuracy = Double.NaN;
+      if (learner.hasValidation()) {
+        validationLoss = learner.validationLoss();
+        if (learner.validationLabels != null) {
+          accuracy = learner.validationAccuracy();
+        }
+      }
+      EpochRecord record =
+          new EpochRecord(epoch, rate, loss, validationLoss, accuracy, steps, (System.nanoTime() - start) / 1e9);
+      history.add(record);
+      for (TrainingListener listener : listeners) {
+        listener.epochEnded(record, history);
+      }
+      if (trainer.patience() > 0) {
+        if (validationLoss < bestLoss) {
+          bestLoss = validationLoss;
+          bestEpoch = epoch;
+          sinceBest = 0;
+          learner.save(Learner.BEST);
+        } else if (++sinceBest >= trainer.patience()) {
+          reason = TrainingHistory.StopReason.EARLY_STOPPING;
+          break;
+        }
+      }
+      if (loss <= trainer.targetLoss()) {
+        reason = TrainingHistory.StopReason.TARGET_LOSS;
+        break;
+      }
+    }
+    if (trainer.patience() > 0 && bestEpoch > 0) {
+      if (bestEpoch != history.size()) {
+        learner.restore(Learner.BEST);
+      }
+    } else {
+      bestEpoch = history.size();
+    }
+    history.finish(reason, bestEpoch);
+    for (TrainingListener listener : listeners) {
+      listener.finished(history);
+    }
+    return history;
+  }
+
+  /** Fisher–Yates over the index permutation: each position, from the last, swapped with one at or before it. */
+  private void shuffle(Random random) {
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+  }
+
+  /** Trains one epoch: the sum of its sample losses. */
+  private double epoch(int epoch, double rate) {
+    learner.save(Learner.EPOCH);
+    if (optimizer != null) {
+      optimizer.saveState();
+    }
+    long epochStart = steps;
+    double sum;
+    try {
+      sum = batches(epoch, rate, batches, false);
+    } catch (TrainingDivergedException diverged) {
+      if (learner.parametersFinite()) {
+        throw diverged;
+      }
+      // The loss broke on parameters that an earlier step of this epoch had already broken.
+      throw replay(epoch, rate, diverged.batch(), epochStart, diverged);
+    }
+    if (!learner.parametersFinite()) {
+      throw replay(epoch, rate, batches, epochStart, null);
+    }
+    return sum;
+  }
+
+  /**
+   * Trains batches 1 to {@code count} of this epoch's order. With {@code check}, the parameters are kept
+   * before each step and checked after it, and a step that breaks them is undone and reported.
+   */
+  private double batches(int epoch, double rate, int count, boolean check) {
+    double sum = 0.0;
+    for (int b = 0; b < count; b++) {
+      int from = b * batchSize;
+      int to = Math.min(size, from + batchSize);
+      if (check) {
+        learner.save(Learner.STEP);
+      }
+      for (int k = from; k < to; k++) {
+        int i = order[k];
+        double loss;
+        try {
+          loss = fused ? learner.train(i, rate) : learner.accumulate(i);
+        } catch (ArithmeticException notFinite) {
+          loss = Double.NaN;
+        }
+        if (!Double.isFinite(loss)) {
+          if (!fused) {
+            learner.clearGradients();
+          }
+          throw lossDiverged(epoch, b + 1, i, loss);
+        }
+        sum += loss;
+      }
+      if (!fused) {
+        optimizer.step(to - from, rate);
+      }
+      steps++;
+      if (check && !learner.parametersFinite()) {
+        learner.restore(Learner.STEP);
+        throw new TrainingDivergedException(
+            "training diverged in epoch " + epoch + ", batch " + (b + 1) + " of " + batches + ": its update made a"
+                + " parameter of " + learner.name() + " not finite; the parameters are those before that update"
+                + " (try a smaller learning rate, or clipNorm on the optimizer)",
+            epoch,
+            b + 1,
+            -1);
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Replays this epoch from its snapshot up to batch {@code count}, checking every step: the exception of
+   * the step that broke the parameters, the network then as it was before that step.
+   */
+  private TrainingDivergedException replay(
+      int epoch, double rate, int count, long epochStart, TrainingDivergedException original) {
+    learner.restore(Learner.EPOCH);
+    if (optimizer != null) {
+      optimizer.restoreState();
+    }
+    steps = epochStart;
+    try {
+      batches(epoch, rate, count, true);
+    } catch (TrainingDivergedException found) {
+      return found;
+    }
+    // Not reproduced (it cannot be, with the same bits): report what was seen, from the epoch's start.
+    learner.restore(Learner.EPOCH);
+    return original != null
+        ? original
+        : new TrainingDivergedException(
+            "training diverged in epoch " + epoch + ": a parameter of " + learner.name() + " is not finite; the"
+                + " parameters are those at the start of the epoch",
+            epoch,
+            batches,
+            -1);
+  }
+
+  private TrainingDivergedException lossDiverged(int epoch, int batch, int sample, double loss) {
+    return new TrainingDivergedException(
+        "training diverged in epoch " + epoch + ", batch " + batch + " of " + batches + ": the loss on training sample "
+            + sample + " is " + loss + "; the parameters of " + learner.name() + " are those before this batch"
+            + " (try a smaller learning rate)",
+        epoch,
+        batch,
+        sample);
+  }
+}

@@ -1,0 +1,344 @@
+package dev.hardwired.train;
+
+import dev.hardwired.Loss;
+import dev.hardwired.TrainableFloatNetwork;
+import dev.hardwired.TrainableNetwork;
+import dev.hardwired.data.DataSet;
+import dev.hardwired.data.OneHot;
+import java.util.Arrays;
+
+/**
+ * One network and its data, in the network's own precision, as the trainer's epoch loop sees them: a
+ * fused step, a gradient accumulation, evaluation and parameter snapshots by sample index, so that the
+ * loop is written once for both precisions. Every array is allocated here, before the first epoch, so
+ * that no step allocates.
+ */
+abstract class Learner {
+  /** The snapshots the trainer keeps: the start of the epoch, the best epoch, the state before a step. */
+  static final int EPOCH = 0;
+  static final int BEST = 1;
+  static final int STEP = 2;
+
+  /** The class of each validation sample, or {@code null} when accuracy is not measured. */
+  final int[] validationLabels;
+
+  Learner(DataSet validation, Loss loss) {
+    this.validationLabels = validation != null && classifies(validation, loss) ? labels(validation) : null;
+  }
+
+  /** Whether there is a validation set. */
+  abstract boolean hasValidation();
+
+  /** Number of training samples. */
+  abstract int size();
+
+  /** One fused SGD step on sample {@code i}: its loss, or an {@link ArithmeticException} if not finite. */
+  abstract double train(int i, double learningRate);
+
+  /** Adds the gradient on sample {@code i} to the gradient sums: its loss. */
+  abstract double accumulate(int i);
+
+  /** Sets every gradient sum to zero, after a batch that did not reach its step. */
+  abstract void clearGradients();
+
+  /** {@code optimizer} bound to the network's parameter arrays and the gradient sums. */
+  abstract OptimizerState bind(Optimizer optimizer);
+
+  /** The mean loss per validation sample. */
+  abstract double validationLoss();
+
+  /** The fraction of validation samples classified right: the largest output (or, alone, ≥ 0.5). */
+  abstract double validationAccuracy();
+
+  abstract void save(int snapshot);
+
+  abstract void restore(int snapshot);
+
+  /** Whether every parameter is finite. */
+  abstract boolean parametersFinite();
+
+  /** What the network is, for messages. */
+  abstract String name();
+
+  /** Whether accuracy means something: named classes, or a loss for classification. */
+  private static boolean classifies(DataSet data, Loss loss) {
+    return !data.classNames().isEmpty() || loss != Loss.SQUARED_ERROR;
+  }
+
+  private static int[] labels(DataSet data) {
+    int[] labels = new int[data.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = data.label(i);
+    }
+    return labels;
+  }
+
+  static void requireFits(DataSet data, int inputs, int outputs, String what, String network) {
+    if (data.inputCount() != inputs || data.targetCount() != outputs) {
+      throw new IllegalArgumentException(
+          "the " + what + " set has " + data.inputCount() + " inputs and " + data.targetCount()
+              + " targets per sample; " + network + " expects " + inputs + " and " + outputs);
+    }
+  }
+
+  /** A double network. */
+  static final class OfDouble extends Learner {
+    private final TrainableNetwork network;
+    private final double[][] inputs;
+    private final double[][] targets;
+    private final double[][] validationInputs;
+    private final double[][] validationTargets;
+    private final double[] output;
+    private final double[][] parameters;
+    private final double[][] gradientSums;
+    private final double[][] snapshots = new double[3][];
+
+    OfDouble(TrainableNetwork network, DataSet training, DataSet validation) {
+      super(validation, network.topology().loss());
+      this.network = network;
+      requireFits(training, network.inputCount(), network.outputCount(), "training", network.toString());
+      this.inputs = training.inputs();
+      this.targets = training.targets();
+      if (validation != null) {
+        requireFits(validation, network.inputCount(), network.outputCount(), "validation", network.toString());
+        this.validationInputs = validation.inputs();
+        this.validationTargets = validation.targets();
+      } else {
+        this.validationInputs = null;
+        this.validationTargets = null;
+      }
+      this.output = new double[network.outputCount()];
+      this.parameters = network.parameterArrays();
+      this.gradientSums = new double[parameters.length][];
+      for (int k = 0; k < parameters.length; k++) {
+        gradientSums[k] = new double[parameters[k].length];
+      }
+      for (int s = 0; s < snapshots.length; s++) {
+        snapshots[s] = new double[network.parameterCount()];
+      }
+    }
+
+    @Override
+    boolean hasValidation() {
+      return validationInputs != null;
+    }
+
+    @Override
+    int size() {
+      return inputs.length;
+    }
+
+    @Override
+    double train(int i, double learningRate) {
+      return network.train(inputs[i], targets[i], learningRate);
+    }
+
+    @Override
+    double accumulate(int i) {
+      return network.accumulateGradient(inputs[i], targets[i], gradientSums);
+    }
+
+    @Override
+    void clearGradients() {
+      for (double[] sums : gradientSums) {
+        Arrays.fill(sums, 0.0);
+      }
+    }
+
+    @Override
+    OptimizerState bind(Optimizer optimizer) {
+      return optimizer.bind(parameters, gradientSums);
+    }
+
+    @Override
+    double validationLoss() {
+      double sum = 0.0;
+      for (int i = 0; i < validationInputs.length; i++) {
+        sum += network.loss(validationInputs[i], validationTargets[i]);
+      }
+      return sum / validationInputs.length;
+    }
+
+    @Override
+    double validationAccuracy() {
+      int right = 0;
+      for (int i = 0; i < validationInputs.length; i++) {
+        network.predict(validationInputs[i], output);
+        if (OneHot.decode(output) == validationLabels[i]) {
+          right++;
+        }
+      }
+      return (double) right / validationInputs.length;
+    }
+
+    @Override
+    void save(int snapshot) {
+      network.getParameters(snapshots[snapshot]);
+    }
+
+    @Override
+    void restore(int snapshot) {
+      network.setParameters(snapshots[snapshot]);
+    }
+
+    @Override
+    boolean parametersFinite() {
+      for (double[] array : parameters) {
+        for (double value : array) {
+          if (!Double.isFinite(value)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    @Override
+    String name() {
+      return network.toString();
+    }
+  }
+
+  /** A float network: the data rounded to float once, here. */
+  static final class OfFloat extends Learner {
+    private final TrainableFloatNetwork network;
+    private final float[][] inputs;
+    private final float[][] targets;
+    private final float[][] validationInputs;
+    private final float[][] validationTargets;
+    private final float[] output;
+    private final float[][] parameters;
+    private final float[][] gradientSums;
+    private final float[][] snapshots = new float[3][];
+
+    OfFloat(TrainableFloatNetwork network, DataSet training, DataSet validation) {
+      super(validation, network.topology().loss());
+      this.network = network;
+      requireFits(training, network.inputCount(), network.outputCount(), "training", network.toString());
+      this.inputs = narrow(training.inputs());
+      this.targets = narrow(training.targets());
+      if (validation != null) {
+        requireFits(validation, network.inputCount(), network.outputCount(), "validation", network.toString());
+        this.validationInputs = narrow(validation.inputs());
+        this.validationTargets = narrow(validation.targets());
+      } else {
+        this.validationInputs = null;
+        this.validationTargets = null;
+      }
+      this.output = new float[network.outputCount()];
+      this.parameters = network.parameterArrays();
+      this.gradientSums = new float[parameters.length][];
+      for (int k = 0; k < parameters.length; k++) {
+        gradientSums[k] = new float[parameters[k].length];
+      }
+      for (int s = 0; s < snapshots.length; s++) {
+        snapshots[s] = new float[network.parameterCount()];
+      }
+    }
+
+    private static float[][] narrow(double[][] rows) {
+      float[][] narrow = new float[rows.length][];
+      for (int i = 0; i < rows.length; i++) {
+        narrow[i] = new float[rows[i].length];
+        for (int j = 0; j < rows[i].length; j++) {
+          narrow[i][j] = (float) rows[i][j];
+        }
+      }
+      return narrow;
+    }
+
+    @Override
+    boolean hasValidation() {
+      return validationInputs != null;
+    }
+
+    @Override
+    int size() {
+      return inputs.length;
+    }
+
+    @Override
+    double train(int i, double learningRate) {
+      return network.train(inputs[i], targets[i], (float) learningRate);
+    }
+
+    @Override
+    double accumulate(int i) {
+      return network.accumulateGradient(inputs[i], targets[i], gradientSums);
+    }
+
+    @Override
+    void clearGradients() {
+      for (float[] sums : gradientSums) {
+        Arrays.fill(sums, 0.0f);
+      }
+    }
+
+    @Override
+    OptimizerState bind(Optimizer optimizer) {
+      return optimizer.bind(parameters, gradientSums);
+    }
+
+    @Override
+    double validationLoss() {
+      double sum = 0.0;
+      for (int i = 0; i < validationInputs.length; i++) {
+        sum += network.loss(validationInputs[i], validationTargets[i]);
+      }
+      return sum / validationInputs.length;
+    }
+
+    @Override
+    double validationAccuracy() {
+      int right = 0;
+      for (int i = 0; i < validationInputs.length; i++) {
+        network.predict(validationInputs[i], output);
+        if (decode(output) == validationLabels[i]) {
+          right++;
+        }
+      }
+      return (double) right / validationInputs.length;
+    }
+
+    /** {@link OneHot#decode} of a float output. */
+    private static int decode(float[] values) {
+      if (values.length == 1) {
+        return values[0] >= 0.5f ? 1 : 0;
+      }
+      int best = 0;
+      for (int k = 1; k < values.length; k++) {
+        if (values[k] > values[best] || (Float.isNaN(values[best]) && !Float.isNaN(values[k]))) {
+          best = k;
+        }
+      }
+      return best;
+    }
+
+    @Override
+    void save(int snapshot) {
+      network.getParameters(snapshots[snapshot]);
+    }
+
+    @Override
+    void restore(int snapshot) {
+      network.setParameters(snapshots[snapshot]);
+    }
+
+    @Override
+    boolean parametersFinite() {
+      for (float[] array : parameters) {
+        for (float value : array) {
+          if (!Float.isFinite(value)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    @Override
+    String name() {
+      return network.toString();
+    }
+  }
+}

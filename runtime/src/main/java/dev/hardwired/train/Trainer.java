@@ -1,0 +1,284 @@
+package dev.hardwired.train;
+
+import dev.hardwired.TrainableFloatNetwork;
+import dev.hardwired.TrainableNetwork;
+import dev.hardwired.data.DataSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Trains any network, generated or {@link dev.hardwired.reference.ReferenceNetwork reference}, double or
+ * float, over epochs: the samples in a seeded random order each epoch, in batches, each batch one step
+ * of the {@link Optimizer}, with a learning rate from a {@link LearningRateSchedule}.
+ *
+ * <pre>{@code
+ * TrainingHistory history = Trainer.create()
+ *     .optimizer(Optimizer.adam())
+ *     .learningRate(0.001)
+ *     .batchSize(32)
+ *     .epochs(50)
+ *     .earlyStopping(5)
+ *     .seed(7)
+ *     .listener(ConsoleProgress.create())
+ *     .train(network, training, validation);
+ * }</pre>
+ *
+ * <p>A trainer is an immutable configuration: every setter returns a new trainer, so one can be shared,
+ * varied in a sweep and reused. The defaults are the classic material's: plain SGD at a constant learning
+ * rate of 0.1, one sample per step (online SGD), 100 epochs, shuffled from seed 0, no validation rule.
+ *
+ * <ul>
+ *   <li><b>Batches.</b> A batch size of 1 is stochastic gradient descent, n is mini-batch gradient
+ *       descent, {@link #fullBatch()} the whole set per step (gradient descent). A step averages the
+ *       gradients of its batch; the last batch of an epoch may be smaller. Plain SGD on batches of one
+ *       uses the network's own fused {@code train} step, the fastest there is.
+ *   <li><b>Stopping.</b> After at most {@link #epochs} epochs; sooner when the training loss of an epoch
+ *       reaches {@link #targetLoss}; or, with {@link #earlyStopping} and a validation set, when the
+ *       validation loss has not improved for that many epochs, and then the network gets back the
+ *       parameters of its best epoch.
+ *   <li><b>Divergence.</b> A loss that is not finite, or an update that makes a parameter not finite,
+ *       ends training with a {@link TrainingDivergedException} naming the epoch and batch (and sample);
+ *       the network is first put back to the last state in which its parameters and the loss were finite.
+ *   <li><b>Reproducibility.</b> The same trainer, network parameters and data give bit-identical losses,
+ *       parameters and history (times aside), on any thread; see {@link Sweep}.
+ *   <li><b>Allocation.</b> The data are copied (and for a float network rounded to float) once, before the
+ *       first epoch; no step allocates.
+ * </ul>
+ */
+public final class Trainer {
+  private final Optimizer optimizer;
+  private final LearningRateSchedule schedule;
+  private final int epochs;
+  private final int batchSize;
+  private final long seed;
+  private final boolean shuffle;
+  private final double targetLoss;
+  private final int patience;
+  private final List<TrainingListener> listeners;
+
+  private Trainer(
+      Optimizer optimizer,
+      LearningRateSchedule schedule,
+      int epochs,
+      int batchSize,
+      long seed,
+      boolean shuffle,
+      double targetLoss,
+      int patience,
+      List<TrainingListener> listeners) {
+    this.optimizer = optimizer;
+    this.schedule = schedule;
+    this.epochs = epochs;
+    this.batchSize = batchSize;
+    this.seed = seed;
+    this.shuffle = shuffle;
+    this.targetLoss = targetLoss;
+    this.patience = patience;
+    this.listeners = listeners;
+  }
+
+  /** A trainer with the defaults: plain SGD, learning rate 0.1, batches of 1, 100 epochs, seed 0. */
+  public static Trainer create() {
+    return new Trainer(
+        Optimizer.sgd(),
+        LearningRateSchedule.constant(0.1),
+        100,
+        1,
+        0L,
+        true,
+        Double.NEGATIVE_INFINITY,
+        0,
+        Collections.<TrainingListener>emptyList());
+  }
+
+  /** The update rule; plain SGD by default. */
+  public Trainer optimizer(Optimizer optimizer) {
+    if (optimizer == null) {
+      throw new IllegalArgumentException("optimizer is null");
+    }
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, listeners);
+  }
+
+  /** A constant learning rate. */
+  public Trainer learningRate(double rate) {
+    return schedule(LearningRateSchedule.constant(rate));
+  }
+
+  /** A learning rate per epoch. */
+  public Trainer schedule(LearningRateSchedule schedule) {
+    if (schedule == null) {
+      throw new IllegalArgumentException("schedule is null");
+    }
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, listeners);
+  }
+
+  /** The most epochs to train: each one every training sample once. */
+  public Trainer epochs(int epochs) {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs is " + epochs + "; expected at least 1");
+    }
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, listeners);
+  }
+
+  /** Samples per step: 1 for SGD, more for mini-batches (sets smaller than a batch are one batch). */
+  public Trainer batchSize(int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size is " + batchSize + "; expected at least 1");
+    }
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, listeners);
+  }
+
+  /** The whole training set in every step: full-batch gradient descent, one step per epoch. */
+  public Trainer fullBatch() {
+    return batchSize(Integer.MAX_VALUE);
+  }
+
+  /** The seed of the order of the samples. */
+  public Trainer seed(long seed) {
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, listeners);
+  }
+
+  /** Whether each epoch visits the samples in a new random order (the default) or in the set's order. */
+  public Trainer shuffle(boolean shuffle) {
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, listeners);
+  }
+
+  /** Stops after the first epoch whose mean training loss is at most {@code loss}. */
+  public Trainer targetLoss(double loss) {
+    if (Double.isNaN(loss)) {
+      throw new IllegalArgumentException("target loss is NaN; expected a number");
+    }
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, loss, patience, listeners);
+  }
+
+  /**
+   * Early stopping: stops when the validation loss has not improved for {@code patience} epochs in a
+   * row, and gives the network back the parameters of the epoch of lowest validation loss (also when the
+   * run ends for another reason). Needs a validation set.
+   */
+  public Trainer earlyStopping(int patience) {
+    if (patience < 1) {
+      throw new IllegalArgumentException("patience is " + patience + "; expected at least 1 epoch");
+    }
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, listeners);
+  }
+
+  /** This trainer telling {@code listener} too of its runs. */
+  public Trainer listener(TrainingListener listener) {
+    if (listener == null) {
+      throw new IllegalArgumentException("listener is null");
+    }
+    List<TrainingListener> more = new ArrayList<>(listeners);
+    more.add(listener);
+    return new Trainer(
+        optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, Collections.unmodifiableList(more));
+  }
+
+  /** Trains {@code network} on {@code training}, with no validation set. */
+  public TrainingHistory train(TrainableNetwork network, DataSet training) {
+    return train(network, training, null);
+  }
+
+  /**
+   * Trains {@code network} on {@code training}, measuring the validation loss (and, for classification,
+   * the accuracy) on {@code validation} after every epoch.
+   *
+   * @param validation the validation set, or {@code null} for none
+   * @return every epoch's record, and why training stopped
+   * @throws IllegalArgumentException when a set does not fit the network, or early stopping has no
+   *     validation set
+   * @throws TrainingDivergedException when training diverged; the network then has its last finite
+   *     parameters
+   */
+  public TrainingHistory train(TrainableNetwork network, DataSet training, DataSet validation) {
+    requireNetwork(network);
+    return run(new Learner.OfDouble(network, requireTraining(training), requireValidation(validation)));
+  }
+
+  /** Trains a float network on {@code training}, with no validation set. */
+  public TrainingHistory train(TrainableFloatNetwork network, DataSet training) {
+    return train(network, training, null);
+  }
+
+  /**
+   * Trains a float network: see {@link #train(TrainableNetwork, DataSet, DataSet)}. The data are rounded
+   * to float once; the optimizer works in float on the network's own arrays.
+   */
+  public TrainingHistory train(TrainableFloatNetwork network, DataSet training, DataSet validation) {
+    requireNetwork(network);
+    return run(new Learner.OfFloat(network, requireTraining(training), requireValidation(validation)));
+  }
+
+  private static void requireNetwork(Object network) {
+    if (network == null) {
+      throw new IllegalArgumentException("network is null");
+    }
+  }
+
+  private static DataSet requireTraining(DataSet training) {
+    if (training == null) {
+      throw new IllegalArgumentException("training set is null");
+    }
+    return training;
+  }
+
+  private DataSet requireValidation(DataSet validation) {
+    if (validation == null && patience > 0) {
+      throw new IllegalArgumentException("early stopping needs a validation set: pass one to train(…)");
+    }
+    return validation;
+  }
+
+  private TrainingHistory run(Learner learner) {
+    return new EpochLoop(this, learner).run();
+  }
+
+  // The settings, for the epoch loop.
+
+  Optimizer optimizer() {
+    return optimizer;
+  }
+
+  LearningRateSchedule schedule() {
+    return schedule;
+  }
+
+  int epochs() {
+    return epochs;
+  }
+
+  int batchSize() {
+    return batchSize;
+  }
+
+  long seed() {
+    return seed;
+  }
+
+  boolean shuffles() {
+    return shuffle;
+  }
+
+  double targetLoss() {
+    return targetLoss;
+  }
+
+  int patience() {
+    return patience;
+  }
+
+  List<TrainingListener> listeners() {
+    return listeners;
+  }
+
+  /** For example {@code Adam(β1 0.9, …) at constant 0.001, batches of 32, 50 epochs, seed 7, early stopping after 5}. */
+  @Override
+  public String toString() {
+    return optimizer + " at " + schedule + ", "
+        + (batchSize == Integer.MAX_VALUE ? "full batch" : batchSize == 1 ? "batches of 1" : "batches of " + batchSize)
+        + ", " + epochs + " epochs, " + (shuffle ? "seed " + seed : "no shuffling")
+        + (targetLoss == Double.NEGATIVE_INFINITY ? "" : ", target loss " + targetLoss)
+        + (patience > 0 ? ", early stopping after " + patience : "");
+  }
+}
