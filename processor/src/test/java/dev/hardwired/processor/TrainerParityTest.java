@@ -1,0 +1,123 @@
+package dev.hardwired.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hardwired.Activation;
+import dev.hardwired.Topology;
+import dev.hardwired.TrainableFloatNetwork;
+import dev.hardwired.TrainableNetwork;
+import dev.hardwired.data.DataSet;
+import dev.hardwired.processor.model.NetworkModel;
+import dev.hardwired.processor.testing.GeneratedNetworks;
+import dev.hardwired.processor.testing.NetworkChecks;
+import dev.hardwired.processor.testing.Spec;
+import dev.hardwired.reference.ReferenceNetwork;
+import dev.hardwired.train.Optimizer;
+import dev.hardwired.train.Trainer;
+import dev.hardwired.train.TrainingHistory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The runtime's trainer and optimizers on generated networks of every storage layout (one array, rows of
+ * looped layers beside the unrolled array, every layer looped, chunked deep networks), against the
+ * reference network trained the same way: the same parameters to 1e-12 in double, and to float's
+ * precision in float.
+ */
+class TrainerParityTest {
+  private static final Spec LOGISTIC = Spec.OUTPUTS.get(0);
+  private static final Spec SOFTMAX = Spec.OUTPUTS.get(6);
+  private static final List<Trainer> TRAINERS =
+      List.of(
+          Trainer.create().learningRate(0.05).epochs(3).seed(1),
+          Trainer.create().optimizer(Optimizer.sgd().momentum(0.9).nesterov(true)).learningRate(0.01).epochs(3),
+          Trainer.create().optimizer(Optimizer.adam()).learningRate(0.003).batchSize(8).epochs(3).seed(2),
+          Trainer.create().optimizer(Optimizer.adamW(0.01).clipNorm(0.5)).learningRate(0.003).batchSize(5).epochs(3),
+          Trainer.create().optimizer(Optimizer.rmsProp().weightDecay(1e-3)).learningRate(0.001).fullBatch().epochs(4));
+
+  private static List<Spec> specs;
+  private static GeneratedNetworks compiled;
+  private static GeneratedNetworks looped;
+
+  @BeforeAll
+  static void compile() {
+    int[] deep = new int[NetworkModel.CHUNK_LAYERS + 3];
+    Arrays.fill(deep, 4);
+    specs = new ArrayList<>();
+    specs.add(LOGISTIC.named("SmallNetwork").shaped(3, new int[] {4}, 2, Activation.TANH));
+    specs.add(SOFTMAX.named("MixedNetwork").shaped(13, new int[] {16}, 3, Activation.TANH));
+    specs.add(LOGISTIC.named("TwoLayerNetwork").shaped(20, new int[] {12, 6}, 2, Activation.LEAKY_RELU, Activation.TANH));
+    specs.add(LOGISTIC.named("DeepNetwork").shaped(5, deep, 1, Activation.TANH));
+    for (Spec spec : new ArrayList<>(specs)) {
+      specs.add(spec.inFloat().named("Float" + spec.name()));
+    }
+    compiled = Spec.compile(specs);
+    looped = Spec.compile(specs, "-A" + NetworkProcessor.UNROLL_LIMIT_OPTION + "=0");
+  }
+
+  @TestFactory
+  List<DynamicTest> trainedLikeTheReference() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Spec spec : specs) {
+      for (GeneratedNetworks networks : List.of(compiled, looped)) {
+        String shape = networks == looped ? " looped" : "";
+        tests.add(DynamicTest.dynamicTest(spec + shape, () -> check(spec, networks)));
+      }
+    }
+    return tests;
+  }
+
+  private static void check(Spec spec, GeneratedNetworks networks) {
+    Topology t = spec.topology();
+    DataSet training = data(t, 40, 3);
+    DataSet validation = data(t, 10, 4);
+    for (Trainer trainer : TRAINERS) {
+      if (spec.isFloat()) {
+        TrainableFloatNetwork net = networks.seededFloat(spec.className(), 5);
+        ReferenceNetwork reference = ReferenceNetwork.of(net);
+        TrainingHistory history = trainer.train(net, training, validation);
+        TrainingHistory expected = trainer.train(reference, training, validation);
+        double[] p = reference.parameters();
+        float[] q = net.parameters();
+        for (int i = 0; i < p.length; i++) {
+          assertEquals(p[i], q[i], 2e-4 * Math.max(1, Math.abs(p[i])), trainer + ": parameter " + i);
+        }
+        assertEquals(expected.last().validationLoss(), history.last().validationLoss(), 1e-3, trainer.toString());
+      } else {
+        TrainableNetwork net = networks.seeded(spec.className(), 5);
+        ReferenceNetwork reference = ReferenceNetwork.of(net);
+        TrainingHistory history = trainer.train(net, training, validation);
+        TrainingHistory expected = trainer.train(reference, training, validation);
+        double[] p = reference.parameters();
+        double[] q = net.parameters();
+        for (int i = 0; i < p.length; i++) {
+          assertEquals(p[i], q[i], 1e-12 * Math.max(1, Math.abs(p[i])), trainer + ": parameter " + i);
+        }
+        for (int e = 0; e < history.size(); e++) {
+          double loss = expected.epochs().get(e).trainingLoss();
+          assertEquals(loss, history.epochs().get(e).trainingLoss(), 1e-12 * Math.max(1, loss), trainer + ": epoch " + e);
+        }
+      }
+    }
+  }
+
+  /** {@code n} random samples that fit {@code t}. */
+  private static DataSet data(Topology t, int n, long seed) {
+    Random random = new Random(seed);
+    double[][] x = new double[n][];
+    double[][] y = new double[n][];
+    for (int i = 0; i < n; i++) {
+      x[i] = NetworkChecks.input(t, random);
+      y[i] = NetworkChecks.target(t, random);
+    }
+    DataSet data = DataSet.of(x, y);
+    assertTrue(data.size() == n);
+    return data;
+  }
+}
