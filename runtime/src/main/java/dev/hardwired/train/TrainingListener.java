@@ -3,7 +3,7 @@ package dev.hardwired.train;
 /**
  * Told of a training run as it goes: once at the start, after every epoch, and once at the end. The
  * trainer calls it on the thread that trains, between epochs, never inside one; a listener that is slow
- * slows training. {@link ConsoleProgress} is the one that shows progress.
+ * slows training. {@code ConsoleProgress} is the one that shows progress.
  */
 public interface TrainingListener {
 
