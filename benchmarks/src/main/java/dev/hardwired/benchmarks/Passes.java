@@ -35,7 +35,8 @@ public final class Passes {
       "trainGenerated", "trainGeneratedFloat", "trainHandWritten", "trainReference", "trainEncog",
       "trainEncogIteration", "predictGenerated", "predictGeneratedFloat", "predictHandWritten",
       "predictReference", "predictEncog", "predictEncogFlat",
-      "trainChosen", "trainLooped", "predictChosen", "predictLooped");
+      "trainChosen", "trainLooped", "predictChosen", "predictLooped",
+      "trainSgd", "trainAdam", "trainFused", "stepSgd", "stepAdam");
   private static final double CONFIDENCE = 0.999;
 
   private Passes() {}
@@ -90,14 +91,16 @@ public final class Passes {
         .append(" measured iterations ± the half-width of its 99.9 % confidence interval;")
         .append(" × generated is that time over the generated network's for the same operation")
         .append(" (× reference, the reference network's, for a size without a generated class;")
-        .append(" × chosen, the shapes the processor chooses, in the shape benchmarks),")
+        .append(" × chosen, the shapes the processor chooses, in the shape benchmarks;")
+        .append(" × sgd, plain SGD's, in the optimizer benchmark),")
         .append(" with the range that the two intervals allow.\n");
     for (Map.Entry<String, Map<String, ListStatistics>> entry : times.entrySet()) {
       Map<String, ListStatistics> methods = entry.getValue();
       Map<String, ListStatistics> allocations = bytes.getOrDefault(entry.getKey(), Map.of());
       boolean hasGenerated = methods.containsKey("trainGenerated") || methods.containsKey("predictGenerated");
       boolean shapes = methods.containsKey("trainChosen") || methods.containsKey("predictChosen");
-      String baseline = shapes ? "Chosen" : hasGenerated ? "Generated" : "Reference";
+      boolean optimizers = methods.containsKey("trainSgd");
+      String baseline = optimizers ? "Sgd" : shapes ? "Chosen" : hasGenerated ? "Generated" : "Reference";
       out.append("\n#### ").append(entry.getKey()).append("\n\n");
       out.append("| benchmark | ns/op | ± | × ").append(baseline.toLowerCase(Locale.ROOT))
           .append(" | B/op |\n");
@@ -108,7 +111,7 @@ public final class Passes {
         if (time == null) {
           continue;
         }
-        String operation = method.startsWith("train") ? "train" : "predict";
+        String operation = method.startsWith("train") ? "train" : method.startsWith("step") ? "step" : "predict";
         ListStatistics base = methods.get(operation + baseline);
         ListStatistics allocation = allocations.get(method);
         out.append("| ").append(method)

@@ -178,8 +178,26 @@ class BenchmarksTest {
   }
 
   @Test
+  void theOptimizerBenchmarkTrainsAndItsBatchesAreMiniBatchSteps() {
+    OptimizerBenchmark benchmark = new OptimizerBenchmark();
+    benchmark.setUp();
+    benchmark.restart();
+    double first = benchmark.trainAdam();
+    double second = benchmark.trainAdam();
+    assertTrue(Double.isFinite(first) && second < first, first + " then " + second);
+    benchmark.restart();
+    double sgd = benchmark.trainSgd();
+    assertEquals(first, sgd, 1e-12 * first, "the same parameters give the same batch loss");
+    assertTrue(benchmark.trainFused() > 0);
+    benchmark.stepSgd();
+    benchmark.stepAdam();
+  }
+
+  @Test
   void passesTabulatesEveryBenchmarkMethod() {
-    for (NetworkBenchmark benchmark : benchmarks()) {
+    List<Object> all = new java.util.ArrayList<>(benchmarks());
+    all.add(new OptimizerBenchmark());
+    for (Object benchmark : all) {
       for (Method method : benchmark.getClass().getMethods()) {
         if (method.isAnnotationPresent(Benchmark.class)) {
           assertTrue(Passes.ORDER.contains(method.getName()), method.getName() + " is not in Passes.ORDER");
