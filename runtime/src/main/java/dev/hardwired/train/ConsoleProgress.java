@@ -182,6 +182,17 @@ public final class ConsoleProgress implements TrainingListener {
     lastLength = 0;
   }
 
+  /** Ends a redrawn line, then says where training diverged. */
+  @Override
+  public void failed(TrainingDivergedException diverged, TrainingHistory history) {
+    if (redraw && anyShown) {
+      out.print('\n');
+    }
+    out.print(prefix().append("stopped: ").append(diverged.getMessage()).append('\n'));
+    out.flush();
+    lastLength = 0;
+  }
+
   /**
    * The line of one epoch, for example {@code epoch 12/30  loss 0.0812  val 0.0954  acc  97.2 %  0:03
    * elapsed  0:05 left}, after the label; the values not measured are left out.

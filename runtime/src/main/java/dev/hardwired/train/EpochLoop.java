@@ -59,7 +59,15 @@ final class EpochLoop {
       if (trainer.shuffles()) {
         shuffle(random);
       }
-      double loss = epoch(epoch, rate) / size;
+      double loss;
+      try {
+        loss = epoch(epoch, rate) / size;
+      } catch (TrainingDivergedException diverged) {
+        for (TrainingListener listener : listeners) {
+          listener.failed(diverged, history);
+        }
+        throw diverged;
+      }
       double validationLoss = Double.NaN;
       double accuracy = Double.NaN;
       if (learner.hasValidation()) {
@@ -87,6 +95,10 @@ final class EpochLoop {
       }
       if (loss <= trainer.targetLoss()) {
         reason = TrainingHistory.StopReason.TARGET_LOSS;
+        break;
+      }
+      if (trainer.stopWhen() != null && trainer.stopWhen().test(history)) {
+        reason = TrainingHistory.StopReason.CONDITION;
         break;
       }
     }

@@ -6,6 +6,7 @@ import dev.hardwired.data.DataSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Trains any network, generated or {@link dev.hardwired.reference.ReferenceNetwork reference}, double or
@@ -34,7 +35,7 @@ import java.util.List;
  *       gradients of its batch; the last batch of an epoch may be smaller. Plain SGD on batches of one
  *       uses the network's own fused {@code train} step, the fastest there is.
  *   <li><b>Stopping.</b> After at most {@link #epochs} epochs; sooner when the training loss of an epoch
- *       reaches {@link #targetLoss}; or, with {@link #earlyStopping} and a validation set, when the
+ *       reaches {@link #targetLoss}, or a condition of one's own holds ({@link #stopWhen}); or, with {@link #earlyStopping} and a validation set, when the
  *       validation loss has not improved for that many epochs, and then the network gets back the
  *       parameters of its best epoch.
  *   <li><b>Divergence.</b> A loss that is not finite, or an update that makes a parameter not finite,
@@ -55,6 +56,7 @@ public final class Trainer {
   private final boolean shuffle;
   private final double targetLoss;
   private final int patience;
+  private final Predicate<TrainingHistory> stopWhen;
   private final List<TrainingListener> listeners;
 
   private Trainer(
@@ -66,6 +68,7 @@ public final class Trainer {
       boolean shuffle,
       double targetLoss,
       int patience,
+      Predicate<TrainingHistory> stopWhen,
       List<TrainingListener> listeners) {
     this.optimizer = optimizer;
     this.schedule = schedule;
@@ -75,6 +78,7 @@ public final class Trainer {
     this.shuffle = shuffle;
     this.targetLoss = targetLoss;
     this.patience = patience;
+    this.stopWhen = stopWhen;
     this.listeners = listeners;
   }
 
@@ -89,6 +93,7 @@ public final class Trainer {
         true,
         Double.NEGATIVE_INFINITY,
         0,
+        null,
         Collections.<TrainingListener>emptyList());
   }
 
@@ -97,7 +102,7 @@ public final class Trainer {
     if (optimizer == null) {
       throw new IllegalArgumentException("optimizer is null");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners);
   }
 
   /** A constant learning rate. */
@@ -110,7 +115,7 @@ public final class Trainer {
     if (schedule == null) {
       throw new IllegalArgumentException("schedule is null");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners);
   }
 
   /** The most epochs to train: each one every training sample once. */
@@ -118,7 +123,7 @@ public final class Trainer {
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs is " + epochs + "; expected at least 1");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners);
   }
 
   /** Samples per step: 1 for SGD, more for mini-batches (sets smaller than a batch are one batch). */
@@ -126,7 +131,7 @@ public final class Trainer {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size is " + batchSize + "; expected at least 1");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners);
   }
 
   /** The whole training set in every step: full-batch gradient descent, one step per epoch. */
@@ -136,12 +141,12 @@ public final class Trainer {
 
   /** The seed of the order of the samples. */
   public Trainer seed(long seed) {
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners);
   }
 
   /** Whether each epoch visits the samples in a new random order (the default) or in the set's order. */
   public Trainer shuffle(boolean shuffle) {
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners);
   }
 
   /** Stops after the first epoch whose mean training loss is at most {@code loss}. */
@@ -149,7 +154,7 @@ public final class Trainer {
     if (Double.isNaN(loss)) {
       throw new IllegalArgumentException("target loss is NaN; expected a number");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, loss, patience, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, loss, patience, stopWhen, listeners);
   }
 
   /**
@@ -161,7 +166,19 @@ public final class Trainer {
     if (patience < 1) {
       throw new IllegalArgumentException("patience is " + patience + "; expected at least 1 epoch");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners);
+  }
+
+  /**
+   * Stops after the first epoch at whose end {@code condition} holds, for a rule of one's own: say, every
+   * training sample classified right. It sees the history so far, this epoch last, and may look at the
+   * network; it must not change either.
+   */
+  public Trainer stopWhen(Predicate<TrainingHistory> condition) {
+    if (condition == null) {
+      throw new IllegalArgumentException("condition is null");
+    }
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, condition, listeners);
   }
 
   /** This trainer telling {@code listener} too of its runs. */
@@ -172,7 +189,16 @@ public final class Trainer {
     List<TrainingListener> more = new ArrayList<>(listeners);
     more.add(listener);
     return new Trainer(
-        optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, Collections.unmodifiableList(more));
+        optimizer,
+        schedule,
+        epochs,
+        batchSize,
+        seed,
+        shuffle,
+        targetLoss,
+        patience,
+        stopWhen,
+        Collections.unmodifiableList(more));
   }
 
   /** Trains {@code network} on {@code training}, with no validation set. */
@@ -268,6 +294,10 @@ public final class Trainer {
     return patience;
   }
 
+  Predicate<TrainingHistory> stopWhen() {
+    return stopWhen;
+  }
+
   List<TrainingListener> listeners() {
     return listeners;
   }
@@ -279,6 +309,7 @@ public final class Trainer {
         + (batchSize == Integer.MAX_VALUE ? "full batch" : batchSize == 1 ? "batches of 1" : "batches of " + batchSize)
         + ", " + epochs + " epochs, " + (shuffle ? "seed " + seed : "no shuffling")
         + (targetLoss == Double.NEGATIVE_INFINITY ? "" : ", target loss " + targetLoss)
-        + (patience > 0 ? ", early stopping after " + patience : "");
+        + (patience > 0 ? ", early stopping after " + patience : "")
+        + (stopWhen == null ? "" : ", a stop condition");
   }
 }

@@ -19,7 +19,9 @@ public final class TrainingHistory {
     /** The training loss of an epoch reached the target loss. */
     TARGET_LOSS,
     /** The validation loss did not improve for as many epochs as the patience allows. */
-    EARLY_STOPPING
+    EARLY_STOPPING,
+    /** The trainer's own stop condition held. */
+    CONDITION
   }
 
   private final List<EpochRecord> epochs = new ArrayList<>();

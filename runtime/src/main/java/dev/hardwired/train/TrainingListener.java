@@ -3,7 +3,7 @@ package dev.hardwired.train;
 /**
  * Told of a training run as it goes: once at the start, after every epoch, and once at the end. The
  * trainer calls it on the thread that trains, between epochs, never inside one; a listener that is slow
- * slows training. {@code ConsoleProgress} is the one that shows progress.
+ * slows training. {@link ConsoleProgress} is the one that shows progress.
  */
 public interface TrainingListener {
 
@@ -18,6 +18,12 @@ public interface TrainingListener {
   /** After each epoch, with its record; {@code history} holds every epoch so far, this one last. */
   void epochEnded(EpochRecord epoch, TrainingHistory history);
 
-  /** After the last epoch, whatever stopped the run, unless training diverged (then it throws). */
+  /** After the last epoch, whatever stopped the run, unless training diverged. */
   default void finished(TrainingHistory history) {}
+
+  /**
+   * Training diverged: called in place of {@link #finished}, just before the trainer throws {@code
+   * diverged}; {@code history} holds the epochs that ended before it.
+   */
+  default void failed(TrainingDivergedException diverged, TrainingHistory history) {}
 }

@@ -247,6 +247,25 @@ class TrainerTest {
   }
 
   @Test
+  void aStopConditionEndsTheRunAtTheFirstEpochWhereItHolds() {
+    DataSet data = regression(20, 33);
+    ReferenceNetwork network = ReferenceNetwork.seeded(TANH_3_5_2, 34);
+    List<Integer> seen = new ArrayList<>();
+    TrainingHistory history =
+        Trainer.create()
+            .epochs(50)
+            .stopWhen(
+                h -> {
+                  seen.add(h.size());
+                  return h.last().epoch() == 7;
+                })
+            .train(network, data);
+    assertEquals(TrainingHistory.StopReason.CONDITION, history.stopReason());
+    assertEquals(7, history.size());
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), seen);
+  }
+
+  @Test
   void theScheduleSetsEachEpochsRate() {
     DataSet data = regression(8, 41);
     TrainingHistory history =
@@ -272,10 +291,14 @@ class TrainerTest {
     Topology linear = Topology.of(3, new int[0], 2, new Activation[0], Activation.IDENTITY, Loss.SQUARED_ERROR);
     ReferenceNetwork network = ReferenceNetwork.seeded(linear, 51);
     ReferenceNetwork expected = network.copy();
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    ConsoleProgress progress = ConsoleProgress.to(new java.io.PrintStream(printed, true), true);
     TrainingDivergedException e =
         assertThrows(
             TrainingDivergedException.class,
-            () -> Trainer.create().learningRate(0.01).batchSize(2).shuffle(false).train(network, data));
+            () -> Trainer.create().learningRate(0.01).batchSize(2).shuffle(false).listener(progress).train(network, data));
+    // The listener heard of it: the progress line ends, then says why.
+    assertTrue(printed.toString().endsWith("\nstopped: " + e.getMessage() + "\n"), printed.toString());
     assertEquals(1, e.epoch());
     assertEquals(2, e.batch());
     assertEquals(2, e.sample());
