@@ -11,6 +11,7 @@ public final class ExampleResult {
   private final double trainingMillis;
   private final double finalLoss;
   private final double accuracy;
+  private final double testRmse;
   private final String generatedSource;
 
   /**
@@ -27,13 +28,31 @@ public final class ExampleResult {
       double finalLoss,
       double accuracy,
       String generatedSource) {
+    this(name, topology, epochs, trainingMillis, finalLoss, accuracy, Double.NaN, generatedSource);
+  }
+
+  private ExampleResult(
+      String name,
+      String topology,
+      int epochs,
+      double trainingMillis,
+      double finalLoss,
+      double accuracy,
+      double testRmse,
+      String generatedSource) {
     this.name = name;
     this.topology = topology;
     this.epochs = epochs;
     this.trainingMillis = trainingMillis;
     this.finalLoss = finalLoss;
     this.accuracy = accuracy;
+    this.testRmse = testRmse;
     this.generatedSource = generatedSource;
+  }
+
+  /** This result of a regression with its root-mean-square error on test data. */
+  public ExampleResult withTestRmse(double rmse) {
+    return new ExampleResult(name, topology, epochs, trainingMillis, finalLoss, accuracy, rmse, generatedSource);
   }
 
   /** A result for {@code network}, whose topology and generated source path are read from the network itself. */
@@ -83,6 +102,19 @@ public final class ExampleResult {
     return !Double.isNaN(accuracy);
   }
 
+  /** The root-mean-square error on test data of a regression, or {@code NaN}. */
+  public double testRmse() {
+    return testRmse;
+  }
+
+  /** How well it does on data it was not trained on: accuracy, a test RMSE, or {@code n/a}. */
+  public String testResult() {
+    if (hasAccuracy()) {
+      return String.format(Locale.ROOT, "%.1f%%", 100 * accuracy);
+    }
+    return Double.isNaN(testRmse) ? "n/a" : String.format(Locale.ROOT, "RMSE %.3f", testRmse);
+  }
+
   /** Path of the generated network's source, relative to the repository root. */
   public String generatedSource() {
     return generatedSource;
@@ -92,13 +124,13 @@ public final class ExampleResult {
   public String toString() {
     return String.format(
         Locale.ROOT,
-        "%s: %s, %d epochs in %.1f ms, final loss %.3g, accuracy %s; generated source %s",
+        "%s: %s, %d epochs in %.1f ms, final loss %.3g, test %s; generated source %s",
         name,
         topology,
         epochs,
         trainingMillis,
         finalLoss,
-        hasAccuracy() ? String.format(Locale.ROOT, "%.1f%%", 100 * accuracy) : "n/a",
+        testResult(),
         generatedSource);
   }
 }

@@ -4,6 +4,7 @@ import dev.hardwired.data.Csv;
 import dev.hardwired.data.DataSet;
 import dev.hardwired.data.Metrics;
 import dev.hardwired.data.Standardizer;
+import dev.hardwired.train.Trainer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,11 +62,8 @@ public final class IrisExample {
     DataSet test = standardizer.apply(split.test());
 
     IrisNetwork network = IrisNetwork.seeded(SEED);
-    Sgd sgd = new Sgd(training, LEARNING_RATE, SEED);
     long start = System.nanoTime();
-    for (int epoch = 0; epoch < EPOCHS; epoch++) {
-      sgd.epoch(network);
-    }
+    Trainer.create().learningRate(LEARNING_RATE).epochs(EPOCHS).seed(SEED).train(network, training);
     double millis = (System.nanoTime() - start) / 1e6;
     return new Trained(network, training, test, millis);
   }

@@ -2,6 +2,7 @@ package dev.hardwired.examples;
 
 import dev.hardwired.data.DataSet;
 import dev.hardwired.data.Metrics;
+import dev.hardwired.train.Trainer;
 import java.util.Locale;
 
 /**
@@ -42,10 +43,7 @@ public final class LinearRegressionExample {
   /** Trains a network from {@link #SEED} on {@code data} for {@link #EPOCHS} epochs of SGD. */
   static LinearRegressionNetwork train(DataSet data) {
     LinearRegressionNetwork network = LinearRegressionNetwork.seeded(SEED);
-    Sgd sgd = new Sgd(data, LEARNING_RATE, SEED);
-    for (int epoch = 0; epoch < EPOCHS; epoch++) {
-      sgd.epoch(network);
-    }
+    Trainer.create().learningRate(LEARNING_RATE).epochs(EPOCHS).seed(SEED).train(network, data);
     return network;
   }
 

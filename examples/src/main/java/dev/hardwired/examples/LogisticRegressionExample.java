@@ -2,6 +2,7 @@ package dev.hardwired.examples;
 
 import dev.hardwired.data.DataSet;
 import dev.hardwired.data.Metrics;
+import dev.hardwired.train.Trainer;
 import java.util.Locale;
 
 /**
@@ -39,10 +40,9 @@ public final class LogisticRegressionExample {
   static Trained train(int epochs) {
     DataSet.Split split = LinearData.separable(DATA_SEED, SAMPLES, W1, W2, B, MARGIN).stratifiedSplit(0.8, DATA_SEED);
     LogisticRegressionNetwork network = LogisticRegressionNetwork.seeded(SEED);
-    Sgd sgd = new Sgd(split.training(), LEARNING_RATE, SEED);
     long start = System.nanoTime();
-    for (int epoch = 0; epoch < epochs; epoch++) {
-      sgd.epoch(network);
+    if (epochs > 0) {
+      Trainer.create().learningRate(LEARNING_RATE).epochs(epochs).seed(SEED).train(network, split.training());
     }
     double millis = (System.nanoTime() - start) / 1e6;
     return new Trained(network, split.training(), split.test(), epochs, millis);

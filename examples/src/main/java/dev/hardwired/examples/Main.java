@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 public final class Main {
   private static final String[] HEADER = {
-    "example", "topology", "epochs", "training time", "final loss", "accuracy", "generated source"
+    "example", "topology", "epochs", "training time", "final loss", "test result", "generated source"
   };
 
   /** Which columns hold numbers, and so are aligned to the right. */
@@ -25,6 +25,9 @@ public final class Main {
 
   /** Where {@link #main} writes the pictures, relative to the repository root, as printed. */
   static final String PICTURES_FROM_ROOT = "examples/target/pictures/";
+
+  /** The picture of the three ways of gradient descent, in the pictures' folder. */
+  static final String COMPARISON_PICTURE = "sine-gd-sgd-minibatch.png";
 
   private Main() {}
 
@@ -39,27 +42,37 @@ public final class Main {
   /**
    * Runs every example, in the order of the table: a single neuron first (linear regression, logistic
    * regression, the perceptron), then XOR, which no single neuron can learn, with one hidden layer and with
-   * two, then the textbook network, iris and the 8×8 handwritten digits.
+   * two, then the textbook network, iris, the 8×8 handwritten digits, the regression of a noisy sine
+   * curve, and the same curve learnt by full-batch gradient descent, SGD and mini-batches.
    */
   public static List<ExampleResult> runAll() {
     return runAll(null);
   }
 
   /**
-   * Runs every example, in the order of the table, drawing the XOR training into {@code pictureDirectory}
-   * unless it is null.
+   * Runs every example, in the order of the table, drawing the XOR training, the learning curves and the
+   * comparison of batch sizes into {@code pictureDirectory} unless it is null.
    */
   public static List<ExampleResult> runAll(Path pictureDirectory) {
-    return Arrays.asList(
-        LinearRegressionExample.run(),
-        LogisticRegressionExample.run(),
-        PerceptronExample.run(),
-        pictureDirectory == null ? XorExample.run() : XorExample.run(pictureDirectory),
-        XorExample.runWide(),
-        DeepXorExample.run(),
-        TextbookExample.run(),
-        IrisExample.run(),
-        DigitsExample.run());
+    List<ExampleResult> results =
+        new ArrayList<ExampleResult>(
+            Arrays.asList(
+                LinearRegressionExample.run(),
+                LogisticRegressionExample.run(),
+                PerceptronExample.run(),
+                pictureDirectory == null ? XorExample.run() : XorExample.run(pictureDirectory),
+                XorExample.runWide(),
+                DeepXorExample.run(),
+                TextbookExample.run(),
+                IrisExample.run(),
+                pictureDirectory == null ? DigitsExample.run() : DigitsExample.run(pictureDirectory),
+                pictureDirectory == null ? SineExample.run() : SineExample.run(pictureDirectory)));
+    List<BatchComparison.Run> comparison = BatchComparison.runAll();
+    if (pictureDirectory != null) {
+      BatchComparison.write(comparison, pictureDirectory.resolve(COMPARISON_PICTURE));
+    }
+    results.addAll(BatchComparison.results(comparison));
+    return results;
   }
 
   /**
@@ -95,7 +108,9 @@ public final class Main {
             : directory.toAbsolutePath() + directory.getFileSystem().getSeparator();
     String prefix = XorExample.PICTURE_PREFIX;
     return "Pictures of the XOR 2-2-1 training: " + where + prefix + "-boundary-*.png ("
-        + TrainingPictures.stripFile(prefix) + ": all side by side), " + TrainingPictures.learningCurveFile(prefix);
+        + TrainingPictures.stripFile(prefix) + ": all side by side), " + TrainingPictures.learningCurveFile(prefix)
+        + System.lineSeparator() + "Learning curves: " + where + "digits-learning-curve.png, " + where
+        + "sine-learning-curve.png; full-batch GD, SGD and mini-batches compared: " + where + COMPARISON_PICTURE;
   }
 
   /** The results as a table: a header, a rule, then one line per example, columns padded with spaces. */
@@ -110,7 +125,7 @@ public final class Main {
             String.format(Locale.ROOT, "%,d", r.epochs()),
             String.format(Locale.ROOT, "%.1f ms", r.trainingMillis()),
             r.finalLoss() == 0 ? "0" : String.format(Locale.ROOT, "%.3g", r.finalLoss()),
-            r.hasAccuracy() ? String.format(Locale.ROOT, "%.1f%%", 100 * r.accuracy()) : "n/a",
+            r.testResult(),
             r.generatedSource()
           });
     }

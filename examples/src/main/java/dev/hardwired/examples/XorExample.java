@@ -3,6 +3,8 @@ package dev.hardwired.examples;
 import dev.hardwired.TrainableNetwork;
 import dev.hardwired.data.DataSet;
 import dev.hardwired.data.Metrics;
+import dev.hardwired.train.Trainer;
+import dev.hardwired.train.TrainingHistory;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
@@ -112,28 +114,26 @@ public final class XorExample {
    * before training and after every epoch.
    */
   static int trainUntilSolved(TrainableNetwork network, long seed, TrainingRecord record) {
-    Sgd sgd = new Sgd(XOR, LEARNING_RATE, seed);
     double[] output = new double[1];
-    int epochs = 0;
+    if (solved(network, output)) {
+      return 0;
+    }
+    Trainer trainer =
+        Trainer.create().learningRate(LEARNING_RATE).epochs(MAX_EPOCHS).seed(seed).stopWhen(h -> solved(network, output));
     if (record != null) {
       record.epochEnded(0, network);
+      trainer = trainer.listener((epoch, history) -> record.epochEnded(epoch.epoch(), network));
     }
-    while (!solved(network, output)) {
-      if (epochs == MAX_EPOCHS) {
-        throw new IllegalStateException(
-            network.topology() + " from seed " + seed + " has not solved XOR after " + MAX_EPOCHS
-                + " epochs: stuck in a local minimum? Try another seed or more hidden neurons.");
-      }
-      sgd.epoch(network);
-      epochs++;
-      if (record != null) {
-        record.epochEnded(epochs, network);
-      }
+    TrainingHistory history = trainer.train(network, XOR);
+    if (history.stopReason() != TrainingHistory.StopReason.CONDITION) {
+      throw new IllegalStateException(
+          network.topology() + " from seed " + seed + " has not solved XOR after " + MAX_EPOCHS
+              + " epochs: stuck in a local minimum? Try another seed or more hidden neurons.");
     }
     if (record != null) {
       record.finished(network);
     }
-    return epochs;
+    return history.size();
   }
 
   /** Whether every output is within {@link #TOLERANCE} of its target, and so on the right side of 0.5. */

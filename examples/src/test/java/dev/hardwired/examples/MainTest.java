@@ -14,9 +14,14 @@ class MainTest {
   @Test
   void printsOneTableWithARowPerExample() {
     String printed = captureOutput(() -> Main.main(new String[0]));
-    List<String> lines = printed.lines().toList();
+    List<String> all = printed.lines().toList();
+    // The progress of the longer trainings comes first, then the table.
+    int table = all.indexOf(all.stream().filter(l -> l.startsWith("example  ")).findFirst().orElseThrow());
+    assertTrue(all.subList(0, table).stream().anyMatch(l -> l.startsWith("Digits  epoch 30/30")), printed);
+    assertTrue(all.subList(0, table).stream().anyMatch(l -> l.startsWith("Sine  done after 300 of 300 epochs")), printed);
+    List<String> lines = all.subList(table, all.size());
 
-    assertEquals(2 + 9 + 2, lines.size(), printed);
+    assertEquals(2 + 13 + 3, lines.size(), printed);
     assertTrue(lines.get(0).startsWith("example  "), printed);
     assertTrue(lines.get(1).matches("[- ]+"), printed);
     assertRow(lines.get(2), "Linear regression ", "2-1", "n/a", "LinearRegressionNetwork.java");
@@ -28,8 +33,13 @@ class MainTest {
     assertRow(lines.get(8), "Textbook ", "2-2-2", "n/a", "TextbookNetwork.java");
     assertRow(lines.get(9), "Iris ", "4-8-3", "%", "IrisNetwork.java");
     assertRow(lines.get(10), "Digits ", "64-32-10", "%", "DigitsNetwork.java");
-    assertEquals("", lines.get(11), printed);
-    assertTrue(lines.get(12).startsWith("Pictures of the XOR 2-2-1 training: examples/target/pictures/"), printed);
+    assertRow(lines.get(11), "Sine regression ", "1-16-1", "RMSE 0.1", "SineNetwork.java");
+    assertRow(lines.get(12), "Sine, full-batch GD ", "1-16-1", "RMSE 0.", "SineNetwork.java");
+    assertRow(lines.get(13), "Sine, SGD ", "1-16-1", "RMSE 0.1", "SineNetwork.java");
+    assertRow(lines.get(14), "Sine, mini-batch 16 ", "1-16-1", "RMSE 0.1", "SineNetwork.java");
+    assertEquals("", lines.get(15), printed);
+    assertTrue(lines.get(16).startsWith("Pictures of the XOR 2-2-1 training: examples/target/pictures/"), printed);
+    assertTrue(lines.get(17).startsWith("Learning curves: examples/target/pictures/digits-learning-curve.png"), printed);
   }
 
   @Test

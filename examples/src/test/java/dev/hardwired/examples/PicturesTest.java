@@ -171,7 +171,11 @@ class PicturesTest {
     assertTrue(directory.endsWith(Paths.get("examples", "target", "pictures")), directory.toString());
     assertEquals(
         "Pictures of the XOR 2-2-1 training: examples/target/pictures/xor-boundary-*.png "
-            + "(xor-boundary-strip.png: all side by side), xor-learning-curve.png",
+            + "(xor-boundary-strip.png: all side by side), xor-learning-curve.png"
+            + System.lineSeparator()
+            + "Learning curves: examples/target/pictures/digits-learning-curve.png,"
+            + " examples/target/pictures/sine-learning-curve.png; full-batch GD, SGD and mini-batches compared:"
+            + " examples/target/pictures/sine-gd-sgd-minibatch.png",
         Main.picturesLine(directory));
     String elsewhere = Main.picturesLine(pictures);
     assertTrue(elsewhere.contains(pictures.toAbsolutePath().toString()), elsewhere);
