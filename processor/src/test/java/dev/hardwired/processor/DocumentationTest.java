@@ -32,6 +32,12 @@ class DocumentationTest {
         sources.add(Files.readString(file, StandardCharsets.UTF_8));
       }
     }
+    // The runtime's own sources, for the epoch loop of the trainer.
+    try (Stream<Path> runtime = Files.walk(ROOT.resolve("runtime/src/main/java"))) {
+      for (Path file : runtime.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
+        sources.add(Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
     try (Stream<Path> examples = Files.walk(ROOT.resolve("examples/src/main/java"))) {
       for (Path file : examples.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
         String source = Files.readString(file, StandardCharsets.UTF_8);
