@@ -345,8 +345,8 @@ public final class CsvReader {
     if (classes != null && !classification) {
       throw new IllegalStateException("classes(...) names the classes of a label column; call label(...) too");
     }
-    Parser parser = new Parser(reader, source);
-    Record header = parser.next();
+    CsvParser parser = new CsvParser(reader, source);
+    CsvParser.Record header = parser.next();
     if (header == null) {
       throw parser.error(1, 0, "the file is empty; expected a header row of column names");
     }
@@ -369,7 +369,7 @@ public final class CsvReader {
     List<double[]> numbers = new ArrayList<double[]>();
     List<int[]> codes = new ArrayList<int[]>();
     int dropped = 0;
-    Record row;
+    CsvParser.Record row;
     while ((row = parser.next()) != null) {
       if (row.fields.length != width) {
         throw parser.error(row.line, 0, row.fields.length + (row.fields.length == 1 ? " field" : " fields")
@@ -394,7 +394,7 @@ public final class CsvReader {
 
   /** What each column of one file is, and the categories and classes met so far. */
   private final class Layout {
-    private final Parser parser;
+    private final CsvParser parser;
     private final int headerLine;
     private final String[] names;
     private final Map<String, Integer> columnOf;
@@ -405,7 +405,7 @@ public final class CsvReader {
     // The categories of a one-hot or label column, null for a numeric one.
     private final Categories[] categories;
 
-    Layout(Parser parser, int headerLine, String[] names, Map<String, Integer> columnOf) throws CsvFormatException {
+    Layout(CsvParser parser, int headerLine, String[] names, Map<String, Integer> columnOf) throws CsvFormatException {
       this.parser = parser;
       this.headerLine = headerLine;
       this.names = names;
@@ -459,7 +459,7 @@ public final class CsvReader {
       }
     }
 
-    boolean hasMissing(Record row) {
+    boolean hasMissing(CsvParser.Record row) {
       for (int c = 0; c < names.length; c++) {
         if (used[c] && missing(row.fields[c])) {
           return true;
@@ -469,7 +469,7 @@ public final class CsvReader {
     }
 
     /** Checks one row and keeps the numbers of its numeric columns and the codes of the others. */
-    void read(Record row, double[] rowNumbers, int[] rowCodes) throws CsvFormatException {
+    void read(CsvParser.Record row, double[] rowNumbers, int[] rowCodes) throws CsvFormatException {
       for (int c = 0; c < names.length; c++) {
         if (!used[c]) {
           continue;
@@ -627,150 +627,6 @@ public final class CsvReader {
       codes.put(value, values.size());
       values.add(value);
       return values.size() - 1;
-    }
-  }
-
-  /** One row of fields, with the line each field starts on. */
-  private static final class Record {
-    final int line;
-    final String[] fields;
-    final int[] lines;
-
-    Record(int line, String[] fields, int[] lines) {
-      this.line = line;
-      this.fields = fields;
-      this.lines = lines;
-    }
-  }
-
-  /** Splits the characters of one source into records of fields, counting physical lines. */
-  private static final class Parser {
-    private final Reader in;
-    private final String source;
-    private final char[] buffer = new char[8192];
-    private final StringBuilder text = new StringBuilder();
-    private int position;
-    private int limit;
-    private int pushedBack = -2;
-    private boolean started;
-    private int line = 1;
-    String[] header;
-
-    Parser(Reader in, String source) {
-      this.in = in;
-      this.source = source;
-    }
-
-    /** The next non-blank record, or null at the end. */
-    Record next() throws IOException {
-      if (!started) {
-        started = true;
-        int first = raw();
-        if (first != '\uFEFF') {
-          pushedBack = first;
-        }
-      }
-      while (true) {
-        int start = line;
-        List<String> fields = new ArrayList<String>();
-        int[] lines = new int[8];
-        boolean quoted;
-        int c;
-        do {
-          int fieldLine = line;
-          text.setLength(0);
-          c = read();
-          while (c == ' ' || c == '\t') {
-            text.append((char) c);
-            c = read();
-          }
-          quoted = c == '"';
-          if (quoted) {
-            text.setLength(0);
-            while (true) {
-              c = read();
-              if (c == -1) {
-                throw error(fieldLine, fields.size() + 1,
-                    "unterminated quote; expected a closing \" before the end of the file");
-              }
-              if (c == '"') {
-                c = read();
-                if (c != '"') {
-                  break;
-                }
-              }
-              text.append((char) c);
-            }
-            while (c == ' ' || c == '\t') {
-              c = read();
-            }
-            if (c != ',' && c != '\n' && c != -1) {
-              throw error(line, fields.size() + 1, "'" + (char) c + "' after the closing quote; expected a comma or"
-                  + " the end of the line (a quote inside quotes is written twice: \"\")");
-            }
-            fields.add(text.toString());
-          } else {
-            while (c != ',' && c != '\n' && c != -1) {
-              if (c == '"') {
-                throw error(line, fields.size() + 1, "a quote inside an unquoted field; expected the whole field in"
-                    + " quotes, with each quote in it written twice (\"\")");
-              }
-              text.append((char) c);
-              c = read();
-            }
-            fields.add(text.toString().trim());
-          }
-          if (fields.size() > lines.length) {
-            lines = Arrays.copyOf(lines, 2 * lines.length);
-          }
-          lines[fields.size() - 1] = fieldLine;
-        } while (c == ',');
-        if (fields.size() == 1 && !quoted && fields.get(0).isEmpty()) {
-          if (c == -1) {
-            return null;
-          }
-          continue;
-        }
-        return new Record(start, fields.toArray(new String[0]), Arrays.copyOf(lines, fields.size()));
-      }
-    }
-
-    CsvFormatException error(int line, int column, String detail) {
-      String name = header != null && column >= 1 && column <= header.length ? header[column - 1] : null;
-      return new CsvFormatException(source, line, column, name, detail);
-    }
-
-    /** The next character with CRLF and CR read as LF, or −1 at the end. */
-    private int read() throws IOException {
-      int c = raw();
-      if (c == '\r') {
-        int next = raw();
-        if (next != '\n') {
-          pushedBack = next;
-        }
-        c = '\n';
-      }
-      if (c == '\n') {
-        line++;
-      }
-      return c;
-    }
-
-    private int raw() throws IOException {
-      if (pushedBack != -2) {
-        int c = pushedBack;
-        pushedBack = -2;
-        return c;
-      }
-      if (position == limit) {
-        limit = in.read(buffer, 0, buffer.length);
-        position = 0;
-        if (limit <= 0) {
-          limit = 0;
-          return -1;
-        }
-      }
-      return buffer[position++];
     }
   }
 }
