@@ -1,10 +1,14 @@
 package dev.hardwired.processor;
 
 import com.google.auto.service.AutoService;
+import dev.hardwired.Frozen;
 import dev.hardwired.Network;
+import dev.hardwired.processor.model.FrozenModel;
 import dev.hardwired.processor.model.NetworkModel;
 import dev.hardwired.processor.read.DeclarationReader;
+import dev.hardwired.processor.read.FrozenReader;
 import dev.hardwired.processor.read.Message;
+import dev.hardwired.processor.write.FrozenWriter;
 import dev.hardwired.processor.write.NetworkWriter;
 import java.io.IOException;
 import java.util.Arrays;
@@ -21,8 +25,9 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
- * Writes a network class for every type annotated with {@link Network}: read and validate, build the
- * model, write it. No exception escapes: anything unexpected becomes an error on the annotated type.
+ * Writes a network class for every type annotated with {@link Network}, and a frozen inference class for
+ * each that is also annotated with {@link Frozen}: read and validate, build the model, write it. No
+ * exception escapes: anything unexpected becomes an error on the annotated type.
  */
 @AutoService(Processor.class)
 public final class NetworkProcessor extends AbstractProcessor {
@@ -32,12 +37,13 @@ public final class NetworkProcessor extends AbstractProcessor {
   private int unrollLimit = -1;
 
   /**
-   * {@code @Network}, and the {@code @Generated} on the classes this processor writes: claiming it keeps
-   * {@code -Xlint:all -Werror} builds free of "no processor claimed" warnings.
+   * {@code @Network}, {@code @Frozen}, and the {@code @Generated} on the classes this processor writes:
+   * claiming it keeps {@code -Xlint:all -Werror} builds free of "no processor claimed" warnings.
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return new HashSet<>(Arrays.asList(Network.class.getCanonicalName(), GENERATED));
+    return new HashSet<>(
+        Arrays.asList(Network.class.getCanonicalName(), Frozen.class.getCanonicalName(), GENERATED));
   }
 
   /**
@@ -71,29 +77,71 @@ public final class NetworkProcessor extends AbstractProcessor {
             processingEnv.getMessager(),
             generatedNames,
             unrollLimit());
+    TypeElement frozen = processingEnv.getElementUtils().getTypeElement(Frozen.class.getCanonicalName());
+    FrozenReader frozenReader =
+        new FrozenReader(
+            processingEnv.getElementUtils(), processingEnv.getFiler(), processingEnv.getMessager(), generatedNames);
     for (Element element : round.getElementsAnnotatedWith(annotation)) {
       AnnotationMirror mirror = mirrorOf(element, annotation);
+      Optional<NetworkModel> model = Optional.empty();
       try {
-        generate(reader, element, mirror);
+        model = generate(reader, element, mirror);
       } catch (IOException e) {
         error(Message.WRITE_FAILED.format(element, e.getMessage()), element, mirror);
       } catch (RuntimeException | LinkageError e) {
         error(Message.UNEXPECTED.format(element, e), element, mirror);
       }
+      AnnotationMirror frozenMirror = frozen == null ? null : findMirror(element, frozen);
+      if (frozenMirror != null) {
+        try {
+          freeze(frozenReader, element, frozenMirror, model);
+        } catch (IOException e) {
+          error(Message.WRITE_FAILED.format(element, e.getMessage()), element, frozenMirror);
+        } catch (RuntimeException | LinkageError e) {
+          error(Message.UNEXPECTED.format(element, e), element, frozenMirror);
+        }
+      }
+    }
+    if (frozen != null) {
+      for (Element element : round.getElementsAnnotatedWith(frozen)) {
+        if (findMirror(element, annotation) == null) {
+          error(Message.FROZEN_WITHOUT_NETWORK.format(element), element, findMirror(element, frozen));
+        }
+      }
     }
     return true;
   }
 
-  private void generate(DeclarationReader reader, Element element, AnnotationMirror mirror) throws IOException {
+  /** The network's model, once its class is written; empty when the declaration has errors. */
+  private Optional<NetworkModel> generate(DeclarationReader reader, Element element, AnnotationMirror mirror)
+      throws IOException {
     if (!(element instanceof TypeElement)) {
-      return; // @Target(TYPE) makes javac reject it first
+      return Optional.empty(); // @Target(TYPE) makes javac reject it first
     }
     TypeElement type = (TypeElement) element;
     Optional<NetworkModel> model = reader.read(type, mirror);
     if (model.isPresent()) {
-      String generator = generatedAvailable() ? NetworkProcessor.class.getCanonicalName() : null;
-      NetworkWriter.write(model.get(), type, generator).writeTo(processingEnv.getFiler());
+      NetworkWriter.write(model.get(), type, generator()).writeTo(processingEnv.getFiler());
     }
+    return model;
+  }
+
+  /** The frozen class of a declaration with {@code @Frozen}; its own values are checked even without a network. */
+  private void freeze(FrozenReader reader, Element element, AnnotationMirror mirror, Optional<NetworkModel> network)
+      throws IOException {
+    if (!(element instanceof TypeElement)) {
+      return;
+    }
+    TypeElement type = (TypeElement) element;
+    Optional<FrozenModel> model = reader.read(type, mirror, network);
+    if (model.isPresent()) {
+      FrozenWriter.write(model.get(), type, generator()).writeTo(processingEnv.getFiler());
+    }
+  }
+
+  /** The value of {@code @Generated}, or {@code null} where the compilation lacks it. */
+  private String generator() {
+    return generatedAvailable() ? NetworkProcessor.class.getCanonicalName() : null;
   }
 
   /** The option's value, read (and a bad one reported) once per compilation. */
@@ -133,11 +181,19 @@ public final class NetworkProcessor extends AbstractProcessor {
   }
 
   private static AnnotationMirror mirrorOf(Element element, TypeElement annotation) {
+    AnnotationMirror mirror = findMirror(element, annotation);
+    if (mirror == null) {
+      throw new IllegalStateException(element + " has no @" + annotation.getSimpleName());
+    }
+    return mirror;
+  }
+
+  private static AnnotationMirror findMirror(Element element, TypeElement annotation) {
     for (AnnotationMirror m : element.getAnnotationMirrors()) {
       if (m.getAnnotationType().asElement().equals(annotation)) {
         return m;
       }
     }
-    throw new IllegalStateException(element + " has no @" + annotation.getSimpleName());
+    return null;
   }
 }

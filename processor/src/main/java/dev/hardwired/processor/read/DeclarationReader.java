@@ -44,7 +44,7 @@ public final class DeclarationReader {
    * Identifiers that are not keywords but may not name a type (JLS 3.9, TypeIdentifier) from Java 10 to 17;
    * {@link SourceVersion#isName} accepts them, javac would then reject the generated class.
    */
-  private static final Set<String> RESTRICTED_TYPE_NAMES =
+  static final Set<String> RESTRICTED_TYPE_NAMES =
       new HashSet<>(Arrays.asList("var", "yield", "record", "sealed", "permits"));
 
   private final Elements elements;

@@ -69,6 +69,32 @@ public enum Message {
       "too-deep",
       "%,d hidden layers; at most %,d are supported, because every layer adds its own fields and methods to the"
           + " generated class, whose constant pool holds at most 65,535 entries"),
+  FROZEN_WITHOUT_NETWORK(
+      "frozen-network",
+      "@Frozen goes beside @Network on the same type: the declaration says which network the weights file"
+          + " holds; %s has no @Network"),
+  WEIGHTS_PATH(
+      "weights-path",
+      "weights = \"%s\": %s; give a resource name relative to the package of the annotated type"
+          + " (\"xor.weights\") or, with a leading /, to the resource root (\"/models/xor.weights\"), of plain"
+          + " names separated by /"),
+  WEIGHTS_OUTSIDE(
+      "weights-path",
+      "weights = \"%s\": %s is a link to %s, outside the root it was found in (%s); the processor reads only"
+          + " files inside the project's source and resource roots"),
+  WEIGHTS_MISSING(
+      "weights-missing",
+      "weights = \"%s\": no file %s in the class output (where Maven copies src/main/resources before"
+          + " compiling), the source path or the class path; in a Maven project put it at"
+          + " src/main/resources/%s"),
+  WEIGHTS_UNREADABLE("weights-file", "weights = \"%s\": %s"),
+  WEIGHTS_MISMATCH(
+      "weights-mismatch",
+      "weights = \"%s\" holds the parameters of another network than this declaration: %s"),
+  FROZEN_TOO_LARGE(
+      "frozen-too-large",
+      "a frozen %s network has %,d parameters; at most %,d fit as constants in one class file (about %,d MB"
+          + " of it); load a weights file at run time into the trainable class instead"),
   OPTION("option", "-A%s=%s: expected a whole number from 0 to %d"),
   WRITE_FAILED("write", "could not write the generated class for %s: %s"),
   UNEXPECTED(

@@ -41,6 +41,17 @@ final class Chunks {
     return methods;
   }
 
+  /** The chunk methods of {@code pass} alone (a frozen class makes only the forward pass); none if not chunked. */
+  List<MethodSpec> methods(Pass pass) {
+    List<MethodSpec> methods = new ArrayList<>();
+    if (model.chunked()) {
+      for (List<Layer> chunk : chunks(pass)) {
+        methods.add(chunk(pass, chunk));
+      }
+    }
+    return methods;
+  }
+
   /** The passes that deep networks make in chunks of {@link NetworkModel#CHUNK_LAYERS} layers. */
   enum Pass {
     FORWARD("forward", "Forward"),

@@ -9,6 +9,8 @@ import java.util.Locale;
 final class Code {
   /** The width JavaPoet wraps code at. */
   static final int COLUMNS = 100;
+  /** One level of indentation. */
+  static final int INDENT = 2;
   /** The indentation of a statement in a method body: two levels of two spaces. */
   static final int BODY_INDENT = 4;
 
@@ -49,8 +51,13 @@ final class Code {
 
   /** A Javadoc text wrapped to {@link #COLUMNS} at the indentation of a member. */
   static CodeBlock javadoc(String text) {
+    return javadoc(text, INDENT);
+  }
+
+  /** A Javadoc text wrapped to {@link #COLUMNS} at an indentation of {@code indent} spaces. */
+  static CodeBlock javadoc(String text, int indent) {
     CodeBlock.Builder doc = CodeBlock.builder();
-    for (String line : wrap(text, COLUMNS - "   * ".length())) {
+    for (String line : wrap(text, COLUMNS - indent - " * ".length())) {
       doc.add("$L\n", line);
     }
     return doc.build();

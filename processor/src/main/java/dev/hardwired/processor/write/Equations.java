@@ -4,8 +4,8 @@ import com.palantir.javapoet.CodeBlock;
 import dev.hardwired.Activation;
 import dev.hardwired.processor.model.Layer;
 import dev.hardwired.processor.model.NetworkModel;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The expressions of the classic equations, as code over the generated locals: pre-activations,
@@ -24,20 +24,32 @@ final class Equations {
     return parameter(layer.storedWeightOffset() + j * model.previous(layer).size() + i);
   }
 
-  /** The bias of node {@code j} of the unrolled {@code layer}. */
-  static String bias(Layer layer, int j) {
-    return parameter(layer.storedBiasOffset() + j);
+  /**
+   * SpreA of neuron {@code j}: Σ_i weight × SpostA of the previous layer + bias, one term per weight, each
+   * parameter written by {@code parameters} from its index in {@code p}: {@link #parameter} ({@code p[i]}),
+   * or in a frozen class its value. A negative value after the first term is subtracted, {@code a - 0.25 *
+   * x1} for {@code a + -0.25 * x1}: the same bits, since IEEE 754 defines a − b as a + (−b) and rounds
+   * (−w) × x to exactly −(w × x).
+   */
+  static CodeBlock preActivation(NetworkModel model, Layer layer, int j, IntFunction<String> parameters) {
+    Layer previous = model.previous(layer);
+    CodeBlock.Builder sum = CodeBlock.builder();
+    int row = layer.storedWeightOffset() + j * previous.size();
+    for (int i = 0; i < previous.size(); i++) {
+      term(sum, i == 0, parameters.apply(row + i), " * " + previous.value(i));
+    }
+    term(sum, false, parameters.apply(layer.storedBiasOffset() + j), "");
+    return sum.build();
   }
 
-  /** SpreA of neuron {@code j}: Σ_i weight × SpostA of the previous layer + bias, one term per weight. */
-  static CodeBlock preActivation(NetworkModel model, Layer layer, int j) {
-    Layer previous = model.previous(layer);
-    List<CodeBlock> terms = new ArrayList<>();
-    for (int i = 0; i < previous.size(); i++) {
-      terms.add(CodeBlock.of("$L * $L", weight(model, layer, i, j), previous.value(i)));
+  private static void term(CodeBlock.Builder sum, boolean first, String parameter, String factor) {
+    if (first) {
+      sum.add("$L$L", parameter, factor);
+    } else if (parameter.startsWith("-")) {
+      sum.add("$W- $L$L", parameter.substring(1), factor);
+    } else {
+      sum.add("$W+ $L$L", parameter, factor);
     }
-    terms.add(CodeBlock.of("$L", bias(layer, j)));
-    return CodeBlock.join(terms, "$W+ ");
   }
 
   /** fA(z) for an elementwise activation. */

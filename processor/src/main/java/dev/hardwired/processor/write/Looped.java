@@ -110,6 +110,18 @@ final class Looped {
     return methods;
   }
 
+  /** The forward methods alone, for a frozen class: one per looped layer, from the input side. */
+  List<MethodSpec> forwardMethods() {
+    List<MethodSpec> methods = new ArrayList<>();
+    List<Layer> layers = model.layers();
+    for (Layer layer : layers.subList(1, layers.size())) {
+      if (layer.looped()) {
+        methods.add(forward(layer));
+      }
+    }
+    return methods;
+  }
+
   private MethodSpec forward(Layer layer) {
     Layer previous = model.previous(layer);
     boolean keepsPreActivation = layer.isOutput() && model.keepsOutputPreActivation();

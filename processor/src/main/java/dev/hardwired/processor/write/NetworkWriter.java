@@ -87,13 +87,7 @@ public final class NetworkWriter {
     type.addField(constant("OUTPUTS", model.topology().outputs(), "Number of outputs."));
     type.addField(
         constant("PARAMETERS", model.parameterCount(), "Number of parameters: every weight and every bias."));
-    if (model.uses(Activation.LEAKY_RELU)) {
-      type.addField(
-          FieldSpec.builder(n.type(), "LEAKY_RELU_SLOPE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc("Slope α of the leaky ReLU for SpreA ≤ 0.\n")
-              .initializer("$L", n.literal(Activation.LEAKY_RELU_SLOPE))
-              .build());
-    }
+    Activations.addSlope(type, model);
     storage.addSizes(type);
     type.addField(
         FieldSpec.builder(Topology.class, "TOPOLOGY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -130,7 +124,7 @@ public final class NetworkWriter {
     type.addMethods(passes.looped().methods());
     type.addMethods(storage.chunkMethods(self));
     type.addMethods(passes.chunks().topologyReaders());
-    addActivationFunctions(type);
+    Activations.addFunctions(type, model);
 
     return JavaFile.builder(self.packageName(), type.build())
         .skipJavaLangImports(true)
@@ -404,39 +398,6 @@ public final class NetworkWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(self)
         .addCode(code(body -> storage.copy(body, self)))
-        .build();
-  }
-
-  private void addActivationFunctions(TypeSpec.Builder type) {
-    if (model.uses(Activation.LOGISTIC)) {
-      type.addMethod(
-          activationFunction(
-              "logistic", "The logistic sigmoid σ(z) = 1 / (1 + e^(−z)).", CodeBlock.of(n.f("1.0 / (1.0 + $T.exp(-z))"), Math.class)));
-    }
-    if (model.uses(Activation.STEP)) {
-      type.addMethod(
-          activationFunction("step", "The step (Heaviside) function: 1 for z > 0, else 0.", CodeBlock.of(n.f("z > 0.0 ? 1.0 : 0.0"))));
-    }
-    if (model.uses(Activation.RELU)) {
-      type.addMethod(
-          activationFunction("relu", "The rectified linear unit max(0, z).", CodeBlock.of(n.f("z > 0.0 ? z : 0.0"))));
-    }
-    if (model.uses(Activation.LEAKY_RELU)) {
-      type.addMethod(
-          activationFunction(
-              "leakyRelu",
-              "The leaky ReLU: z for z > 0, else the slope × z.",
-              CodeBlock.of(n.f("z > 0.0 ? z : LEAKY_RELU_SLOPE * z"))));
-    }
-  }
-
-  private MethodSpec activationFunction(String name, String doc, CodeBlock body) {
-    return MethodSpec.methodBuilder(name)
-        .addJavadoc("$L\n", doc)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(n.type())
-        .addParameter(n.type(), "z")
-        .addStatement("return $L", body)
         .build();
   }
 

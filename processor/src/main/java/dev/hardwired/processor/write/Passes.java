@@ -24,10 +24,15 @@ final class Passes {
   private final Chunks chunks;
 
   Passes(NetworkModel model) {
+    this(model, new Unrolled(model));
+  }
+
+  /** The passes with {@code unrolled} writing the straight-line layers: a frozen class's, with constants. */
+  Passes(NetworkModel model, Unrolled unrolled) {
     this.model = model;
     this.layers = model.layers();
     this.output = model.outputLayer();
-    this.unrolled = new Unrolled(model);
+    this.unrolled = unrolled;
     this.looped = new Looped(model);
     this.chunks = new Chunks(model, looped);
   }

@@ -11,6 +11,7 @@ import dev.hardwired.processor.model.Layer;
 import dev.hardwired.processor.model.NetworkModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The straight-line form of a layer: one statement per neuron in the forward pass and per weight in the
@@ -22,10 +23,19 @@ final class Unrolled {
   private final Layer output;
   private final Numbers n;
 
+  /** How the forward pass writes parameter i of {@code p}: {@code p[i]}, or a frozen class's constant. */
+  private final IntFunction<String> parameters;
+
   Unrolled(NetworkModel model) {
+    this(model, Equations::parameter);
+  }
+
+  /** The forward pass with each parameter written by {@code parameters}, from its index in {@code p}. */
+  Unrolled(NetworkModel model, IntFunction<String> parameters) {
     this.model = model;
     this.output = model.outputLayer();
     this.n = Numbers.of(model.precision());
+    this.parameters = parameters;
   }
 
   /** Declares x0, x1, … for the inputs, where the first layer is unrolled. */
@@ -46,7 +56,7 @@ final class Unrolled {
             "SpreA," + layer.node(j),
             n.f("double $L = $L"),
             layer.preActivation(j),
-            Equations.preActivation(model, layer, j));
+            Equations.preActivation(model, layer, j, parameters));
       }
       if (activation == Activation.SOFTMAX) {
         softmax(body, layer);
@@ -67,7 +77,7 @@ final class Unrolled {
             "SpostA," + layer.node(j) + " = fA(SpreA," + layer.node(j) + ")",
             layer.inArrays() ? "$L = $L" : n.f("double $L = $L"),
             layer.value(j),
-            Equations.activate(n, activation, Equations.preActivation(model, layer, j)));
+            Equations.activate(n, activation, Equations.preActivation(model, layer, j, parameters)));
       }
     }
   }

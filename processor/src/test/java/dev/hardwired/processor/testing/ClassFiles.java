@@ -68,6 +68,42 @@ public final class ClassFiles {
     }
   }
 
+  /** Every text (CONSTANT_Utf8) of a class file's constant pool: the names of every type, member and descriptor it refers to, and its string constants. */
+  public static java.util.List<String> utf8Constants(byte[] classFile) {
+    try {
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
+      if (in.readInt() != 0xCAFEBABE) {
+        throw new IllegalArgumentException("not a class file");
+      }
+      in.readUnsignedShort();
+      in.readUnsignedShort();
+      int count = in.readUnsignedShort();
+      java.util.List<String> texts = new java.util.ArrayList<>();
+      for (int i = 1; i < count; i++) {
+        int tag = in.readUnsignedByte();
+        switch (tag) {
+          case 1 -> texts.add(in.readUTF());
+          case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipBytes(4);
+          case 5, 6 -> {
+            in.skipBytes(8);
+            i++;
+          }
+          case 7, 8, 16, 19, 20 -> in.skipBytes(2);
+          case 15 -> in.skipBytes(3);
+          default -> throw new IllegalArgumentException("constant pool tag " + tag);
+        }
+      }
+      return texts;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Number of entries of a class file's constant pool (its constant_pool_count − 1), at most 65,534. */
+  public static int constantPoolSize(byte[] classFile) {
+    return (((classFile[8] & 0xff) << 8) | (classFile[9] & 0xff)) - 1;
+  }
+
   private static void skipAttributes(DataInputStream in) throws IOException {
     int attributes = in.readUnsignedShort();
     for (int a = 0; a < attributes; a++) {

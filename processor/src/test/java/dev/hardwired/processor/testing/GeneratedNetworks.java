@@ -64,6 +64,14 @@ public final class GeneratedNetworks {
     return new GeneratedNetworks(compilation);
   }
 
+  /** The classes of a compilation that succeeded, however it was made. */
+  public static GeneratedNetworks of(Compilation compilation) {
+    if (compilation.status() != Compilation.Status.SUCCESS || !compilation.warnings().isEmpty()) {
+      throw new AssertionError("compilation was not clean:\n" + compilation.diagnostics());
+    }
+    return new GeneratedNetworks(compilation);
+  }
+
   public Compilation compilation() {
     return compilation;
   }
