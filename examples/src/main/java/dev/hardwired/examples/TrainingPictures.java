@@ -5,8 +5,12 @@ import dev.hardwired.data.DataSet;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +25,41 @@ import javax.imageio.ImageIO;
  */
 final class TrainingPictures {
   private TrainingPictures() {}
+
+  /** Where the examples write their pictures, relative to the repository root, as printed. */
+  static final String FROM_ROOT = "examples/target/pictures/";
+
+  /**
+   * The examples module's {@code target/pictures}. It is found from where the examples' classes were loaded,
+   * {@code target/classes} or a jar in {@code target}, because the working directory may be anywhere: the
+   * main job runs in Maven's own JVM, whose working directory is where {@code mvn} was started. Failing
+   * that, {@code target/pictures} in the working directory.
+   */
+  static Path directory() {
+    CodeSource source = TrainingPictures.class.getProtectionDomain().getCodeSource();
+    URL location = source == null ? null : source.getLocation();
+    if (location != null && "file".equals(location.getProtocol())) {
+      try {
+        Path target = Paths.get(location.toURI()).getParent();
+        if (target != null && target.getFileName() != null && target.getFileName().toString().equals("target")) {
+          return target.resolve("pictures");
+        }
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        // Not a path on this file system: use the working directory.
+      }
+    }
+    return Paths.get("target", "pictures").toAbsolutePath();
+  }
+  /**
+   * How the lines under the table name {@code directory}: relative to the repository root when it is the
+   * examples module's, as the paths in the table are, otherwise in full; with a separator at the end.
+   */
+  static String where(Path directory) {
+    return directory.toAbsolutePath().endsWith(Paths.get("examples", "target", "pictures"))
+        ? FROM_ROOT
+        : directory.toAbsolutePath() + directory.getFileSystem().getSeparator();
+  }
+
 
   /** The file of the decision boundary after {@code epoch}. */
   static String boundaryFile(String prefix, int epoch) {

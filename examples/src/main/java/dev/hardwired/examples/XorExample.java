@@ -156,9 +156,17 @@ public final class XorExample {
     System.out.println();
     show("XOR, 4 hidden", WideXorNetwork.seeded(WIDE_SEED), WIDE_SEED);
     System.out.println();
-    Path pictures = args.length > 0 ? Paths.get(args[0]) : Main.picturesDirectory();
+    Path pictures = args.length > 0 ? Paths.get(args[0]) : TrainingPictures.directory();
     run(pictures);
-    System.out.println(Main.picturesLine(pictures));
+    System.out.println(picturesLine(pictures));
+  }
+
+  /** The line that says where the pictures of the XOR training are. */
+  static String picturesLine(Path directory) {
+    String where = TrainingPictures.where(directory);
+    return "Pictures of the XOR 2-2-1 training: " + where + PICTURE_PREFIX + "-boundary-*.png ("
+        + TrainingPictures.stripFile(PICTURE_PREFIX) + ": all side by side), "
+        + TrainingPictures.learningCurveFile(PICTURE_PREFIX);
   }
 
   /** Trains {@code network} as {@link #train} does and prints its result and its output for each sample. */

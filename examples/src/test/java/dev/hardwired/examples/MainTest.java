@@ -21,7 +21,7 @@ class MainTest {
     assertTrue(all.subList(0, table).stream().anyMatch(l -> l.startsWith("Sine  done after 300 of 300 epochs")), printed);
     List<String> lines = all.subList(table, all.size());
 
-    assertEquals(2 + 13 + 3, lines.size(), printed);
+    assertEquals(2 + 13 + 4, lines.size(), printed);
     assertTrue(lines.get(0).startsWith("example  "), printed);
     assertTrue(lines.get(1).matches("[- ]+"), printed);
     assertRow(lines.get(2), "Linear regression ", "2-1", "n/a", "LinearRegressionNetwork.java");
@@ -40,6 +40,8 @@ class MainTest {
     assertEquals("", lines.get(15), printed);
     assertTrue(lines.get(16).startsWith("Pictures of the XOR 2-2-1 training: examples/target/pictures/"), printed);
     assertTrue(lines.get(17).startsWith("Learning curves: examples/target/pictures/digits-learning-curve.png"), printed);
+    assertTrue(lines.get(18).startsWith("Frozen digits: examples/target/generated-sources/"), printed);
+    assertTrue(lines.get(18).contains("bit for bit on 359 of 359 test digits here and on 359 of 359 in a JVM"), printed);
   }
 
   @Test

@@ -1,19 +1,16 @@
 package dev.hardwired.examples;
 
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The main job: runs every example, prints one table of the results and writes pictures of the XOR
- * training into {@code examples/target/pictures/}. From the repository root: {@code mvn -B -q package
- * -DskipTests -Pexamples}.
+ * The main job: runs every example, prints one table of the results, writes pictures of the trainings
+ * into {@code examples/target/pictures/}, and runs the frozen digits network here and in a JVM of its
+ * own. From the repository root: {@code ./mvnw -B -q package -DskipTests -Pexamples}. It is compiled in
+ * the module's second pass (src/trained/java), after the training step, as it runs the frozen example.
  */
 public final class Main {
   private static final String[] HEADER = {
@@ -22,9 +19,6 @@ public final class Main {
 
   /** Which columns hold numbers, and so are aligned to the right. */
   private static final boolean[] NUMERIC = {false, false, true, true, true, true, false};
-
-  /** Where {@link #main} writes the pictures, relative to the repository root, as printed. */
-  static final String PICTURES_FROM_ROOT = "examples/target/pictures/";
 
   /** The picture of the three ways of gradient descent, in the pictures' folder. */
   static final String COMPARISON_PICTURE = "sine-gd-sgd-minibatch.png";
@@ -37,6 +31,7 @@ public final class Main {
     System.out.print(table(results));
     System.out.println();
     System.out.println(picturesLine(pictures));
+    System.out.println(FrozenDigitsExample.run(pictures.resolveSibling("frozen-demo")));
   }
 
   /**
@@ -75,43 +70,23 @@ public final class Main {
     return results;
   }
 
-  /**
-   * The examples module's {@code target/pictures}. It is found from where the examples' classes were loaded,
-   * {@code target/classes} or a jar in {@code target}, because the working directory may be anywhere: the
-   * main job runs in Maven's own JVM, whose working directory is where {@code mvn} was started. Failing
-   * that, {@code target/pictures} in the working directory.
-   */
+  /** The examples module's {@code target/pictures}: see {@link TrainingPictures#directory()}. */
   static Path picturesDirectory() {
-    CodeSource source = Main.class.getProtectionDomain().getCodeSource();
-    URL location = source == null ? null : source.getLocation();
-    if (location != null && "file".equals(location.getProtocol())) {
-      try {
-        Path target = Paths.get(location.toURI()).getParent();
-        if (target != null && target.getFileName() != null && target.getFileName().toString().equals("target")) {
-          return target.resolve("pictures");
-        }
-      } catch (URISyntaxException | IllegalArgumentException e) {
-        // Not a path on this file system: use the working directory.
-      }
-    }
-    return Paths.get("target", "pictures").toAbsolutePath();
+    return TrainingPictures.directory();
   }
+
 
   /**
    * The line under the table that says where the pictures are: relative to the repository root when they
    * are in the examples module, as the paths in the table are, otherwise in full.
    */
   static String picturesLine(Path directory) {
-    String where =
-        directory.toAbsolutePath().endsWith(Paths.get("examples", "target", "pictures"))
-            ? PICTURES_FROM_ROOT
-            : directory.toAbsolutePath() + directory.getFileSystem().getSeparator();
-    String prefix = XorExample.PICTURE_PREFIX;
-    return "Pictures of the XOR 2-2-1 training: " + where + prefix + "-boundary-*.png ("
-        + TrainingPictures.stripFile(prefix) + ": all side by side), " + TrainingPictures.learningCurveFile(prefix)
-        + System.lineSeparator() + "Learning curves: " + where + "digits-learning-curve.png, " + where
-        + "sine-learning-curve.png; full-batch GD, SGD and mini-batches compared: " + where + COMPARISON_PICTURE;
+    String where = TrainingPictures.where(directory);
+    return XorExample.picturesLine(directory) + System.lineSeparator() + "Learning curves: " + where
+        + "digits-learning-curve.png, " + where + "sine-learning-curve.png; full-batch GD, SGD and mini-batches"
+        + " compared: " + where + COMPARISON_PICTURE;
   }
+
 
   /** The results as a table: a header, a rule, then one line per example, columns padded with spaces. */
   public static String table(List<ExampleResult> results) {
