@@ -26,6 +26,7 @@ class FrozenDigitsExampleTest {
     assertEquals(directory.toAbsolutePath().toString(), outcome.secondClassPath);
     assertTrue(outcome.accuracy >= 0.97, outcome.toString());
     assertTrue(outcome.classBytes > 10_000, outcome.toString());
+    assertTrue(Files.isRegularFile(Paths.get("..").resolve(FrozenDigitsExample.GENERATED_SOURCE)), outcome.toString());
   }
 
   @Test

@@ -30,6 +30,10 @@ import java.util.Locale;
  * ({@link FrozenDigitsDemo}). Every test digit must get bit for bit the same ten outputs in all three.
  */
 public final class FrozenDigitsExample {
+  /** Where the second compiler pass wrote the frozen class's source, relative to the repository root. */
+  static final String GENERATED_SOURCE =
+      "examples/target/generated-sources/trained/dev/hardwired/examples/DigitsFrozen.java";
+
   private FrozenDigitsExample() {}
 
   /** What the example found. */
@@ -62,7 +66,7 @@ public final class FrozenDigitsExample {
           "Frozen digits: %s (%,d bytes of class files, nothing of the runtime) gives the trainable network's outputs"
               + " bit for bit on %d of %d test digits here and on %d of %d in a JVM whose class path is only %s;"
               + " test accuracy %.1f%%.",
-          ExampleResult.generatedSource(DigitsFrozen.class),
+          GENERATED_SOURCE,
           classBytes,
           sameHere,
           digits,

@@ -1,9 +1,13 @@
 package dev.hardwired.processor.write;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import dev.hardwired.processor.model.Layer;
+import dev.hardwired.processor.model.NetworkModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.lang.model.element.Modifier;
 
 /** How generated statements and comments are laid out: every line within {@link #COLUMNS}. */
 final class Code {
@@ -85,5 +89,27 @@ final class Code {
 
   static String plural(int n, String word) {
     return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  /** A public int constant, such as {@code INPUTS}, with its one-line javadoc. */
+  static FieldSpec constant(String name, int value, String doc) {
+    return FieldSpec.builder(int.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("$L\n", doc)
+        .initializer("$L", value)
+        .build();
+  }
+
+  /** For example "2 inputs → 2 hidden (logistic) → 1 output (logistic)". */
+  static String shape(NetworkModel model) {
+    StringBuilder s = new StringBuilder(plural(model.topology().inputs(), "input"));
+    List<Layer> layers = model.layers();
+    for (Layer layer : layers.subList(1, layers.size())) {
+      s.append(" → ")
+          .append(layer.isOutput() ? plural(layer.size(), "output") : layer.size() + " hidden")
+          .append(" (")
+          .append(layer.activation().displayName())
+          .append(')');
+    }
+    return s.toString();
   }
 }

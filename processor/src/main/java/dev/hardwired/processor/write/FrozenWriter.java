@@ -80,9 +80,9 @@ public final class FrozenWriter {
     if (generatorName != null) {
       type.addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", generatorName).build());
     }
-    type.addField(constant("INPUTS", model.topology().inputs(), "Number of inputs."));
-    type.addField(constant("OUTPUTS", model.topology().outputs(), "Number of outputs."));
-    type.addField(constant("PARAMETERS", model.parameterCount(), "Number of parameters: every weight and every bias."));
+    type.addField(Code.constant("INPUTS", model.topology().inputs(), "Number of inputs."));
+    type.addField(Code.constant("OUTPUTS", model.topology().outputs(), "Number of outputs."));
+    type.addField(Code.constant("PARAMETERS", model.parameterCount(), "Number of parameters: every weight and every bias."));
     Activations.addSlope(type, model);
     new Storage(model).addSizes(type);
     packed.addFields(type);
@@ -119,7 +119,7 @@ public final class FrozenWriter {
     String name = model.declaredType().simpleName();
     paragraph(
         doc,
-        name + ", frozen: " + shape() + ", with the parameters of " + frozen.resource()
+        name + ", frozen: " + Code.shape(model) + ", with the parameters of " + frozen.resource()
             + (frozen.checksum() == null ? "" : " (" + frozen.checksum() + ")") + " as constants; inference only"
             + (model.precision() == Precision.FLOAT ? ", in single precision." : "."));
     doc.add("\n");
@@ -154,25 +154,7 @@ public final class FrozenWriter {
     }
   }
 
-  /** For example "2 inputs → 2 hidden (logistic) → 1 output (logistic)". */
-  private String shape() {
-    StringBuilder s = new StringBuilder(Code.plural(model.topology().inputs(), "input"));
-    for (Layer layer : layers.subList(1, layers.size())) {
-      s.append(" → ")
-          .append(layer.isOutput() ? Code.plural(layer.size(), "output") : layer.size() + " hidden")
-          .append(" (")
-          .append(layer.activation().displayName())
-          .append(')');
-    }
-    return s.toString();
-  }
 
-  private static FieldSpec constant(String name, int value, String doc) {
-    return FieldSpec.builder(int.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("$L\n", doc)
-        .initializer("$L", value)
-        .build();
-  }
 
   // ---------------------------------------------------------------- the API
 
@@ -256,7 +238,7 @@ public final class FrozenWriter {
                         + " or writes. Each thread needs its own; {@link #predict(" + n.array() + ", " + n.array()
                         + ")} keeps one per thread, and a caller may hold its own instead, one per thread, for {@link"
                         + " #predict(" + n.array() + ", " + n.array() + ", " + SCRATCH_TYPE + ")}."));
-    List<Allocation> allocations = new ArrayList<>();
+    List<Storage.Allocation> allocations = new ArrayList<>();
     for (Layer layer : layers.subList(1, layers.size())) {
       if (!layer.inArrays()) {
         continue;
@@ -322,25 +304,25 @@ public final class FrozenWriter {
    * A scratch array: final with its initializer, or in a chunked (deep) network, where so many initializers
    * would make the constructor too long, assigned by the allocator of its chunk of layers.
    */
-  private FieldSpec scratchArray(String name, Layer layer, String doc, List<Allocation> allocations) {
+  private FieldSpec scratchArray(String name, Layer layer, String doc, List<Storage.Allocation> allocations) {
     CodeBlock allocation = CodeBlock.of(n.f("new double[$L]"), layer.sizeConstant());
     FieldSpec.Builder field = FieldSpec.builder(n.array(), name, Modifier.PRIVATE).addJavadoc("$L\n", doc);
     if (model.chunked()) {
-      allocations.add(new Allocation(layer, name, allocation));
+      allocations.add(new Storage.Allocation(layer, name, allocation));
       return field.build();
     }
     return field.addModifiers(Modifier.FINAL).initializer(allocation).build();
   }
 
   /** In a chunked network, one method per chunk of layers that allocates their scratch arrays. */
-  private List<MethodSpec> allocators(List<Allocation> allocations) {
+  private List<MethodSpec> allocators(List<Storage.Allocation> allocations) {
     List<MethodSpec> methods = new ArrayList<>();
     if (!model.chunked()) {
       return methods;
     }
     for (List<Layer> chunk : NetworkModel.chunks(layers.subList(1, layers.size()))) {
       CodeBlock.Builder body = CodeBlock.builder();
-      for (Allocation allocation : allocations) {
+      for (Storage.Allocation allocation : allocations) {
         if (chunk.contains(allocation.layer)) {
           body.addStatement("$L = $L", allocation.field, allocation.value);
         }
@@ -356,18 +338,6 @@ public final class FrozenWriter {
     return methods;
   }
 
-  /** A scratch array that a chunked network allocates in a method. */
-  private static final class Allocation {
-    final Layer layer;
-    final String field;
-    final CodeBlock value;
-
-    Allocation(Layer layer, String field, CodeBlock value) {
-      this.layer = layer;
-      this.field = field;
-      this.value = value;
-    }
-  }
 
   // ---------------------------------------------------------------- the input checks, without the runtime
 

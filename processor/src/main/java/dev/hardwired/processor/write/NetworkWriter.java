@@ -83,10 +83,10 @@ public final class NetworkWriter {
     }
     type.addSuperinterface(n.networkInterface());
 
-    type.addField(constant("INPUTS", model.topology().inputs(), "Number of inputs."));
-    type.addField(constant("OUTPUTS", model.topology().outputs(), "Number of outputs."));
+    type.addField(Code.constant("INPUTS", model.topology().inputs(), "Number of inputs."));
+    type.addField(Code.constant("OUTPUTS", model.topology().outputs(), "Number of outputs."));
     type.addField(
-        constant("PARAMETERS", model.parameterCount(), "Number of parameters: every weight and every bias."));
+        Code.constant("PARAMETERS", model.parameterCount(), "Number of parameters: every weight and every bias."));
     Activations.addSlope(type, model);
     storage.addSizes(type);
     type.addField(
@@ -137,7 +137,7 @@ public final class NetworkWriter {
   private CodeBlock classDoc() {
     CodeBlock.Builder doc = CodeBlock.builder();
     String summary =
-        model.declaredType().simpleName() + ", hardwired: " + shape() + "; " + model.loss().displayName()
+        model.declaredType().simpleName() + ", hardwired: " + Code.shape(model) + "; " + model.loss().displayName()
             + "; stochastic gradient descent" + (model.precision() == Precision.FLOAT ? "; in single precision." : ".");
     for (String line : Code.wrap(summary, COLUMNS - " * ".length())) {
       doc.add("$L\n", line);
@@ -168,28 +168,9 @@ public final class NetworkWriter {
     return doc.build();
   }
 
-  /** For example "2 inputs → 2 hidden (logistic) → 1 output (logistic)". */
-  private String shape() {
-    StringBuilder s = new StringBuilder();
-    s.append(Code.plural(model.topology().inputs(), "input"));
-    for (Layer layer : layers.subList(1, layers.size())) {
-      s.append(" → ")
-          .append(layer.isOutput() ? Code.plural(layer.size(), "output") : layer.size() + " hidden")
-          .append(" (")
-          .append(layer.activation().displayName())
-          .append(')');
-    }
-    return s.toString();
-  }
 
   // ---------------------------------------------------------------- members
 
-  private static FieldSpec constant(String name, int value, String doc) {
-    return FieldSpec.builder(int.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("$L\n", doc)
-        .initializer("$L", value)
-        .build();
-  }
 
   private CodeBlock topologyExpression() {
     Topology t = model.topology();

@@ -156,8 +156,8 @@ final class Storage {
     return FieldSpec.builder(type, name, Modifier.PRIVATE);
   }
 
-  /** A field that a chunked network allocates in a method. */
-  private static final class Allocation {
+  /** A field that a chunked network (or a frozen one's scratch) allocates in a method. */
+  static final class Allocation {
     final Layer layer;
     final String field;
     final CodeBlock value;
