@@ -107,6 +107,52 @@ class TrainerParityTest {
     }
   }
 
+  /**
+   * No step of the trainer's epoch loop allocates on a generated network, double or float, online or in
+   * mini-batches: what an epoch allocates (its record) does not grow with the number of samples.
+   */
+  @TestFactory
+  List<DynamicTest> noStepAllocates() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Spec spec : specs) {
+      if (!spec.name().contains("Mixed")) {
+        continue;
+      }
+      tests.add(DynamicTest.dynamicTest(spec.toString(), () -> checkAllocation(spec)));
+    }
+    return tests;
+  }
+
+  private static void checkAllocation(Spec spec) {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    Topology t = spec.topology();
+    for (Trainer trainer : List.of(TRAINERS.get(0), TRAINERS.get(2))) {
+      for (int samples : new int[] {50, 1000}) {
+        long[] last = {0};
+        long[] most = {0};
+        dev.hardwired.train.TrainingListener meter =
+            (epoch, history) -> {
+              long now = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+              if (epoch.epoch() > 3) {
+                most[0] = Math.max(most[0], now - last[0]);
+              }
+              last[0] = now;
+            };
+        Trainer metered = trainer.epochs(10).listener(meter);
+        DataSet training = data(t, samples, 6);
+        DataSet validation = data(t, 20, 7);
+        if (spec.isFloat()) {
+          metered.train(compiled.seededFloat(spec.className(), 5), training, validation);
+        } else {
+          metered.train(compiled.seeded(spec.className(), 5), training, validation);
+        }
+        // One array per step would be at least 16 bytes × 1,000 samples.
+        assertTrue(most[0] < 2_000, trainer + ", " + samples + " samples: " + most[0] + " bytes in an epoch");
+      }
+    }
+  }
+
   /** {@code n} random samples that fit {@code t}. */
   private static DataSet data(Topology t, int n, long seed) {
     Random random = new Random(seed);
