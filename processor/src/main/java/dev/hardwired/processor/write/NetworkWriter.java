@@ -329,13 +329,18 @@ public final class NetworkWriter {
     passes.backpropagate(body);
     passes.accumulate(body);
     body.addStatement("return loss");
+    return accumulateGradient(numbers, "gradientSum", body);
+  }
+
+  /** {@code accumulateGradient(input, target, <sums>)}, whose sums are flat or laid out as the arrays. */
+  private MethodSpec accumulateGradient(TypeName sums, String name, CodeBlock.Builder body) {
     return MethodSpec.methodBuilder("accumulateGradient")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(n.type())
         .addParameter(numbers, "input")
         .addParameter(numbers, "target")
-        .addParameter(numbers, "gradientSum")
+        .addParameter(sums, name)
         .addCode(body.build())
         .build();
   }
@@ -362,15 +367,7 @@ public final class NetworkWriter {
       passes.accumulateArrays(body);
       body.addStatement("return loss");
     }
-    return MethodSpec.methodBuilder("accumulateGradient")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(n.type())
-        .addParameter(numbers, "input")
-        .addParameter(numbers, "target")
-        .addParameter(n.rows(), "gradientSums")
-        .addCode(body.build())
-        .build();
+    return accumulateGradient(n.rows(), "gradientSums", body);
   }
 
   private MethodSpec copy(ClassName self) {
