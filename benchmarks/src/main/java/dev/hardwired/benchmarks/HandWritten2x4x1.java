@@ -27,6 +27,7 @@ public final class HandWritten2x4x1 implements TrainableNetwork {
       new Activation[] {Activation.LOGISTIC}, Activation.LOGISTIC, Loss.SQUARED_ERROR);
 
   private final double[] p = new double[PARAMETERS];
+  private final double[][] parameterArrays = {p};
 
   private HandWritten2x4x1() {}
 
@@ -193,12 +194,12 @@ public final class HandWritten2x4x1 implements TrainableNetwork {
 
   @Override
   public double[][] parameterArrays() {
-    return new double[][] {p};
+    return parameterArrays.clone();
   }
 
   @Override
   public double accumulateGradient(double[] input, double[] target, double[][] gradientSums) {
-    Checks.requireShape(gradientSums, new double[][] {p}, "gradientSums");
+    Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
     return accumulateGradient(input, target, gradientSums[0]);
   }
 

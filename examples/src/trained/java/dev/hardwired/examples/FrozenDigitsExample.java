@@ -1,6 +1,7 @@
 package dev.hardwired.examples;
 
 import dev.hardwired.data.DataSet;
+import dev.hardwired.data.OneHot;
 import dev.hardwired.io.WeightsFile;
 import java.io.BufferedReader;
 import java.io.File;
@@ -98,7 +99,7 @@ public final class FrozenDigitsExample {
         if (Arrays.equals(expected[i], frozen)) {
           sameHere++;
         }
-        if (argmax(frozen) == test.label(i)) {
+        if (OneHot.argmax(frozen) == test.label(i)) {
           right++;
         }
       }
@@ -119,21 +120,11 @@ public final class FrozenDigitsExample {
 
   /** The demo's line for one digit: the digit, then the bits of each output. */
   static String line(double[] outputs) {
-    StringBuilder s = new StringBuilder().append(argmax(outputs));
+    StringBuilder s = new StringBuilder().append(OneHot.argmax(outputs));
     for (double y : outputs) {
       s.append(' ').append(Long.toHexString(Double.doubleToRawLongBits(y)));
     }
     return s.toString();
-  }
-
-  private static int argmax(double[] values) {
-    int best = 0;
-    for (int k = 1; k < values.length; k++) {
-      if (values[k] > values[best]) {
-        best = k;
-      }
-    }
-    return best;
   }
 
   /** The folder of this package's class files. */

@@ -85,4 +85,21 @@ public final class OneHot {
   public static int decode(double[] values) {
     return values.length == 1 ? (values[0] >= 0.5 ? 1 : 0) : argmax(values);
   }
+
+  /** {@link #decode(double[])} of a float network's output. */
+  public static int decode(float[] values) {
+    if (values.length == 0) {
+      throw new IllegalArgumentException("argmax of no values");
+    }
+    if (values.length == 1) {
+      return values[0] >= 0.5f ? 1 : 0;
+    }
+    int best = 0;
+    for (int k = 1; k < values.length; k++) {
+      if (values[k] > values[best] || (Float.isNaN(values[best]) && !Float.isNaN(values[k]))) {
+        best = k;
+      }
+    }
+    return best;
+  }
 }

@@ -35,6 +35,8 @@ public final class ReferenceNetwork implements TrainableNetwork {
   private final Topology topology;
   private final int layers;
   private final double[] parameters;
+  /** {@link #parameters} as the one array of {@link #parameterArrays()}. */
+  private final double[][] parameterArrays;
   // Per layer, indexed by layer number: a[0] holds a copy of the input; z[0] and delta[0] are unused.
   private final double[][] z;
   private final double[][] a;
@@ -48,6 +50,7 @@ public final class ReferenceNetwork implements TrainableNetwork {
     this.topology = topology;
     this.layers = topology.layerCount();
     this.parameters = new double[topology.parameterCount()];
+    this.parameterArrays = new double[][] {parameters};
     this.z = new double[layers + 1][];
     this.a = new double[layers + 1][];
     this.delta = new double[layers + 1][];
@@ -157,28 +160,19 @@ public final class ReferenceNetwork implements TrainableNetwork {
   /** One array: the flat parameters themselves, in {@link Topology}'s order. */
   @Override
   public double[][] parameterArrays() {
-    return new double[][] {parameters};
+    return parameterArrays.clone();
   }
 
   /**
    * {@inheritDoc}
    *
-   * <p>{@code gradientSums} is one array, in {@link Topology}'s order. The loss is returned as computed,
-   * even when it is not finite.
+   * <p>{@code gradientSums} is one array, in {@link Topology}'s order: the flat gradient's. The loss is
+   * returned as computed, even when it is not finite.
    */
   @Override
   public double accumulateGradient(double[] input, double[] target, double[][] gradientSums) {
-    Checks.requireFinite(input, topology.inputs(), "input");
-    Checks.requireFinite(target, topology.outputs(), "target");
-    if (gradientSums == null || gradientSums.length != 1) {
-      throw new IllegalArgumentException("gradientSums must be one array, the shape of parameterArrays()");
-    }
-    Checks.requireLength(gradientSums[0], parameters.length, "gradientSums[0]");
-    forward(input);
-    double loss = lossOfLastForward(target);
-    backward(target);
-    addGradient(1.0, gradientSums[0]);
-    return loss;
+    Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
+    return accumulateGradient(input, target, gradientSums[0]);
   }
 
   @Override

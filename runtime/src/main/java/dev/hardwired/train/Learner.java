@@ -293,25 +293,11 @@ abstract class Learner {
       int right = 0;
       for (int i = 0; i < validationInputs.length; i++) {
         network.predict(validationInputs[i], output);
-        if (decode(output) == validationLabels[i]) {
+        if (OneHot.decode(output) == validationLabels[i]) {
           right++;
         }
       }
       return (double) right / validationInputs.length;
-    }
-
-    /** {@link OneHot#decode} of a float output. */
-    private static int decode(float[] values) {
-      if (values.length == 1) {
-        return values[0] >= 0.5f ? 1 : 0;
-      }
-      int best = 0;
-      for (int k = 1; k < values.length; k++) {
-        if (values[k] > values[best] || (Float.isNaN(values[best]) && !Float.isNaN(values[k]))) {
-          best = k;
-        }
-      }
-      return best;
     }
 
     @Override

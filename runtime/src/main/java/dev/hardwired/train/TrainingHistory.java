@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The record of a training run: one {@link EpochRecord} per epoch, why the run stopped and, with early
@@ -72,27 +73,23 @@ public final class TrainingHistory {
 
   /** The training losses, one per epoch, for plotting. */
   public double[] trainingLosses() {
-    double[] values = new double[epochs.size()];
-    for (int e = 0; e < values.length; e++) {
-      values[e] = epochs.get(e).trainingLoss();
-    }
-    return values;
+    return column(EpochRecord::trainingLoss);
   }
 
   /** The validation losses, one per epoch ({@code NaN} without a validation set). */
   public double[] validationLosses() {
-    double[] values = new double[epochs.size()];
-    for (int e = 0; e < values.length; e++) {
-      values[e] = epochs.get(e).validationLoss();
-    }
-    return values;
+    return column(EpochRecord::validationLoss);
   }
 
   /** The seconds from the start of the run to the end of each epoch. */
   public double[] seconds() {
+    return column(EpochRecord::seconds);
+  }
+
+  private double[] column(ToDoubleFunction<EpochRecord> value) {
     double[] values = new double[epochs.size()];
     for (int e = 0; e < values.length; e++) {
-      values[e] = epochs.get(e).seconds();
+      values[e] = value.applyAsDouble(epochs.get(e));
     }
     return values;
   }

@@ -51,6 +51,15 @@ class OneHotTest {
   }
 
   @Test
+  void decodeOfFloatsIsTheSame() {
+    assertEquals(1, OneHot.decode(new float[] {0.2f, 0.7f, 0.1f}));
+    assertEquals(0, OneHot.decode(new float[] {0.49f}));
+    assertEquals(1, OneHot.decode(new float[] {0.5f}));
+    assertEquals(2, OneHot.decode(new float[] {Float.NaN, 0.1f, 0.3f}));
+    assertEquals(0, OneHot.decode(new float[] {0.4f, 0.4f}), "ties go to the lowest index");
+  }
+
+  @Test
   void decodeIsArgmaxOrAThresholdForOneValue() {
     assertEquals(1, OneHot.decode(new double[] {0.2, 0.7, 0.1}));
     assertEquals(0, OneHot.decode(new double[] {0.49}));
