@@ -22,4 +22,20 @@ public interface FloatPredictor {
    * @throws IllegalArgumentException when an array has the wrong length or an input is not finite
    */
   void predict(float[] input, float[] output);
+
+  /**
+   * Runs the forward pass on every row of a batch: {@code outputs[k]} gets the outputs for {@code
+   * inputs[k]}, with the same bits as {@link #predict(float[], float[])} gives it. Allocates nothing. A
+   * generated network computes several rows at once, loading each weight row of its looped layers once
+   * for them.
+   *
+   * @throws IllegalArgumentException before any output is written, when the arrays have different numbers
+   *     of rows, or a row is null, has the wrong length or an input that is not finite
+   */
+  default void predict(float[][] inputs, float[][] outputs) {
+    Checks.requirePredictions(inputs, outputs, inputCount(), outputCount());
+    for (int k = 0; k < inputs.length; k++) {
+      predict(inputs[k], outputs[k]);
+    }
+  }
 }

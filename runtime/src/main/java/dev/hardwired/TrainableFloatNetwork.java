@@ -83,6 +83,51 @@ public interface TrainableFloatNetwork extends FloatPredictor {
    */
   float accumulateGradient(float[] input, float[] target, float[][] gradientSums);
 
+  /**
+   * Adds the gradients of a batch to {@code gradientSums}, laid out as {@link #parameterArrays()}: the
+   * samples at positions {@code from} to {@code to} (exclusive) of {@code indices}, which name rows of
+   * {@code inputs} and {@code targets} (a trainer's shuffled order, with no copy), or, with {@code indices}
+   * null, the rows {@code from} to {@code to} themselves. Allocates nothing.
+   *
+   * <p>The sums get the same bits as {@link #accumulateGradient(float[], float[], float[][])} called on each
+   * sample in turn. A generated network computes several samples at once, loading each weight row of its
+   * looped layers, and each row of their gradient sums, once for them.
+   *
+   * @return the batch's loss: the sum of its samples' losses, added in double in sample order
+   * @throws IllegalArgumentException before anything is added, when the batch names a row that does not
+   *     exist or has the wrong length or a value that is not finite, or {@code gradientSums} does not have
+   *     the shape of {@link #parameterArrays()}
+   * @throws ArithmeticException when a sample's loss is not finite (training diverged); the samples before
+   *     it have been added, so clear the sums before using them again
+   */
+  default double accumulateGradient(
+      float[][] inputs, float[][] targets, int[] indices, int from, int to, float[][] gradientSums) {
+    Checks.requireBatch(inputs, targets, indices, from, to, inputCount(), outputCount());
+    double loss = 0.0;
+    for (int k = from; k < to; k++) {
+      int r = indices == null ? k : indices[k];
+      loss += accumulateGradient(inputs[r], targets[r], gradientSums);
+    }
+    return loss;
+  }
+
+  /**
+   * The loss of a batch, named as in {@link #accumulateGradient(float[][], float[][], int[], int, int,
+   * float[][])}: the sum of its samples' losses, added in double in sample order. Changes nothing.
+   *
+   * @throws IllegalArgumentException when the batch names a row that does not exist or has the wrong length
+   *     or a value that is not finite
+   */
+  default double loss(float[][] inputs, float[][] targets, int[] indices, int from, int to) {
+    Checks.requireBatch(inputs, targets, indices, from, to, inputCount(), outputCount());
+    double loss = 0.0;
+    for (int k = from; k < to; k++) {
+      int r = indices == null ? k : indices[k];
+      loss += loss(inputs[r], targets[r]);
+    }
+    return loss;
+  }
+
   /** An independent copy with the same parameters. */
   TrainableFloatNetwork copy();
 
