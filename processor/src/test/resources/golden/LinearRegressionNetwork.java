@@ -200,6 +200,27 @@ public final class LinearRegressionNetwork implements LinearRegression, Trainabl
   }
 
   @Override
+  public void predict(double[][] inputs, double[][] outputs) {
+    Checks.requirePredictions(inputs, outputs, INPUTS, OUTPUTS);
+    for (int k = 0; k < inputs.length; k++) {
+      predictFromI(inputs[k], outputs[k]);
+    }
+  }
+
+  @Override
+  public double accumulateGradient(double[][] inputs, double[][] targets, int[] indices, int from,
+      int to, double[][] gradientSums) {
+    Checks.requireBatch(inputs, targets, indices, from, to, INPUTS, OUTPUTS);
+    Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
+    double loss = 0.0; // Σ E over the batch, sample by sample
+    for (int k = from; k < to; k++) {
+      int r = indices == null ? k : indices[k];
+      loss += backpropagateFromI(inputs[r], targets[r], gradientSums);
+    }
+    return loss;
+  }
+
+  @Override
   public LinearRegressionNetwork copy() {
     LinearRegressionNetwork copy = new LinearRegressionNetwork();
     System.arraycopy(p, 0, copy.p, 0, PARAMETERS);
@@ -209,5 +230,45 @@ public final class LinearRegressionNetwork implements LinearRegression, Trainabl
   @Override
   public String toString() {
     return "LinearRegressionNetwork " + TOPOLOGY;
+  }
+
+  /**
+   * One sample of a batch: the forward pass, as predict(input, output) makes it, without its
+   * checks.
+   */
+  private void predictFromI(double[] input, double[] output) {
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, output layer (identity): SpreA,O = ItoO · input + bias; SpostA,O = fA(SpreA,O)
+    double o0 = p[0] * x0 + p[1] * x1 + p[2]; // SpostA,O0 = fA(SpreA,O0)
+    output[0] = o0;
+  }
+
+  /**
+   * One sample of a batch: the forward pass, the loss, every δ and every gradient added to
+   * gradientSums, as accumulateGradient(input, target, gradientSums) makes them, without its
+   * checks.
+   */
+  private double backpropagateFromI(double[] input, double[] target, double[][] gradientSums) {
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, output layer (identity): SpreA,O = ItoO · input + bias; SpostA,O = fA(SpreA,O)
+    double o0 = p[0] * x0 + p[1] * x1 + p[2]; // SpostA,O0 = fA(SpreA,O0)
+    // Final error FE = SpostA,O − T
+    double fe0 = o0 - target[0]; // FE0 = SpostA,O0 − T0
+    // Loss E = ½ Σ FE²
+    double loss = 0.5 * fe0 * fe0;
+    // A loss that is not finite means training diverged: stop before any parameter changes
+    if (!Double.isFinite(loss)) {
+      throw Checks.diverged(loss);
+    }
+    // Error signal S_ERROR = FE × fA′(SpreA,O); for the identity fA′ = 1
+    double sError0 = fe0; // S_ERROR0 = FE0
+    double[] g = gradientSums[0]; // the gradients of p, in its order
+    // Gradient ItoO = S_ERROR × input and, for the biases, gradient = S_ERROR
+    g[0] += sError0 * x0; // weight I0→O0: gradient = S_ERROR0 × SpostA,I0
+    g[1] += sError0 * x1; // weight I1→O0: gradient = S_ERROR0 × SpostA,I1
+    g[2] += sError0; // bias O0: gradient = S_ERROR0
+    return loss;
   }
 }

@@ -161,23 +161,32 @@ final class EpochLoop {
       if (check) {
         learner.save(Learner.STEP);
       }
-      for (int k = from; k < to; k++) {
-        int i = order[k];
+      if (fused) {
+        for (int k = from; k < to; k++) {
+          int i = order[k];
+          double loss;
+          try {
+            loss = learner.train(i, rate);
+          } catch (ArithmeticException notFinite) {
+            loss = Double.NaN;
+          }
+          if (!Double.isFinite(loss)) {
+            throw lossDiverged(epoch, b + 1, i, loss);
+          }
+          sum += loss;
+        }
+      } else {
         double loss;
         try {
-          loss = fused ? learner.train(i, rate) : learner.accumulate(i);
+          loss = learner.accumulate(order, from, to);
         } catch (ArithmeticException notFinite) {
           loss = Double.NaN;
         }
         if (!Double.isFinite(loss)) {
-          if (!fused) {
-            learner.clearGradients();
-          }
-          throw lossDiverged(epoch, b + 1, i, loss);
+          learner.clearGradients();
+          throw batchDiverged(epoch, b + 1, from, to, loss);
         }
         sum += loss;
-      }
-      if (!fused) {
         optimizer.step(to - from, rate);
       }
       steps++;
@@ -221,6 +230,23 @@ final class EpochLoop {
             epoch,
             batches,
             -1);
+  }
+
+  /** The exception for a batch whose loss is not finite: it names the batch's first such sample. */
+  private TrainingDivergedException batchDiverged(int epoch, int batch, int from, int to, double loss) {
+    for (int k = from; k < to; k++) {
+      double sampleLoss = learner.loss(order[k]);
+      if (!Double.isFinite(sampleLoss)) {
+        return lossDiverged(epoch, batch, order[k], sampleLoss);
+      }
+    }
+    return new TrainingDivergedException(
+        "training diverged in epoch " + epoch + ", batch " + batch + " of " + batches + ": the batch's summed loss"
+            + " is " + loss + "; the parameters of " + learner.name() + " are those before this batch (try a smaller"
+            + " learning rate)",
+        epoch,
+        batch,
+        -1);
   }
 
   private TrainingDivergedException lossDiverged(int epoch, int batch, int sample, double loss) {

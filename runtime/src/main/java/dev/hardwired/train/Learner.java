@@ -35,8 +35,15 @@ abstract class Learner {
   /** One fused SGD step on sample {@code i}: its loss, or an {@link ArithmeticException} if not finite. */
   abstract double train(int i, double learningRate);
 
-  /** Adds the gradient on sample {@code i} to the gradient sums: its loss. */
-  abstract double accumulate(int i);
+  /**
+   * Adds the gradients of the samples at positions {@code from} to {@code to} of {@code order} to the
+   * gradient sums, through the network's batched method: their summed loss, or an {@link
+   * ArithmeticException} if one is not finite.
+   */
+  abstract double accumulate(int[] order, int from, int to);
+
+  /** The loss on training sample {@code i}, changing nothing. */
+  abstract double loss(int i);
 
   /** Sets every gradient sum to zero, after a batch that did not reach its step. */
   abstract void clearGradients();
@@ -134,8 +141,13 @@ abstract class Learner {
     }
 
     @Override
-    double accumulate(int i) {
-      return network.accumulateGradient(inputs[i], targets[i], gradientSums);
+    double accumulate(int[] order, int from, int to) {
+      return network.accumulateGradient(inputs, targets, order, from, to, gradientSums);
+    }
+
+    @Override
+    double loss(int i) {
+      return network.loss(inputs[i], targets[i]);
     }
 
     @Override
@@ -263,8 +275,13 @@ abstract class Learner {
     }
 
     @Override
-    double accumulate(int i) {
-      return network.accumulateGradient(inputs[i], targets[i], gradientSums);
+    double accumulate(int[] order, int from, int to) {
+      return network.accumulateGradient(inputs, targets, order, from, to, gradientSums);
+    }
+
+    @Override
+    double loss(int i) {
+      return network.loss(inputs[i], targets[i]);
     }
 
     @Override

@@ -25,8 +25,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * Turns a {@link NetworkModel} into the source of its generated class: the class, its constants and its
  * API. Where the parameters live is {@link Storage}'s concern, the passes over the layers {@link
- * Passes}', each layer's code {@link Unrolled}'s or {@link Looped}'s, and a deep network's chunks of
- * layers {@link Chunks}'.
+ * Passes}', each layer's code {@link Unrolled}'s or {@link Looped}'s, a batch's tiles {@link
+ * Batched}', and a deep network's chunks of layers {@link Chunks}'.
  */
 public final class NetworkWriter {
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
@@ -37,6 +37,7 @@ public final class NetworkWriter {
   private final Layer output;
   private final Storage storage;
   private final Passes passes;
+  private final Batched batched;
   private final Numbers n;
   private final TypeName numbers;
 
@@ -48,6 +49,7 @@ public final class NetworkWriter {
     this.output = model.outputLayer();
     this.storage = new Storage(model);
     this.passes = new Passes(model);
+    this.batched = new Batched(model, passes);
   }
 
   /**
@@ -94,6 +96,7 @@ public final class NetworkWriter {
             .initializer(topologyExpression())
             .build());
     storage.addFields(type);
+    batched.addFields(type);
 
     type.addMethod(
         MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addCode(code(storage::construct)).build());
@@ -112,6 +115,7 @@ public final class NetworkWriter {
     type.addMethod(accumulateGradient());
     type.addMethod(parameterArrays());
     type.addMethod(accumulateGradientArrays());
+    type.addMethods(batched.apiMethods());
     type.addMethod(copy(self));
     type.addMethod(
         MethodSpec.methodBuilder("toString")
@@ -122,6 +126,7 @@ public final class NetworkWriter {
             .build());
     type.addMethods(passes.chunks().methods());
     type.addMethods(passes.looped().methods());
+    type.addMethods(batched.methods());
     type.addMethods(storage.chunkMethods(self));
     type.addMethods(passes.chunks().topologyReaders());
     Activations.addFunctions(type, model);

@@ -47,15 +47,23 @@ final class Passes {
 
   /** Every SpostA from the input to the outputs. */
   void forward(CodeBlock.Builder body) {
+    forward(body, 0);
+  }
+
+  /**
+   * Every SpostA after layer {@code known}, whose values (and those before it) are already in their arrays:
+   * the rest of a batched kernel's forward pass. {@code known} 0 is the whole pass.
+   */
+  void forward(CodeBlock.Builder body, int known) {
     if (model.chunked()) {
       comment(body, "Forward, layer by layer: SpreA = weights · SpostA of the layer before + bias; SpostA = fA(SpreA)");
       chunks.calls(body, Chunks.Pass.FORWARD);
       return;
     }
-    if (!layers.get(1).looped()) {
+    if (known == 0 && !layers.get(1).looped()) {
       unrolled.inputs(body);
     }
-    for (Layer layer : layers.subList(1, layers.size())) {
+    for (Layer layer : layers.subList(known + 1, layers.size())) {
       Layer before = model.previous(layer);
       String previous = before.isInput() ? "input" : "SpostA," + before.letter();
       String l = layer.letter();
@@ -84,7 +92,12 @@ final class Passes {
 
   /** What train and accumulateGradient share: forward pass, loss, divergence guard and every delta. */
   void backpropagate(CodeBlock.Builder body) {
-    forward(body);
+    backpropagate(body, 0);
+  }
+
+  /** {@link #backpropagate(CodeBlock.Builder)} with the forward pass known up to layer {@code known}. */
+  void backpropagate(CodeBlock.Builder body, int known) {
+    forward(body, known);
     loss(body);
     comment(body, "A loss that is not finite means training diverged: stop before any parameter changes");
     body.beginControlFlow("if (!$T.isFinite(loss))", Numbers.of(model.precision()).boxed())
@@ -158,6 +171,14 @@ final class Passes {
 
   /** gradientSums += gradient for every parameter, laid out as the parameter arrays. */
   void accumulateArrays(CodeBlock.Builder body) {
+    accumulateArrays(body, 0);
+  }
+
+  /**
+   * gradientSums += gradient for the parameters of the layers after layer {@code skipped}, whose own
+   * gradients a batched kernel adds a tile at a time. {@code skipped} 0 is every parameter.
+   */
+  void accumulateArrays(CodeBlock.Builder body, int skipped) {
     if (model.chunked()) {
       comment(body, "Gradient = δ × SpostA of the layer before and, for the biases, gradient = δ");
       chunks.calls(body, Chunks.Pass.GRADIENT_ARRAYS);
@@ -166,7 +187,7 @@ final class Passes {
     if (model.unrolledParameterCount() > 0) {
       Code.statement(body, "the gradients of p, in its order", Numbers.of(model.precision()).f("double[] g = gradientSums[0]"));
     }
-    for (int l = layers.size() - 1; l >= 1; l--) {
+    for (int l = layers.size() - 1; l > skipped; l--) {
       Layer layer = layers.get(l);
       comment(body, capitalize(gradientText(model, layer)));
       if (layer.looped()) {

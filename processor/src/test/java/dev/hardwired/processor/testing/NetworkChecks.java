@@ -158,6 +158,7 @@ public final class NetworkChecks {
    */
   public static void checkReferenceParity(TrainableNetwork network, long seed) {
     checkParameterArrays(network, seed);
+    checkBatches(network, seed);
     ReferenceNetwork reference = ReferenceNetwork.of(network);
     assertEquals(network.topology(), reference.topology());
     Topology t = network.topology();
@@ -227,6 +228,122 @@ public final class NetworkChecks {
     IllegalArgumentException wrongLength =
         assertThrows(IllegalArgumentException.class, () -> network.accumulateGradient(x, y, short1));
     assertTrue(wrongLength.getMessage().contains("gradientSums[" + (arrays.length - 1) + "]"), wrongLength.getMessage());
+  }
+
+  /** Batch sizes that cover one sample, part of a tile, a whole tile, a tile and a tail, and many tiles. */
+  public static final int[] BATCH_SIZES = {1, 2, 3, 4, 5, 31, 256};
+
+  /** Rows of the data set the batches are drawn from: more than the largest batch, so that offsets fit. */
+  private static final int BATCH_ROWS = 263;
+
+  /**
+   * The batched methods give the one-sample methods' bits: each batched prediction is predict's, and the
+   * batched gradient sums and loss are those of accumulateGradient called on each sample in turn, for every
+   * size of {@link #BATCH_SIZES}, with the batch given as rows from an offset and through shuffled indices,
+   * added to sums that do not start at zero.
+   */
+  public static void checkBatches(TrainableNetwork network, long seed) {
+    Topology t = network.topology();
+    Random random = new Random(seed ^ 0xBA7C4L);
+    double[][] inputs = new double[BATCH_ROWS][];
+    double[][] targets = new double[BATCH_ROWS][];
+    for (int r = 0; r < BATCH_ROWS; r++) {
+      inputs[r] = input(t, random);
+      targets[r] = target(t, random);
+    }
+    int[] order = shuffled(BATCH_ROWS, random);
+    double[][] arrays = network.parameterArrays();
+    for (int size : BATCH_SIZES) {
+      double[][] batch = java.util.Arrays.copyOfRange(inputs, 7, 7 + size);
+      double[][] outputs = new double[size][t.outputs()];
+      network.predict(batch, outputs);
+      for (int k = 0; k < size; k++) {
+        assertArrayEquals(network.predict(batch[k]), outputs[k], network + ": batch of " + size + ", row " + k);
+      }
+      for (int[] indices : new int[][] {null, order}) {
+        int from = 5;
+        double[][] batched = new double[arrays.length][];
+        double[][] single = new double[arrays.length][];
+        for (int a = 0; a < arrays.length; a++) {
+          batched[a] = new double[arrays[a].length];
+          for (int j = 0; j < batched[a].length; j++) {
+            batched[a][j] = random.nextGaussian();
+          }
+          single[a] = batched[a].clone();
+        }
+        double loss = network.accumulateGradient(inputs, targets, indices, from, from + size, batched);
+        double expected = 0.0;
+        for (int k = from; k < from + size; k++) {
+          int r = indices == null ? k : indices[k];
+          expected += network.accumulateGradient(inputs[r], targets[r], single);
+        }
+        String what = network + ": batch of " + size + (indices == null ? " in order" : " through indices");
+        assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(loss), what + ", loss");
+        for (int a = 0; a < arrays.length; a++) {
+          assertArrayEquals(single[a], batched[a], what + ", gradient array " + a);
+        }
+      }
+    }
+  }
+
+  /** {@link #checkBatches} for a float network. */
+  public static void checkFloatBatches(TrainableFloatNetwork network, long seed) {
+    Topology t = network.topology();
+    Random random = new Random(seed ^ 0xBA7C4L);
+    float[][] inputs = new float[BATCH_ROWS][];
+    float[][] targets = new float[BATCH_ROWS][];
+    for (int r = 0; r < BATCH_ROWS; r++) {
+      inputs[r] = narrow(input(t, random));
+      targets[r] = narrow(target(t, random));
+    }
+    int[] order = shuffled(BATCH_ROWS, random);
+    float[][] arrays = network.parameterArrays();
+    for (int size : BATCH_SIZES) {
+      float[][] batch = java.util.Arrays.copyOfRange(inputs, 7, 7 + size);
+      float[][] outputs = new float[size][t.outputs()];
+      network.predict(batch, outputs);
+      for (int k = 0; k < size; k++) {
+        assertArrayEquals(network.predict(batch[k]), outputs[k], network + ": batch of " + size + ", row " + k);
+      }
+      for (int[] indices : new int[][] {null, order}) {
+        int from = 5;
+        float[][] batched = new float[arrays.length][];
+        float[][] single = new float[arrays.length][];
+        for (int a = 0; a < arrays.length; a++) {
+          batched[a] = new float[arrays[a].length];
+          for (int j = 0; j < batched[a].length; j++) {
+            batched[a][j] = (float) random.nextGaussian();
+          }
+          single[a] = batched[a].clone();
+        }
+        double loss = network.accumulateGradient(inputs, targets, indices, from, from + size, batched);
+        double expected = 0.0;
+        for (int k = from; k < from + size; k++) {
+          int r = indices == null ? k : indices[k];
+          expected += network.accumulateGradient(inputs[r], targets[r], single);
+        }
+        String what = network + ": batch of " + size + (indices == null ? " in order" : " through indices");
+        assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(loss), what + ", loss");
+        for (int a = 0; a < arrays.length; a++) {
+          assertArrayEquals(single[a], batched[a], what + ", gradient array " + a);
+        }
+      }
+    }
+  }
+
+  /** A seeded Fisher–Yates permutation of 0 to {@code n} − 1. */
+  private static int[] shuffled(int n, Random random) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return order;
   }
 
   /** {@link #checkParameterArrays} for a float network. */
@@ -325,6 +442,7 @@ public final class NetworkChecks {
    */
   public static void checkFloatReferenceParity(TrainableFloatNetwork network, long seed) {
     checkFloatParameterArrays(network, seed);
+    checkFloatBatches(network, seed);
     Topology t = network.topology();
     Random random = new Random(seed);
     float rate = (t.loss() == Loss.SQUARED_ERROR ? 0.1f : 0.05f) / (t.parameterCount() > 160 ? 10 : 1);
