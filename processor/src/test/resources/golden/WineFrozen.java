@@ -94,6 +94,30 @@ public final class WineFrozen {
   }
 
   /**
+   * Writes the outputs for each row of {@code inputs} into the same row of {@code outputs}, with
+   * the bits of predict(input, output) on each; allocates nothing but, on a thread's first call,
+   * its scratch. Every row is checked before any output is written.
+   */
+  public static void predict(double[][] inputs, double[][] outputs) {
+    predict(inputs, outputs, SCRATCH.get());
+  }
+
+  /**
+   * Writes the outputs for each row of {@code inputs} into the same row of {@code outputs}, with
+   * the values of the looped layers in {@code scratch}; allocates nothing. Every row is checked
+   * before any output is written.
+   */
+  public static void predict(double[][] inputs, double[][] outputs, Scratch scratch) {
+    requireRows(inputs, outputs);
+    if (scratch == null) {
+      throw new IllegalArgumentException("scratch is null");
+    }
+    for (int k = 0; k < inputs.length; k++) {
+      scratch.forward(inputs[k], outputs[k]);
+    }
+  }
+
+  /**
    * Decodes the ItoH weights (wItoH, 13 rows of 16) and the biases of the hidden layer, 224 values
    * in 1 string constant.
    */
@@ -181,6 +205,35 @@ public final class WineFrozen {
       if (!Double.isFinite(values[i])) {
         throw new IllegalArgumentException(what + "[" + i + "] is " + values[i]
             + "; expected a finite number");
+      }
+    }
+  }
+
+  /**
+   * @throws IllegalArgumentException unless {@code outputs} has a row of OUTPUTS values for each
+   * row of {@code inputs}, and each input row has INPUTS finite values
+   */
+  private static void requireRows(double[][] inputs, double[][] outputs) {
+    if (inputs == null || outputs == null) {
+      throw new IllegalArgumentException((inputs == null ? "inputs" : "outputs")
+          + " is null; expected an array of rows");
+    }
+    if (outputs.length != inputs.length) {
+      throw new IllegalArgumentException("outputs has " + outputs.length + " rows; expected "
+          + inputs.length + ", one per row of inputs");
+    }
+    for (int k = 0; k < inputs.length; k++) {
+      double[] row = inputs[k];
+      boolean finite = row != null && row.length == INPUTS;
+      for (int i = 0; finite && i < INPUTS; i++) {
+        finite = Double.isFinite(row[i]);
+      }
+      if (!finite) {
+        // The name is built only for a wrong row: this check runs for every row
+        requireFinite(row, INPUTS, "inputs[" + k + "]");
+      }
+      if (outputs[k] == null || outputs[k].length != OUTPUTS) {
+        requireLength(outputs[k], OUTPUTS, "outputs[" + k + "]");
       }
     }
   }

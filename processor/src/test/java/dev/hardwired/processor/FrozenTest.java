@@ -1,5 +1,6 @@
 package dev.hardwired.processor;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,6 +148,34 @@ class FrozenTest {
           double[] expected = ((TrainableNetwork) networks.get(spec.name())).predict(x);
           assertBitsEqual(expected, (double[]) FrozenCompiler.predict(type, x), spec + " " + variant);
         }
+      }
+      // A batch of rows: each row the trainable class's outputs for it.
+      double[][] rows = new double[5][];
+      for (int r = 0; r < rows.length; r++) {
+        rows[r] = NetworkChecks.input(spec.topology(), random);
+      }
+      try {
+        if (single) {
+          float[][] narrow = new float[rows.length][];
+          for (int r = 0; r < rows.length; r++) {
+            narrow[r] = NetworkChecks.narrow(rows[r]);
+          }
+          float[][] outputs = new float[rows.length][spec.topology().outputs()];
+          type.getMethod("predict", float[][].class, float[][].class).invoke(null, narrow, outputs);
+          for (int r = 0; r < rows.length; r++) {
+            float[] expected = ((TrainableFloatNetwork) networks.get(spec.name())).predict(narrow[r]);
+            assertBitsEqual(expected, outputs[r], spec + " " + variant + ", batch row " + r);
+          }
+        } else {
+          double[][] outputs = new double[rows.length][spec.topology().outputs()];
+          type.getMethod("predict", double[][].class, double[][].class).invoke(null, rows, outputs);
+          for (int r = 0; r < rows.length; r++) {
+            double[] expected = ((TrainableNetwork) networks.get(spec.name())).predict(rows[r]);
+            assertBitsEqual(expected, outputs[r], spec + " " + variant + ", batch row " + r);
+          }
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(spec + ": batched predict", e);
       }
     }
     for (String name : frozen.networkClasses()) {
@@ -353,6 +382,58 @@ class FrozenTest {
     }
     long allocated = threads.getThreadAllocatedBytes(id) - before;
     assertTrue(allocated < 10_000, allocated + " bytes allocated in 10,000 predictions");
+  }
+
+  @Test
+  void batchesAreCheckedBeforeAnyOutputIsWrittenAndAllocateNothing() throws Throwable {
+    Spec looped = SOFTMAX.named("Digits").shaped(64, new int[] {32, 16}, 10, Activation.TANH);
+    Spec small = SOFTMAX.named("Small").shaped(4, new int[] {3}, 3, Activation.TANH);
+    Map<String, byte[]> files = new HashMap<>();
+    for (Spec spec : List.of(looped, small)) {
+      ReferenceNetwork reference = new ReferenceNetwork(spec.topology());
+      reference.setParameters(NetworkChecks.parameters(spec.topology(), new Random(2)));
+      files.put("test/" + spec.name() + ".weights", FrozenCompiler.weights(reference));
+    }
+    GeneratedNetworks frozen = freeze(List.of(looped, small), files);
+    for (Spec spec : List.of(looped, small)) {
+      Topology t = spec.topology();
+      Class<?> type = frozen.load("test." + spec.name() + "Frozen");
+      MethodHandle predict =
+          MethodHandles.publicLookup()
+              .findStatic(type, "predict", MethodType.methodType(void.class, double[][].class, double[][].class));
+      Random random = new Random(4);
+      double[][] inputs = new double[7][];
+      for (int r = 0; r < inputs.length; r++) {
+        inputs[r] = NetworkChecks.input(t, random);
+      }
+      double[][] outputs = new double[7][t.outputs()];
+      inputs[6][t.inputs() - 1] = Double.NaN;
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> predict.invoke(inputs, outputs));
+      assertEquals("inputs[6][" + (t.inputs() - 1) + "] is NaN; expected a finite number", e.getMessage());
+      for (double[] row : outputs) {
+        assertArrayEquals(new double[t.outputs()], row, spec + ": an output written before the check");
+      }
+      inputs[6][t.inputs() - 1] = 0.5;
+      e = assertThrows(IllegalArgumentException.class, () -> predict.invoke(inputs, new double[6][]));
+      assertEquals("outputs has 6 rows; expected 7, one per row of inputs", e.getMessage());
+      double[][] shortRow = new double[7][t.outputs()];
+      shortRow[3] = new double[1];
+      e = assertThrows(IllegalArgumentException.class, () -> predict.invoke(inputs, shortRow));
+      assertEquals("outputs[3] has 1 values; expected " + t.outputs(), e.getMessage());
+      com.sun.management.ThreadMXBean threads =
+          (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+      for (int n = 0; n < 5_000; n++) {
+        predict.invokeExact(inputs, outputs);
+      }
+      long id = Thread.currentThread().getId();
+      long before = threads.getThreadAllocatedBytes(id);
+      for (int n = 0; n < 5_000; n++) {
+        predict.invokeExact(inputs, outputs);
+      }
+      long allocated = threads.getThreadAllocatedBytes(id) - before;
+      assertTrue(allocated < 10_000, spec + ": " + allocated + " bytes allocated in 5,000 batches");
+    }
   }
 
   private static void predictExactly(MethodHandle predict, double[] input, double[] output) {

@@ -104,6 +104,10 @@ public final class FrozenWriter {
     type.addMethod(predictInto());
     if (model.anyLooped()) {
       type.addMethod(predictWithScratch());
+    }
+    type.addMethod(predictBatch());
+    if (model.anyLooped()) {
+      type.addMethod(predictBatchWithScratch());
       type.addType(scratchType());
     }
     type.addMethods(packed.methods());
@@ -206,6 +210,50 @@ public final class FrozenWriter {
         .addParameter(n.array(), "output")
         .addParameter(scratch, "scratch")
         .addCode(body.build())
+        .build();
+  }
+
+  private MethodSpec predictBatch() {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("predict")
+            .addJavadoc(
+                Code.javadoc(
+                    "Writes the outputs for each row of {@code inputs} into the same row of {@code outputs}, with the"
+                        + " bits of predict(input, output) on each; allocates nothing"
+                        + (model.anyLooped() ? " but, on a thread's first call, its scratch." : ".")
+                        + " Every row is checked before any output is written."))
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addParameter(n.rows(), "inputs")
+            .addParameter(n.rows(), "outputs");
+    if (model.anyLooped()) {
+      return method.addStatement("predict(inputs, outputs, SCRATCH.get())").build();
+    }
+    return method
+        .addStatement("requireRows(inputs, outputs)")
+        .beginControlFlow("for (int k = 0; k < inputs.length; k++)")
+        .addStatement("predict(inputs[k], outputs[k])")
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec predictBatchWithScratch() {
+    return MethodSpec.methodBuilder("predict")
+        .addJavadoc(
+            Code.javadoc(
+                "Writes the outputs for each row of {@code inputs} into the same row of {@code outputs}, with the"
+                    + " values of the looped layers in {@code scratch}; allocates nothing. Every row is checked before"
+                    + " any output is written."))
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(n.rows(), "inputs")
+        .addParameter(n.rows(), "outputs")
+        .addParameter(scratch, "scratch")
+        .addStatement("requireRows(inputs, outputs)")
+        .beginControlFlow("if (scratch == null)")
+        .addStatement("throw new $T($S)", IllegalArgumentException.class, "scratch is null")
+        .endControlFlow()
+        .beginControlFlow("for (int k = 0; k < inputs.length; k++)")
+        .addStatement("scratch.forward(inputs[k], outputs[k])")
+        .endControlFlow()
         .build();
   }
 
@@ -382,6 +430,46 @@ public final class FrozenWriter {
                 "[",
                 "] is ",
                 "; expected a finite number")
+            .endControlFlow()
+            .endControlFlow()
+            .build());
+    methods.add(
+        MethodSpec.methodBuilder("requireRows")
+            .addJavadoc(
+                Code.javadoc(
+                    "@throws IllegalArgumentException unless {@code outputs} has a row of OUTPUTS values for each"
+                        + " row of {@code inputs}, and each input row has INPUTS finite values"))
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addParameter(n.rows(), "inputs")
+            .addParameter(n.rows(), "outputs")
+            .beginControlFlow("if (inputs == null || outputs == null)")
+            .addStatement(
+                "throw new $T((inputs == null ? $S : $S)$W+ $S)",
+                IllegalArgumentException.class,
+                "inputs",
+                "outputs",
+                " is null; expected an array of rows")
+            .endControlFlow()
+            .beginControlFlow("if (outputs.length != inputs.length)")
+            .addStatement(
+                "throw new $T($S$W+ outputs.length$W+ $S$W+ inputs.length$W+ $S)",
+                IllegalArgumentException.class,
+                "outputs has ",
+                " rows; expected ",
+                ", one per row of inputs")
+            .endControlFlow()
+            .beginControlFlow("for (int k = 0; k < inputs.length; k++)")
+            .addStatement("$T row = inputs[k]", array)
+            .addStatement("boolean finite = row != null && row.length == INPUTS")
+            .beginControlFlow("for (int i = 0; finite && i < INPUTS; i++)")
+            .addStatement("finite = $T.isFinite(row[i])", n.boxed())
+            .endControlFlow()
+            .beginControlFlow("if (!finite)")
+            .addComment("The name is built only for a wrong row: this check runs for every row")
+            .addStatement("requireFinite(row, INPUTS, $S + k + $S)", "inputs[", "]")
+            .endControlFlow()
+            .beginControlFlow("if (outputs[k] == null || outputs[k].length != OUTPUTS)")
+            .addStatement("requireLength(outputs[k], OUTPUTS, $S + k + $S)", "outputs[", "]")
             .endControlFlow()
             .endControlFlow()
             .build());
