@@ -26,8 +26,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The runtime's trainer and optimizers on generated networks of every storage layout (one array, rows of
- * looped layers beside the unrolled array, every layer looped, chunked deep networks), against the
- * reference network trained the same way: the same parameters to 1e-12 in double, and to float's
+ * looped layers beside the unrolled array, every layer looped, chunked deep networks), on one thread and
+ * on two, against the reference network trained the same way: the same parameters to 1e-12 in double, and to float's
  * precision in float.
  */
 class TrainerParityTest {
@@ -39,7 +39,8 @@ class TrainerParityTest {
           Trainer.create().optimizer(Optimizer.sgd().momentum(0.9).nesterov(true)).learningRate(0.01).epochs(3),
           Trainer.create().optimizer(Optimizer.adam()).learningRate(0.003).batchSize(8).epochs(3).seed(2),
           Trainer.create().optimizer(Optimizer.adamW(0.01).clipNorm(0.5)).learningRate(0.003).batchSize(5).epochs(3),
-          Trainer.create().optimizer(Optimizer.rmsProp().weightDecay(1e-3)).learningRate(0.001).fullBatch().epochs(4));
+          Trainer.create().optimizer(Optimizer.rmsProp().weightDecay(1e-3)).learningRate(0.001).fullBatch().epochs(4),
+          Trainer.create().optimizer(Optimizer.adam()).learningRate(0.003).batchSize(11).epochs(3).seed(3).threads(2));
 
   private static List<Spec> specs;
   private static GeneratedNetworks compiled;
@@ -127,7 +128,7 @@ class TrainerParityTest {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     Topology t = spec.topology();
-    for (Trainer trainer : List.of(TRAINERS.get(0), TRAINERS.get(2))) {
+    for (Trainer trainer : List.of(TRAINERS.get(0), TRAINERS.get(2), TRAINERS.get(5))) {
       for (int samples : new int[] {50, 1000}) {
         long[] last = {0};
         long[] most = {0};

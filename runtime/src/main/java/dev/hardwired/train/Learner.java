@@ -29,6 +29,9 @@ abstract class Learner {
   /** Whether there is a validation set. */
   abstract boolean hasValidation();
 
+  /** Stops the threads of {@link Trainer#threads(int)}, if any. */
+  abstract void close();
+
   /** Number of training samples. */
   abstract int size();
 
@@ -99,8 +102,14 @@ abstract class Learner {
     private final double[][] parameters;
     private final double[][] gradientSums;
     private final double[][] snapshots = new double[3][];
+    /** The network's copies for the other threads, from index 1, with their arrays and sums; null on one thread. */
+    private final TrainableNetwork[] copies;
+    private final double[][][] copyParameters;
+    private final double[][][] copySums;
+    private final Crew crew;
+    private int[] order;
 
-    OfDouble(TrainableNetwork network, DataSet training, DataSet validation) {
+    OfDouble(TrainableNetwork network, DataSet training, DataSet validation, int threads) {
       super(validation, network.topology().loss());
       this.network = network;
       requireFits(training, network.inputCount(), network.outputCount(), "training", network.toString());
@@ -123,6 +132,62 @@ abstract class Learner {
       for (int s = 0; s < snapshots.length; s++) {
         snapshots[s] = new double[network.parameterCount()];
       }
+      if (threads == 1) {
+        this.copies = null;
+        this.copyParameters = null;
+        this.copySums = null;
+        this.crew = null;
+      } else {
+        this.copies = new TrainableNetwork[threads];
+        this.copyParameters = new double[threads][][];
+        this.copySums = new double[threads][][];
+        for (int c = 1; c < threads; c++) {
+          copies[c] = network.copy();
+          copyParameters[c] = copies[c].parameterArrays();
+          copySums[c] = new double[parameters.length][];
+          for (int k = 0; k < parameters.length; k++) {
+            copySums[c][k] = new double[parameters[k].length];
+          }
+        }
+        this.crew = new Crew(new Parts(), threads, "hardwired trainer");
+      }
+    }
+
+    /** The parts of a batch on the crew's threads: the network's own first, then each copy's. */
+    private final class Parts implements Crew.Work {
+      @Override
+      public double accumulate(int part, int from, int to) {
+        if (part == 0) {
+          return network.accumulateGradient(inputs, targets, order, from, to, gradientSums);
+        }
+        // The copy takes the parameters of this step first: the optimizer changed them after the last.
+        double[][] own = copyParameters[part];
+        for (int k = 0; k < own.length; k++) {
+          System.arraycopy(parameters[k], 0, own[k], 0, own[k].length);
+        }
+        return copies[part].accumulateGradient(inputs, targets, order, from, to, copySums[part]);
+      }
+
+      @Override
+      public void reduce(int share, int shares) {
+        for (int k = share; k < gradientSums.length; k += shares) {
+          double[] sums = gradientSums[k];
+          for (int c = 1; c < copies.length; c++) {
+            double[] other = copySums[c][k];
+            for (int j = 0; j < sums.length; j++) {
+              sums[j] += other[j];
+              other[j] = 0;
+            }
+          }
+        }
+      }
+    }
+
+    @Override
+    void close() {
+      if (crew != null) {
+        crew.close();
+      }
     }
 
     @Override
@@ -142,7 +207,11 @@ abstract class Learner {
 
     @Override
     double accumulate(int[] order, int from, int to) {
-      return network.accumulateGradient(inputs, targets, order, from, to, gradientSums);
+      if (crew == null) {
+        return network.accumulateGradient(inputs, targets, order, from, to, gradientSums);
+      }
+      this.order = order;
+      return crew.accumulate(from, to);
     }
 
     @Override
@@ -154,6 +223,11 @@ abstract class Learner {
     void clearGradients() {
       for (double[] sums : gradientSums) {
         Arrays.fill(sums, 0.0);
+      }
+      for (int c = 1; copySums != null && c < copySums.length; c++) {
+        for (double[] sums : copySums[c]) {
+          Arrays.fill(sums, 0.0);
+        }
       }
     }
 
@@ -222,8 +296,14 @@ abstract class Learner {
     private final float[][] parameters;
     private final float[][] gradientSums;
     private final float[][] snapshots = new float[3][];
+    /** The network's copies for the other threads, from index 1, with their arrays and sums; null on one thread. */
+    private final TrainableFloatNetwork[] copies;
+    private final float[][][] copyParameters;
+    private final float[][][] copySums;
+    private final Crew crew;
+    private int[] order;
 
-    OfFloat(TrainableFloatNetwork network, DataSet training, DataSet validation) {
+    OfFloat(TrainableFloatNetwork network, DataSet training, DataSet validation, int threads) {
       super(validation, network.topology().loss());
       this.network = network;
       requireFits(training, network.inputCount(), network.outputCount(), "training", network.toString());
@@ -245,6 +325,62 @@ abstract class Learner {
       }
       for (int s = 0; s < snapshots.length; s++) {
         snapshots[s] = new float[network.parameterCount()];
+      }
+      if (threads == 1) {
+        this.copies = null;
+        this.copyParameters = null;
+        this.copySums = null;
+        this.crew = null;
+      } else {
+        this.copies = new TrainableFloatNetwork[threads];
+        this.copyParameters = new float[threads][][];
+        this.copySums = new float[threads][][];
+        for (int c = 1; c < threads; c++) {
+          copies[c] = network.copy();
+          copyParameters[c] = copies[c].parameterArrays();
+          copySums[c] = new float[parameters.length][];
+          for (int k = 0; k < parameters.length; k++) {
+            copySums[c][k] = new float[parameters[k].length];
+          }
+        }
+        this.crew = new Crew(new Parts(), threads, "hardwired trainer");
+      }
+    }
+
+    /** The parts of a batch on the crew's threads: the network's own first, then each copy's. */
+    private final class Parts implements Crew.Work {
+      @Override
+      public double accumulate(int part, int from, int to) {
+        if (part == 0) {
+          return network.accumulateGradient(inputs, targets, order, from, to, gradientSums);
+        }
+        // The copy takes the parameters of this step first: the optimizer changed them after the last.
+        float[][] own = copyParameters[part];
+        for (int k = 0; k < own.length; k++) {
+          System.arraycopy(parameters[k], 0, own[k], 0, own[k].length);
+        }
+        return copies[part].accumulateGradient(inputs, targets, order, from, to, copySums[part]);
+      }
+
+      @Override
+      public void reduce(int share, int shares) {
+        for (int k = share; k < gradientSums.length; k += shares) {
+          float[] sums = gradientSums[k];
+          for (int c = 1; c < copies.length; c++) {
+            float[] other = copySums[c][k];
+            for (int j = 0; j < sums.length; j++) {
+              sums[j] += other[j];
+              other[j] = 0;
+            }
+          }
+        }
+      }
+    }
+
+    @Override
+    void close() {
+      if (crew != null) {
+        crew.close();
       }
     }
 
@@ -276,7 +412,11 @@ abstract class Learner {
 
     @Override
     double accumulate(int[] order, int from, int to) {
-      return network.accumulateGradient(inputs, targets, order, from, to, gradientSums);
+      if (crew == null) {
+        return network.accumulateGradient(inputs, targets, order, from, to, gradientSums);
+      }
+      this.order = order;
+      return crew.accumulate(from, to);
     }
 
     @Override
@@ -288,6 +428,11 @@ abstract class Learner {
     void clearGradients() {
       for (float[] sums : gradientSums) {
         Arrays.fill(sums, 0.0f);
+      }
+      for (int c = 1; copySums != null && c < copySums.length; c++) {
+        for (float[] sums : copySums[c]) {
+          Arrays.fill(sums, 0.0f);
+        }
       }
     }
 

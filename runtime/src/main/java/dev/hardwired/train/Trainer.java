@@ -58,6 +58,7 @@ public final class Trainer {
   private final int patience;
   private final Predicate<TrainingHistory> stopWhen;
   private final List<TrainingListener> listeners;
+  private final int threads;
 
   private Trainer(
       Optimizer optimizer,
@@ -69,7 +70,8 @@ public final class Trainer {
       double targetLoss,
       int patience,
       Predicate<TrainingHistory> stopWhen,
-      List<TrainingListener> listeners) {
+      List<TrainingListener> listeners,
+      int threads) {
     this.optimizer = optimizer;
     this.schedule = schedule;
     this.epochs = epochs;
@@ -80,6 +82,7 @@ public final class Trainer {
     this.patience = patience;
     this.stopWhen = stopWhen;
     this.listeners = listeners;
+    this.threads = threads;
   }
 
   /** A trainer with the defaults: plain SGD, learning rate 0.1, batches of 1, 100 epochs, seed 0. */
@@ -94,7 +97,8 @@ public final class Trainer {
         Double.NEGATIVE_INFINITY,
         0,
         null,
-        Collections.<TrainingListener>emptyList());
+        Collections.<TrainingListener>emptyList(),
+        1);
   }
 
   /** The update rule; plain SGD by default. */
@@ -102,7 +106,7 @@ public final class Trainer {
     if (optimizer == null) {
       throw new IllegalArgumentException("optimizer is null");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
   }
 
   /** A constant learning rate. */
@@ -115,7 +119,7 @@ public final class Trainer {
     if (schedule == null) {
       throw new IllegalArgumentException("schedule is null");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
   }
 
   /** The most epochs to train: each one every training sample once. */
@@ -123,7 +127,7 @@ public final class Trainer {
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs is " + epochs + "; expected at least 1");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
   }
 
   /** Samples per step: 1 for SGD, more for mini-batches (sets smaller than a batch are one batch). */
@@ -131,7 +135,7 @@ public final class Trainer {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size is " + batchSize + "; expected at least 1");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
   }
 
   /** The whole training set in every step: full-batch gradient descent, one step per epoch. */
@@ -141,12 +145,12 @@ public final class Trainer {
 
   /** The seed of the order of the samples. */
   public Trainer seed(long seed) {
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
   }
 
   /** Whether each epoch visits the samples in a new random order (the default) or in the set's order. */
   public Trainer shuffle(boolean shuffle) {
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
   }
 
   /** Stops after the first epoch whose mean training loss is at most {@code loss}. */
@@ -154,7 +158,7 @@ public final class Trainer {
     if (Double.isNaN(loss)) {
       throw new IllegalArgumentException("target loss is NaN; expected a number");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, loss, patience, stopWhen, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, loss, patience, stopWhen, listeners, threads);
   }
 
   /**
@@ -166,7 +170,7 @@ public final class Trainer {
     if (patience < 1) {
       throw new IllegalArgumentException("patience is " + patience + "; expected at least 1 epoch");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
   }
 
   /**
@@ -178,7 +182,7 @@ public final class Trainer {
     if (condition == null) {
       throw new IllegalArgumentException("condition is null");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, condition, listeners);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, condition, listeners, threads);
   }
 
   /** This trainer telling {@code listener} too of its runs. */
@@ -198,7 +202,23 @@ public final class Trainer {
         targetLoss,
         patience,
         stopWhen,
-        Collections.unmodifiableList(more));
+        Collections.unmodifiableList(more),
+        threads);
+  }
+
+  /**
+   * This trainer splitting each batch between {@code threads} threads: each accumulates its contiguous
+   * part of the batch with its own copy of the network into its own gradient sums, and the sums are added
+   * in the order of the parts, so that a run is deterministic for a given number of threads (and differs
+   * from one thread's only in the rounding of those sums); one thread, the default, is the plain run. The
+   * threads live as long as a call of {@code train}, and no step allocates. Online SGD (plain SGD on
+   * batches of one) has nothing to split and runs on one thread.
+   */
+  public Trainer threads(int threads) {
+    if (threads < 1 || threads > 256) {
+      throw new IllegalArgumentException("threads is " + threads + "; expected 1 to 256");
+    }
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
   }
 
   /** Trains {@code network} on {@code training}, with no validation set. */
@@ -219,7 +239,7 @@ public final class Trainer {
    */
   public TrainingHistory train(TrainableNetwork network, DataSet training, DataSet validation) {
     requireNetwork(network);
-    return run(new Learner.OfDouble(network, requireTraining(training), requireValidation(validation)));
+    return run(new Learner.OfDouble(network, requireTraining(training), requireValidation(validation), parts()));
   }
 
   /** Trains a float network on {@code training}, with no validation set. */
@@ -233,7 +253,7 @@ public final class Trainer {
    */
   public TrainingHistory train(TrainableFloatNetwork network, DataSet training, DataSet validation) {
     requireNetwork(network);
-    return run(new Learner.OfFloat(network, requireTraining(training), requireValidation(validation)));
+    return run(new Learner.OfFloat(network, requireTraining(training), requireValidation(validation), parts()));
   }
 
   private static void requireNetwork(Object network) {
@@ -256,8 +276,17 @@ public final class Trainer {
     return validation;
   }
 
+  /** The threads a batch is split between: one for online SGD, whose fused step has no sums to split. */
+  private int parts() {
+    return batchSize == 1 && optimizer.isPlainSgd() ? 1 : threads;
+  }
+
   private TrainingHistory run(Learner learner) {
-    return new EpochLoop(this, learner).run();
+    try {
+      return new EpochLoop(this, learner).run();
+    } finally {
+      learner.close();
+    }
   }
 
   // The settings, for the epoch loop.
@@ -302,6 +331,10 @@ public final class Trainer {
     return listeners;
   }
 
+  int threads() {
+    return threads;
+  }
+
   /** For example {@code Adam(β1 0.9, …) at constant 0.001, batches of 32, 50 epochs, seed 7, early stopping after 5}. */
   @Override
   public String toString() {
@@ -310,6 +343,7 @@ public final class Trainer {
         + ", " + epochs + " epochs, " + (shuffle ? "seed " + seed : "no shuffling")
         + (targetLoss == Double.NEGATIVE_INFINITY ? "" : ", target loss " + targetLoss)
         + (patience > 0 ? ", early stopping after " + patience : "")
-        + (stopWhen == null ? "" : ", a stop condition");
+        + (stopWhen == null ? "" : ", a stop condition")
+        + (threads == 1 ? "" : ", " + threads + " threads");
   }
 }

@@ -355,6 +355,57 @@ class TrainerTest {
     }
   }
 
+  // ---------------------------------------------------------------- threads
+
+  @Test
+  void threadsSplitEachBatchTheSameWayEveryRun() {
+    DataSet data = classes(90, 21);
+    DataSet validation = classes(30, 22);
+    Trainer trainer = Trainer.create().optimizer(Optimizer.adam()).learningRate(0.01).batchSize(16).epochs(5).seed(3);
+    ReferenceNetwork initial = ReferenceNetwork.seeded(SOFTMAX_4_6_3, 23);
+    ReferenceNetwork one = initial.copy();
+    ReferenceNetwork oneThread = initial.copy();
+    TrainingHistory plain = trainer.train(one, data, validation);
+    TrainingHistory single = trainer.threads(1).train(oneThread, data, validation);
+    assertArrayEquals(one.parameters(), oneThread.parameters(), "threads(1) is the plain run");
+    assertArrayEquals(plain.trainingLosses(), single.trainingLosses());
+    for (int threads : new int[] {2, 3, 7}) {
+      ReferenceNetwork a = initial.copy();
+      ReferenceNetwork b = initial.copy();
+      TrainingHistory first = trainer.threads(threads).train(a, data, validation);
+      TrainingHistory second = trainer.threads(threads).train(b, data, validation);
+      assertArrayEquals(a.parameters(), b.parameters(), threads + " threads, run to run");
+      assertArrayEquals(first.trainingLosses(), second.trainingLosses(), threads + " threads, run to run");
+      assertArrayEquals(first.validationLosses(), second.validationLosses(), threads + " threads, run to run");
+      // The same mathematics: only the rounding of the sums of the parts differs from one thread's.
+      assertClose(one.parameters(), a.parameters(), 1e-9);
+      assertClose(plain.trainingLosses(), first.trainingLosses(), 1e-9);
+    }
+    // Online SGD has nothing to split: the same bits as one thread.
+    ReferenceNetwork online = initial.copy();
+    ReferenceNetwork onlineThreads = initial.copy();
+    Trainer sgd = Trainer.create().learningRate(0.05).epochs(3);
+    sgd.train(online, data);
+    sgd.threads(4).train(onlineThreads, data);
+    assertArrayEquals(online.parameters(), onlineThreads.parameters());
+  }
+
+  @Test
+  void aLossThatIsNotFiniteOnAnotherThreadStopsTrainingAsOnOne() {
+    ReferenceNetwork network = ReferenceNetwork.seeded(TANH_3_5_2, 31);
+    double[] before = network.parameters();
+    double[][] x = new double[12][3];
+    double[][] y = new double[12][2];
+    y[10][1] = 1e200; // a loss of 1e400: infinite, in the second half of the only batch
+    TrainingDivergedException e =
+        assertThrows(
+            TrainingDivergedException.class,
+            () -> Trainer.create().batchSize(12).shuffle(false).epochs(2).threads(2).train(network, DataSet.of(x, y)));
+    assertEquals(10, e.sample());
+    assertTrue(e.getMessage().contains("the loss on training sample 10 is Infinity"), e.getMessage());
+    assertArrayEquals(before, network.parameters());
+  }
+
   // ---------------------------------------------------------------- allocation
 
   @Test
@@ -364,7 +415,8 @@ class TrainerTest {
     for (Trainer trainer :
         Arrays.asList(
             Trainer.create().learningRate(0.01),
-            Trainer.create().optimizer(Optimizer.adam().clipNorm(1.0)).learningRate(0.001).batchSize(32))) {
+            Trainer.create().optimizer(Optimizer.adam().clipNorm(1.0)).learningRate(0.001).batchSize(32),
+            Trainer.create().optimizer(Optimizer.sgd().momentum(0.9)).learningRate(0.001).batchSize(32).threads(2))) {
       long[] perEpoch = new long[2];
       int[] sizes = {200, 2000};
       for (int s = 0; s < 2; s++) {
@@ -403,6 +455,7 @@ class TrainerTest {
     assertEquals("epochs is 0; expected at least 1", assertThrows(IllegalArgumentException.class, () -> Trainer.create().epochs(0)).getMessage());
     assertEquals("batch size is 0; expected at least 1", assertThrows(IllegalArgumentException.class, () -> Trainer.create().batchSize(0)).getMessage());
     assertEquals("patience is 0; expected at least 1 epoch", assertThrows(IllegalArgumentException.class, () -> Trainer.create().earlyStopping(0)).getMessage());
+    assertEquals("threads is 0; expected 1 to 256", assertThrows(IllegalArgumentException.class, () -> Trainer.create().threads(0)).getMessage());
   }
 
   @Test
@@ -410,6 +463,7 @@ class TrainerTest {
     assertEquals(
         "SGD(no momentum; weight decay 0.0; no clipping) at constant 0.1, batches of 1, 100 epochs, seed 0",
         Trainer.create().toString());
+    assertTrue(Trainer.create().batchSize(32).threads(2).toString().endsWith("batches of 32, 100 epochs, seed 0, 2 threads"));
   }
 
   private static void assertClose(double[] expected, double[] actual, double tolerance) {
