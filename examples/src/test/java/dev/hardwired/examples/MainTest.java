@@ -21,7 +21,7 @@ class MainTest {
     assertTrue(all.subList(0, table).stream().anyMatch(l -> l.startsWith("Sine  done after 300 of 300 epochs")), printed);
     List<String> lines = all.subList(table, all.size());
 
-    assertEquals(2 + 13 + 4, lines.size(), printed);
+    assertEquals(2 + 13 + 5, lines.size(), printed);
     assertTrue(lines.get(0).startsWith("example  "), printed);
     assertTrue(lines.get(1).matches("[- ]+"), printed);
     assertRow(lines.get(2), "Linear regression ", "2-1", "n/a", "LinearRegressionNetwork.java");
@@ -38,10 +38,12 @@ class MainTest {
     assertRow(lines.get(13), "Sine, SGD ", "1-16-1", "RMSE 0.1", "SineNetwork.java");
     assertRow(lines.get(14), "Sine, mini-batch 16 ", "1-16-1", "RMSE 0.1", "SineNetwork.java");
     assertEquals("", lines.get(15), printed);
-    assertTrue(lines.get(16).startsWith("Pictures of the XOR 2-2-1 training: examples/target/pictures/"), printed);
-    assertTrue(lines.get(17).startsWith("Learning curves: examples/target/pictures/digits-learning-curve.png"), printed);
-    assertTrue(lines.get(18).startsWith("Frozen digits: examples/target/generated-sources/"), printed);
-    assertTrue(lines.get(18).contains("bit for bit on 359 of 359 test digits here and on 359 of 359 in a JVM"), printed);
+    assertTrue(lines.get(16).startsWith("Digits on mini-batches of 32, 30 epochs: "), printed);
+    assertTrue(lines.get(16).endsWith("; the same parameters, bit for bit."), printed);
+    assertTrue(lines.get(17).startsWith("Pictures of the XOR 2-2-1 training: examples/target/pictures/"), printed);
+    assertTrue(lines.get(18).startsWith("Learning curves: examples/target/pictures/digits-learning-curve.png"), printed);
+    assertTrue(lines.get(19).startsWith("Frozen digits: examples/target/generated-sources/"), printed);
+    assertTrue(lines.get(19).contains("bit for bit on 359 of 359 test digits here and on 359 of 359 in a JVM"), printed);
   }
 
   @Test

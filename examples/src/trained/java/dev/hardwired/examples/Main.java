@@ -30,6 +30,7 @@ public final class Main {
     List<ExampleResult> results = runAll(pictures);
     System.out.print(table(results));
     System.out.println();
+    System.out.println(DigitsBatches.run());
     System.out.println(picturesLine(pictures));
     System.out.println(FrozenDigitsExample.run(pictures.resolveSibling("frozen-demo")));
   }
