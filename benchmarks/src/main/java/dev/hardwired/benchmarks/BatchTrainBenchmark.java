@@ -1,5 +1,6 @@
 package dev.hardwired.benchmarks;
 
+import dev.hardwired.TrainableFloatNetwork;
 import dev.hardwired.TrainableNetwork;
 import dev.hardwired.train.Optimizer;
 import dev.hardwired.train.OptimizerState;
@@ -15,12 +16,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One mini-batch step on {@code batch} samples taken through a shuffled index, as the trainer takes them:
- * the batched gradient ({@code accumulateGradient(inputs, targets, indices, from, to, sums)}) then plain
- * SGD ({@code batchedSgd}) or Adam ({@code batchedAdam}); the same step with the one-sample gradient
- * called on each sample ({@code oneByOneSgd}, the trainer's path before the batched kernels); and the
- * batch as fused online-SGD steps ({@code fused}), for scale. The time is per batch, so divide by
- * {@code batch} for a sample's.
+ * One mini-batch step on {@code batch} samples taken through a shuffled index, as the trainer takes them, in
+ * double or float: the batched gradient ({@code accumulateGradient(inputs, targets, indices, from, to,
+ * sums)}) then plain SGD ({@code batchedSgd}) or Adam ({@code batchedAdam}); the same step with the
+ * one-sample gradient called on each sample ({@code oneByOneSgd}, the trainer's path before the batched
+ * kernels); and the batch as fused online-SGD steps ({@code fused}), for scale. The time is per batch, so
+ * divide by {@code batch} for a sample's.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,50 +33,66 @@ public class BatchTrainBenchmark {
   @Param({"32"})
   public int batch;
 
+  @Param({"double", "float"})
+  public String precision;
+
+  private boolean single;
+  private int[] order;
   private TrainableNetwork net;
   private double[] initial;
   private double[][] inputs;
   private double[][] targets;
-  private int[] order;
   private double[][] gradientSums;
   private OptimizerState sgd;
   private OptimizerState adam;
-  // A field, not a constant, as a caller's would be.
+  private TrainableFloatNetwork floatNet;
+  private float[] floatInitial;
+  private float[][] floatInputs;
+  private float[][] floatTargets;
+  private float[][] floatSums;
+  private OptimizerState floatSgd;
+  private OptimizerState floatAdam;
+  // Fields, not constants, as a caller's would be.
   double learningRate;
+  float floatRate;
 
   @Setup(Level.Trial)
   public void setUp() {
+    single = precision.equals("float");
+    order = Batches.order();
     net = Batches.network(network);
     initial = net.parameters();
     double[][][] data = Batches.data(net);
     inputs = data[0];
     targets = data[1];
-    order = new int[Batches.ROWS];
-    java.util.Random random = new java.util.Random(NetworkBenchmark.SEED);
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
     gradientSums = Batches.gradientSums(net);
-    double[][] parameters = net.parameterArrays();
-    sgd = Optimizer.sgd().bind(parameters, gradientSums);
-    adam = Optimizer.adam().bind(parameters, gradientSums);
+    sgd = Optimizer.sgd().bind(net.parameterArrays(), gradientSums);
+    adam = Optimizer.adam().bind(net.parameterArrays(), gradientSums);
+    floatNet = Batches.floatNetwork(network);
+    floatInitial = floatNet.parameters();
+    floatInputs = Batches.narrow(inputs);
+    floatTargets = Batches.narrow(targets);
+    floatSums = Batches.gradientSums(floatNet);
+    floatSgd = Optimizer.sgd().bind(floatNet.parameterArrays(), floatSums);
+    floatAdam = Optimizer.adam().bind(floatNet.parameterArrays(), floatSums);
     learningRate = 0.001;
+    floatRate = 0.001f;
   }
 
   @Setup(Level.Iteration)
   public void restart() {
     net.setParameters(initial);
+    floatNet.setParameters(floatInitial);
   }
 
   /** The batched gradient, then plain SGD; returns the batch's loss. */
   @Benchmark
   public double batchedSgd() {
+    if (single) {
+      double loss = floatNet.accumulateGradient(floatInputs, floatTargets, order, 0, batch, floatSums);
+      floatSgd.step(batch, learningRate);
+      return loss;
+    }
     double loss = net.accumulateGradient(inputs, targets, order, 0, batch, gradientSums);
     sgd.step(batch, learningRate);
     return loss;
@@ -84,6 +101,11 @@ public class BatchTrainBenchmark {
   /** The batched gradient, then Adam. */
   @Benchmark
   public double batchedAdam() {
+    if (single) {
+      double loss = floatNet.accumulateGradient(floatInputs, floatTargets, order, 0, batch, floatSums);
+      floatAdam.step(batch, learningRate);
+      return loss;
+    }
     double loss = net.accumulateGradient(inputs, targets, order, 0, batch, gradientSums);
     adam.step(batch, learningRate);
     return loss;
@@ -93,6 +115,13 @@ public class BatchTrainBenchmark {
   @Benchmark
   public double oneByOneSgd() {
     double loss = 0.0;
+    if (single) {
+      for (int k = 0; k < batch; k++) {
+        loss += floatNet.accumulateGradient(floatInputs[order[k]], floatTargets[order[k]], floatSums);
+      }
+      floatSgd.step(batch, learningRate);
+      return loss;
+    }
     for (int k = 0; k < batch; k++) {
       loss += net.accumulateGradient(inputs[order[k]], targets[order[k]], gradientSums);
     }
@@ -104,6 +133,12 @@ public class BatchTrainBenchmark {
   @Benchmark
   public double fused() {
     double loss = 0.0;
+    if (single) {
+      for (int k = 0; k < batch; k++) {
+        loss += floatNet.train(floatInputs[order[k]], floatTargets[order[k]], floatRate);
+      }
+      return loss;
+    }
     for (int k = 0; k < batch; k++) {
       loss += net.train(inputs[order[k]], targets[order[k]], learningRate);
     }

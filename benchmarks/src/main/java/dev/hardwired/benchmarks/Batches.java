@@ -1,5 +1,6 @@
 package dev.hardwired.benchmarks;
 
+import dev.hardwired.TrainableFloatNetwork;
 import dev.hardwired.TrainableNetwork;
 import java.util.Random;
 
@@ -30,10 +31,67 @@ final class Batches {
     }
   }
 
+  /** The generated network of that name in single precision. */
+  static TrainableFloatNetwork floatNetwork(String name) {
+    switch (name) {
+      case "2x4x1":
+        return Size2x4x1FloatNetwork.seeded(NetworkBenchmark.SEED);
+      case "4x8x3":
+        return Size4x8x3FloatNetwork.seeded(NetworkBenchmark.SEED);
+      case "64x32x10":
+        return Size64x32x10FloatNetwork.seeded(NetworkBenchmark.SEED);
+      case "784x128x10":
+        return Size784x128x10FloatNetwork.seeded(NetworkBenchmark.SEED);
+      default:
+        throw new IllegalArgumentException("no benchmark network " + name);
+    }
+  }
+
+  /** {@code rows} rounded to float. */
+  static float[][] narrow(double[][] rows) {
+    float[][] narrow = new float[rows.length][];
+    for (int r = 0; r < rows.length; r++) {
+      narrow[r] = new float[rows[r].length];
+      for (int i = 0; i < rows[r].length; i++) {
+        narrow[r][i] = (float) rows[r][i];
+      }
+    }
+    return narrow;
+  }
+
+  /** Zeroed float gradient sums laid out as the network's parameter arrays. */
+  static float[][] gradientSums(TrainableFloatNetwork network) {
+    float[][] parameters = network.parameterArrays();
+    float[][] sums = new float[parameters.length][];
+    for (int k = 0; k < parameters.length; k++) {
+      sums[k] = new float[parameters[k].length];
+    }
+    return sums;
+  }
+
+  /** A seeded Fisher–Yates permutation of the rows, as the trainer's shuffled order. */
+  static int[] order() {
+    int[] order = new int[ROWS];
+    java.util.Random random = new java.util.Random(NetworkBenchmark.SEED);
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return order;
+  }
+
   /** {@link #ROWS} rows of inputs and targets for {@code network}. */
   static double[][][] data(TrainableNetwork network) {
-    int inputs = network.inputCount();
-    int outputs = network.outputCount();
+    return data(network.inputCount(), network.outputCount());
+  }
+
+  /** {@link #ROWS} rows of inputs and targets for a network of these sizes. */
+  static double[][][] data(int inputs, int outputs) {
     double[][] x = new double[ROWS][];
     double[][] y = new double[ROWS][];
     if (inputs == 64 || inputs == 784) {

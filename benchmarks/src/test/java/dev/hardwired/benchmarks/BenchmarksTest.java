@@ -30,6 +30,32 @@ class BenchmarksTest {
   }
 
   @Test
+  void theBatchBenchmarksRunAndTheirTwoPathsAgree() {
+    for (String network : List.of("2x4x1", "4x8x3", "64x32x10", "784x128x10")) {
+      for (String precision : List.of("double", "float")) {
+        BatchPredictBenchmark predict = new BatchPredictBenchmark();
+        predict.network = network;
+        predict.batch = 32;
+        predict.precision = precision;
+        predict.setUp();
+        String batched = java.util.Arrays.deepToString((Object[]) predict.batched());
+        assertEquals(batched, java.util.Arrays.deepToString((Object[]) predict.oneByOne()), network + " " + precision);
+        BatchTrainBenchmark train = new BatchTrainBenchmark();
+        train.network = network;
+        train.batch = 32;
+        train.precision = precision;
+        train.setUp();
+        train.restart();
+        double first = train.batchedSgd();
+        train.restart();
+        // The same batch from the same parameters: the batched gradient and the one-by-one give the same loss.
+        assertEquals(first, train.oneByOneSgd(), network + " " + precision);
+        assertTrue(Double.isFinite(train.batchedAdam()) && Double.isFinite(train.fused()), network + " " + precision);
+      }
+    }
+  }
+
+  @Test
   void everyBenchmarkComparesLikeWithLikeAndRuns() {
     for (NetworkBenchmark benchmark : benchmarks()) {
       benchmark.setUp();

@@ -9,9 +9,9 @@ import java.util.concurrent.locks.LockSupport;
  * the parts' sums into the first part's, for its share of the arrays, always in the order of the parts. So
  * a run is deterministic for a given number of threads.
  *
- * <p>The calling thread does the first part itself. The others wait between batches parked, and are woken
- * and waited for with {@link LockSupport}, which allocates nothing, so that no step allocates once the
- * threads have started.
+ * <p>The calling thread does the first part itself. The others wait between batches, spinning for a while and
+ * then parked, and are woken and waited for with {@link LockSupport}, which allocates nothing, so that no
+ * step allocates once the threads have started.
  */
 final class Crew implements AutoCloseable {
   /** What the threads do, by part: part 0 is the network's own, parts 1 on its copies'. */
@@ -25,6 +25,11 @@ final class Crew implements AutoCloseable {
 
   private static final int ACCUMULATE = 0;
   private static final int REDUCE = 1;
+  /**
+   * How long a thread spins before it parks, waiting for the next stage or for the others: a parked
+   * thread takes tens to hundreds of µs to wake on a virtual machine, longer than a small batch's stage.
+   */
+  private static final long SPIN_NANOS = 200_000;
 
   private final Work work;
   private final int parts;
@@ -91,8 +96,11 @@ final class Crew implements AutoCloseable {
       LockSupport.unpark(thread);
     }
     perform(0);
+    long spinUntil = System.nanoTime() + SPIN_NANOS;
     while (pending.get() != 0) {
-      LockSupport.park(this);
+      if (System.nanoTime() > spinUntil) {
+        LockSupport.park(this);
+      }
     }
   }
 
@@ -113,8 +121,11 @@ final class Crew implements AutoCloseable {
   private void serve(int part) {
     int seen = 0;
     while (true) {
+      long spinUntil = System.nanoTime() + SPIN_NANOS;
       while (generation == seen && !closed) {
-        LockSupport.park(this);
+        if (System.nanoTime() > spinUntil) {
+          LockSupport.park(this);
+        }
       }
       if (closed) {
         return;

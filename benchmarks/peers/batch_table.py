@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Merges a JMH run of the batch benchmarks (JSON) and a run of pytorch_batches.py (TSV) into one table of
+ns per sample with the ratios, written into a Markdown file between the lines
+'<!-- batches:begin -->' and '<!-- batches:end -->'.
+
+usage: batch_table.py jmh.json pytorch.tsv docs/benchmarks.md
+"""
+import json
+import sys
+
+NETWORKS = ["2x4x1", "4x8x3", "64x32x10", "784x128x10"]
+BEGIN = "<!-- batches:begin -->"
+END = "<!-- batches:end -->"
+
+
+def hardwired(path):
+    """{(network, precision, operation): ns per sample} from JMH's JSON."""
+    figures = {}
+    for result in json.load(open(path)):
+        name = result["benchmark"].rsplit(".", 2)
+        cls, method = name[-2], name[-1]
+        params = result.get("params", {})
+        if cls == "TrainerThreadsBenchmark":
+            figures[(params["network"], "threads", params["threads"])] = result["primaryMetric"]["score"]
+            continue
+        batch = int(params["batch"])
+        precision = params.get("precision", "double")
+        score = result["primaryMetric"]["score"]
+        operation = "%s.%s.%d" % (cls, method, batch)
+        figures[(params["network"], precision, operation)] = score / batch
+    return figures
+
+
+def pytorch(path):
+    figures = {}
+    for line in open(path):
+        if line.startswith("#") or not line.strip():
+            continue
+        network, dtype, operation, ns = line.split("\t")
+        precision = "double" if dtype == "float64" else "float"
+        figures[(network, precision, operation)] = float(ns)
+    return figures
+
+
+def fmt(ns):
+    if ns is None:
+        return "–"
+    return "{:,.0f} ns".format(ns) if ns < 10000 else "{:,.1f} µs".format(ns / 1000)
+
+
+def ratio(peer, ours):
+    if peer is None or ours is None:
+        return "–"
+    return "{:.2f}×".format(peer / ours)
+
+
+def table(ours, theirs, precision):
+    rows = [
+        "| network | PyTorch SGD, batch 32 | Hardwired SGD, batch 32 | PyTorch ÷ Hardwired | one-by-one SGD, batch 32"
+        " | fused `train` | PyTorch Adam, batch 32 | Hardwired Adam, batch 32 | PyTorch SGD ÷ Hardwired Adam"
+        " | PyTorch infer, batch 256 | Hardwired `predict`, batch 256 | PyTorch ÷ Hardwired | one-sample `predict` |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for network in NETWORKS:
+        def h(op):
+            return ours.get((network, precision, op))
+
+        def p(op):
+            return theirs.get((network, precision, op))
+
+        sgd = h("BatchTrainBenchmark.batchedSgd.32")
+        adam = h("BatchTrainBenchmark.batchedAdam.32")
+        predict = h("BatchPredictBenchmark.batched.256")
+        rows.append(
+            "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |"
+            % (
+                network.replace("x", "-"),
+                fmt(p("train_sgd32")), fmt(sgd), ratio(p("train_sgd32"), sgd),
+                fmt(h("BatchTrainBenchmark.oneByOneSgd.32")), fmt(h("BatchTrainBenchmark.fused.32")),
+                fmt(p("train_adam32")), fmt(adam), ratio(p("train_sgd32"), adam),
+                fmt(p("infer_b256")), fmt(predict), ratio(p("infer_b256"), predict),
+                fmt(h("BatchPredictBenchmark.oneByOne.256")),
+            ))
+    return rows
+
+
+def main():
+    ours = hardwired(sys.argv[1])
+    theirs = pytorch(sys.argv[2])
+    lines = []
+    for precision, title in (("double", "float64 (`double`)"), ("float", "float32 (`float`)")):
+        if not any(key[1] == precision for key in ours):
+            continue
+        lines.append("")
+        lines.append("Per sample, " + title + ":")
+        lines.append("")
+        lines.extend(table(ours, theirs, precision))
+    lines.append("")
+    lines.append("PyTorch's own batch-1 loop (`train_b1`) and batch-1 inference, per sample: " + "; ".join(
+        "%s %s / %s" % (n.replace("x", "-"), fmt(theirs.get((n, "double", "train_b1"))),
+                        fmt(theirs.get((n, "double", "infer_b1")))) for n in NETWORKS) + " (float64).")
+    threads = []
+    for n in NETWORKS:
+        one = ours.get((n, "threads", "1"))
+        two = ours.get((n, "threads", "2"))
+        if one and two:
+            threads.append("%s %.0f µs on one thread, %.0f µs on two (%.2f×)" % (n.replace("x", "-"), one, two, one / two))
+    if threads:
+        lines.append("")
+        lines.append("`Trainer.threads(2)`, one call of `train` (4 epochs of 256 samples in batches of 32, plain SGD,"
+                     " set-up included): " + "; ".join(threads) + ".")
+    lines.append("")
+    path = sys.argv[3]
+    text = open(path, encoding="utf-8").read()
+    begin = text.index(BEGIN) + len(BEGIN)
+    end = text.index(END)
+    open(path, "w", encoding="utf-8").write(text[:begin] + "\n".join(lines) + "\n" + text[end:])
+
+
+if __name__ == "__main__":
+    main()
