@@ -1,5 +1,6 @@
 package dev.hardwired.processor;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import dev.hardwired.data.DataSet;
 import dev.hardwired.processor.model.NetworkModel;
 import dev.hardwired.processor.testing.GeneratedNetworks;
 import dev.hardwired.processor.testing.NetworkChecks;
+import dev.hardwired.processor.testing.PerSampleNetwork;
 import dev.hardwired.processor.testing.Spec;
 import dev.hardwired.reference.ReferenceNetwork;
 import dev.hardwired.train.Optimizer;
@@ -105,6 +107,41 @@ class TrainerParityTest {
           assertEquals(loss, history.epochs().get(e).trainingLoss(), 1e-12 * Math.max(1, loss), trainer + ": epoch " + e);
         }
       }
+    }
+  }
+
+  /**
+   * Training through the batched kernels gives the bits of training one sample at a time (the runtime's
+   * default batch, one {@code accumulateGradient} per sample): the same parameters and the same history, for
+   * every trainer above but the threaded one, and every double layout.
+   */
+  @TestFactory
+  List<DynamicTest> theBatchedKernelsTrainTheBitsOfOneSampleAtATime() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Spec spec : specs) {
+      if (spec.isFloat()) {
+        continue;
+      }
+      for (GeneratedNetworks networks : List.of(compiled, looped)) {
+        String shape = networks == looped ? " looped" : "";
+        tests.add(DynamicTest.dynamicTest(spec + shape, () -> checkBits(spec, networks)));
+      }
+    }
+    return tests;
+  }
+
+  private static void checkBits(Spec spec, GeneratedNetworks networks) {
+    Topology t = spec.topology();
+    DataSet training = data(t, 40, 3);
+    DataSet validation = data(t, 10, 4);
+    for (Trainer trainer : TRAINERS.subList(0, 5)) {
+      TrainableNetwork batched = networks.seeded(spec.className(), 5);
+      TrainableNetwork perSample = networks.seeded(spec.className(), 5);
+      TrainingHistory expected = trainer.train(new PerSampleNetwork(perSample), training, validation);
+      TrainingHistory history = trainer.train(batched, training, validation);
+      assertArrayEquals(perSample.parameters(), batched.parameters(), trainer.toString());
+      assertArrayEquals(expected.trainingLosses(), history.trainingLosses(), trainer.toString());
+      assertArrayEquals(expected.validationLosses(), history.validationLosses(), trainer.toString());
     }
   }
 
