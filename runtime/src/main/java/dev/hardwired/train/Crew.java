@@ -19,7 +19,7 @@ final class Crew implements AutoCloseable {
     /** Accumulates the samples at positions {@code from} to {@code to} of the order: their summed loss. */
     double accumulate(int part, int from, int to);
 
-    /** Adds every part's sums into part 0's, and zeroes them, for the arrays of {@code share} of {@code shares}. */
+    /** Adds every part's sums into part 0's, for the arrays of {@code share} of {@code shares}. */
     void reduce(int share, int shares);
   }
 

@@ -160,12 +160,15 @@ abstract class Learner {
         if (part == 0) {
           return network.accumulateGradient(inputs, targets, order, from, to, gradientSums);
         }
-        // The copy takes the parameters of this step first: the optimizer changed them after the last.
+        // The copy takes the parameters of this step first, as the optimizer changed them after the last, and
+        // starts its sums from zero; both on this thread, so that its arrays stay in this core's cache.
         double[][] own = copyParameters[part];
+        double[][] sums = copySums[part];
         for (int k = 0; k < own.length; k++) {
           System.arraycopy(parameters[k], 0, own[k], 0, own[k].length);
+          Arrays.fill(sums[k], 0.0);
         }
-        return copies[part].accumulateGradient(inputs, targets, order, from, to, copySums[part]);
+        return copies[part].accumulateGradient(inputs, targets, order, from, to, sums);
       }
 
       @Override
@@ -176,7 +179,6 @@ abstract class Learner {
             double[] other = copySums[c][k];
             for (int j = 0; j < sums.length; j++) {
               sums[j] += other[j];
-              other[j] = 0;
             }
           }
         }
@@ -354,12 +356,15 @@ abstract class Learner {
         if (part == 0) {
           return network.accumulateGradient(inputs, targets, order, from, to, gradientSums);
         }
-        // The copy takes the parameters of this step first: the optimizer changed them after the last.
+        // The copy takes the parameters of this step first, as the optimizer changed them after the last, and
+        // starts its sums from zero; both on this thread, so that its arrays stay in this core's cache.
         float[][] own = copyParameters[part];
+        float[][] sums = copySums[part];
         for (int k = 0; k < own.length; k++) {
           System.arraycopy(parameters[k], 0, own[k], 0, own[k].length);
+          Arrays.fill(sums[k], 0.0f);
         }
-        return copies[part].accumulateGradient(inputs, targets, order, from, to, copySums[part]);
+        return copies[part].accumulateGradient(inputs, targets, order, from, to, sums);
       }
 
       @Override
@@ -370,7 +375,6 @@ abstract class Learner {
             float[] other = copySums[c][k];
             for (int j = 0; j < sums.length; j++) {
               sums[j] += other[j];
-              other[j] = 0;
             }
           }
         }
