@@ -21,7 +21,8 @@ def hardwired(path):
         cls, method = name[-2], name[-1]
         params = result.get("params", {})
         if cls == "TrainerThreadsBenchmark":
-            figures[(params["network"], "threads", params["threads"])] = result["primaryMetric"]["score"]
+            key = params["threads"] + "/" + params.get("batch", "32")
+            figures[(params["network"], "threads", key)] = result["primaryMetric"]["score"]
             continue
         batch = int(params["batch"])
         precision = params.get("precision", "double")
@@ -101,14 +102,16 @@ def main():
                         fmt(theirs.get((n, "double", "infer_b1")))) for n in NETWORKS) + " (float64).")
     threads = []
     for n in NETWORKS:
-        one = ours.get((n, "threads", "1"))
-        two = ours.get((n, "threads", "2"))
-        if one and two:
-            threads.append("%s %.0f µs on one thread, %.0f µs on two (%.2f×)" % (n.replace("x", "-"), one, two, one / two))
+        for batch in ("32", "256"):
+            one = ours.get((n, "threads", "1/" + batch))
+            two = ours.get((n, "threads", "2/" + batch))
+            if one and two:
+                threads.append("%s in batches of %s, %.0f µs on one thread, %.0f µs on two (%.2f×)"
+                               % (n.replace("x", "-"), batch, one, two, one / two))
     if threads:
         lines.append("")
-        lines.append("`Trainer.threads(2)`, one call of `train` (4 epochs of 256 samples in batches of 32, plain SGD,"
-                     " set-up included): " + "; ".join(threads) + ".")
+        lines.append("`Trainer.threads(2)`, one call of `train` (4 epochs of 256 samples, plain SGD, set-up included): "
+                     + "; ".join(threads) + ".")
     lines.append("")
     path = sys.argv[3]
     text = open(path, encoding="utf-8").read()

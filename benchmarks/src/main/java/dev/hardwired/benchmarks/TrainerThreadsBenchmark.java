@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One call of {@code Trainer.train}: 4 epochs of the 256 benchmark rows in batches of 32 with plain SGD,
- * 32 steps, on one thread or split between {@code threads} ({@code Trainer.threads(n)}). The time is per
+ * One call of {@code Trainer.train}: 4 epochs of the 256 benchmark rows in batches of {@code batch} with
+ * plain SGD, on one thread or split between {@code threads} ({@code Trainer.threads(n)}). The time is per
  * call, its set-up (data copied and checked, optimizer bound, threads started) included; divide by 1,024
  * for a sample's.
  */
@@ -31,6 +31,9 @@ public class TrainerThreadsBenchmark {
   @Param({"1", "2"})
   public int threads;
 
+  @Param({"32", "256"})
+  public int batch;
+
   private TrainableNetwork net;
   private double[] initial;
   private DataSet data;
@@ -43,7 +46,7 @@ public class TrainerThreadsBenchmark {
     double[][][] rows = Batches.data(net);
     data = DataSet.of(rows[0], rows[1]);
     trainer =
-        Trainer.create().optimizer(Optimizer.sgd()).learningRate(0.001).batchSize(32).epochs(4).threads(threads);
+        Trainer.create().optimizer(Optimizer.sgd()).learningRate(0.001).batchSize(batch).epochs(4).threads(threads);
   }
 
   /** Four epochs from the same start. */
