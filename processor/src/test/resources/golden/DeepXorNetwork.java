@@ -236,6 +236,83 @@ public final class DeepXorNetwork implements DeepXor, TrainableNetwork {
     Checks.requireFinite(input, INPUTS, "input");
     Checks.requireFinite(target, OUTPUTS, "target");
     Checks.requireLength(gradientSum, PARAMETERS, "gradientSum");
+    return backpropagateFromI(input, target, gradientSum);
+  }
+
+  @Override
+  public double[][] parameterArrays() {
+    return parameterArrays.clone();
+  }
+
+  @Override
+  public double accumulateGradient(double[] input, double[] target, double[][] gradientSums) {
+    Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
+    return accumulateGradient(input, target, gradientSums[0]);
+  }
+
+  @Override
+  public void predict(double[][] inputs, double[][] outputs) {
+    Checks.requirePredictions(inputs, outputs, INPUTS, OUTPUTS);
+    for (int k = 0; k < inputs.length; k++) {
+      predictFromI(inputs[k], outputs[k]);
+    }
+  }
+
+  @Override
+  public double accumulateGradient(double[][] inputs, double[][] targets, int[] indices, int from,
+      int to, double[][] gradientSums) {
+    Checks.requireBatch(inputs, targets, indices, from, to, INPUTS, OUTPUTS);
+    Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
+    double loss = 0.0; // Σ E over the batch, sample by sample
+    for (int k = from; k < to; k++) {
+      int r = indices == null ? k : indices[k];
+      double[] input = inputs[r];
+      double[] target = targets[r];
+      loss += backpropagateFromI(input, target, gradientSums[0]);
+    }
+    return loss;
+  }
+
+  @Override
+  public DeepXorNetwork copy() {
+    DeepXorNetwork copy = new DeepXorNetwork();
+    System.arraycopy(p, 0, copy.p, 0, PARAMETERS);
+    return copy;
+  }
+
+  @Override
+  public String toString() {
+    return "DeepXorNetwork " + TOPOLOGY;
+  }
+
+  /**
+   * One sample of a batch: the forward pass, as predict(input, output) makes it, without its
+   * checks.
+   */
+  private void predictFromI(double[] input, double[] output) {
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, hidden layer 1 (logistic): SpreA,H1 = ItoH · input + bias; SpostA,H1 = fA(SpreA,H1)
+    double h1_0 = logistic(p[0] * x0 + p[1] * x1 + p[6]); // SpostA,H1_0 = fA(SpreA,H1_0)
+    double h1_1 = logistic(p[2] * x0 + p[3] * x1 + p[7]); // SpostA,H1_1 = fA(SpreA,H1_1)
+    double h1_2 = logistic(p[4] * x0 + p[5] * x1 + p[8]); // SpostA,H1_2 = fA(SpreA,H1_2)
+    // Forward, hidden layer 2 (logistic): SpreA,H2 = HtoH · SpostA,H1 + bias; SpostA,H2 =
+    // fA(SpreA,H2)
+    // SpostA,H2_0 = fA(SpreA,H2_0)
+    double h2_0 = logistic(p[9] * h1_0 + p[10] * h1_1 + p[11] * h1_2 + p[15]);
+    // SpostA,H2_1 = fA(SpreA,H2_1)
+    double h2_1 = logistic(p[12] * h1_0 + p[13] * h1_1 + p[14] * h1_2 + p[16]);
+    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H2 + bias; SpostA,O = fA(SpreA,O)
+    double o0 = logistic(p[17] * h2_0 + p[18] * h2_1 + p[19]); // SpostA,O0 = fA(SpreA,O0)
+    output[0] = o0;
+  }
+
+  /**
+   * One sample, checked by its caller: the forward pass, the loss, every δ and every gradient added
+   * to gradientSum, in the flat order. The one-sample accumulateGradient and a batch's samples call
+   * it.
+   */
+  private double backpropagateFromI(double[] input, double[] target, double[] gradientSum) {
     double x0 = input[0]; // SpostA,I0 = input
     double x1 = input[1]; // SpostA,I1 = input
     // Forward, hidden layer 1 (logistic): SpreA,H1 = ItoH · input + bias; SpostA,H1 = fA(SpreA,H1)
@@ -299,145 +376,6 @@ public final class DeepXorNetwork implements DeepXor, TrainableNetwork {
     gradientSum[6] += dh1_0; // bias H1_0: gradient = δH1_0
     gradientSum[7] += dh1_1; // bias H1_1: gradient = δH1_1
     gradientSum[8] += dh1_2; // bias H1_2: gradient = δH1_2
-    return loss;
-  }
-
-  @Override
-  public double[][] parameterArrays() {
-    return parameterArrays.clone();
-  }
-
-  @Override
-  public double accumulateGradient(double[] input, double[] target, double[][] gradientSums) {
-    Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
-    return accumulateGradient(input, target, gradientSums[0]);
-  }
-
-  @Override
-  public void predict(double[][] inputs, double[][] outputs) {
-    Checks.requirePredictions(inputs, outputs, INPUTS, OUTPUTS);
-    for (int k = 0; k < inputs.length; k++) {
-      predictFromI(inputs[k], outputs[k]);
-    }
-  }
-
-  @Override
-  public double accumulateGradient(double[][] inputs, double[][] targets, int[] indices, int from,
-      int to, double[][] gradientSums) {
-    Checks.requireBatch(inputs, targets, indices, from, to, INPUTS, OUTPUTS);
-    Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
-    double loss = 0.0; // Σ E over the batch, sample by sample
-    for (int k = from; k < to; k++) {
-      int r = indices == null ? k : indices[k];
-      loss += backpropagateFromI(inputs[r], targets[r], gradientSums);
-    }
-    return loss;
-  }
-
-  @Override
-  public DeepXorNetwork copy() {
-    DeepXorNetwork copy = new DeepXorNetwork();
-    System.arraycopy(p, 0, copy.p, 0, PARAMETERS);
-    return copy;
-  }
-
-  @Override
-  public String toString() {
-    return "DeepXorNetwork " + TOPOLOGY;
-  }
-
-  /**
-   * One sample of a batch: the forward pass, as predict(input, output) makes it, without its
-   * checks.
-   */
-  private void predictFromI(double[] input, double[] output) {
-    double x0 = input[0]; // SpostA,I0 = input
-    double x1 = input[1]; // SpostA,I1 = input
-    // Forward, hidden layer 1 (logistic): SpreA,H1 = ItoH · input + bias; SpostA,H1 = fA(SpreA,H1)
-    double h1_0 = logistic(p[0] * x0 + p[1] * x1 + p[6]); // SpostA,H1_0 = fA(SpreA,H1_0)
-    double h1_1 = logistic(p[2] * x0 + p[3] * x1 + p[7]); // SpostA,H1_1 = fA(SpreA,H1_1)
-    double h1_2 = logistic(p[4] * x0 + p[5] * x1 + p[8]); // SpostA,H1_2 = fA(SpreA,H1_2)
-    // Forward, hidden layer 2 (logistic): SpreA,H2 = HtoH · SpostA,H1 + bias; SpostA,H2 =
-    // fA(SpreA,H2)
-    // SpostA,H2_0 = fA(SpreA,H2_0)
-    double h2_0 = logistic(p[9] * h1_0 + p[10] * h1_1 + p[11] * h1_2 + p[15]);
-    // SpostA,H2_1 = fA(SpreA,H2_1)
-    double h2_1 = logistic(p[12] * h1_0 + p[13] * h1_1 + p[14] * h1_2 + p[16]);
-    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H2 + bias; SpostA,O = fA(SpreA,O)
-    double o0 = logistic(p[17] * h2_0 + p[18] * h2_1 + p[19]); // SpostA,O0 = fA(SpreA,O0)
-    output[0] = o0;
-  }
-
-  /**
-   * One sample of a batch: the forward pass, the loss, every δ and every gradient added to
-   * gradientSums, as accumulateGradient(input, target, gradientSums) makes them, without its
-   * checks.
-   */
-  private double backpropagateFromI(double[] input, double[] target, double[][] gradientSums) {
-    double x0 = input[0]; // SpostA,I0 = input
-    double x1 = input[1]; // SpostA,I1 = input
-    // Forward, hidden layer 1 (logistic): SpreA,H1 = ItoH · input + bias; SpostA,H1 = fA(SpreA,H1)
-    double h1_0 = logistic(p[0] * x0 + p[1] * x1 + p[6]); // SpostA,H1_0 = fA(SpreA,H1_0)
-    double h1_1 = logistic(p[2] * x0 + p[3] * x1 + p[7]); // SpostA,H1_1 = fA(SpreA,H1_1)
-    double h1_2 = logistic(p[4] * x0 + p[5] * x1 + p[8]); // SpostA,H1_2 = fA(SpreA,H1_2)
-    // Forward, hidden layer 2 (logistic): SpreA,H2 = HtoH · SpostA,H1 + bias; SpostA,H2 =
-    // fA(SpreA,H2)
-    // SpostA,H2_0 = fA(SpreA,H2_0)
-    double h2_0 = logistic(p[9] * h1_0 + p[10] * h1_1 + p[11] * h1_2 + p[15]);
-    // SpostA,H2_1 = fA(SpreA,H2_1)
-    double h2_1 = logistic(p[12] * h1_0 + p[13] * h1_1 + p[14] * h1_2 + p[16]);
-    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H2 + bias; SpostA,O = fA(SpreA,O)
-    double o0 = logistic(p[17] * h2_0 + p[18] * h2_1 + p[19]); // SpostA,O0 = fA(SpreA,O0)
-    // Final error FE = SpostA,O − T
-    double fe0 = o0 - target[0]; // FE0 = SpostA,O0 − T0
-    // Loss E = ½ Σ FE²
-    double loss = 0.5 * fe0 * fe0;
-    // A loss that is not finite means training diverged: stop before any parameter changes
-    if (!Double.isFinite(loss)) {
-      throw Checks.diverged(loss);
-    }
-    // Error signal S_ERROR = FE × fA′(SpreA,O); for the logistic fA′ = SpostA (1 − SpostA)
-    double sError0 = fe0 * o0 * (1.0 - o0); // S_ERROR0 = FE0 × fA′(SpreA,O0)
-    // Hidden deltas by the chain rule: δH2 = fA′(SpreA,H2) × Σ S_ERROR × weight HtoO, using the
-    // HtoO weights of the forward pass; each δH2 is computed once and reused by every HtoH weight
-    // into its node. For the logistic fA′ = SpostA (1 − SpostA).
-    // δH2_0 = fA′(SpreA,H2_0) × Σ S_ERROR × weight H2_0→O
-    double dh2_0 = h2_0 * (1.0 - h2_0) * sError0 * p[17];
-    // δH2_1 = fA′(SpreA,H2_1) × Σ S_ERROR × weight H2_1→O
-    double dh2_1 = h2_1 * (1.0 - h2_1) * sError0 * p[18];
-    // Hidden deltas by the chain rule: δH1 = fA′(SpreA,H1) × Σ δH2 × weight HtoH, using the HtoH
-    // weights of the forward pass; each δH1 is computed once and reused by every ItoH weight into
-    // its node. For the logistic fA′ = SpostA (1 − SpostA).
-    // δH1_0 = fA′(SpreA,H1_0) × Σ δH2 × weight H1_0→H2
-    double dh1_0 = h1_0 * (1.0 - h1_0) * (dh2_0 * p[9] + dh2_1 * p[12]);
-    // δH1_1 = fA′(SpreA,H1_1) × Σ δH2 × weight H1_1→H2
-    double dh1_1 = h1_1 * (1.0 - h1_1) * (dh2_0 * p[10] + dh2_1 * p[13]);
-    // δH1_2 = fA′(SpreA,H1_2) × Σ δH2 × weight H1_2→H2
-    double dh1_2 = h1_2 * (1.0 - h1_2) * (dh2_0 * p[11] + dh2_1 * p[14]);
-    double[] g = gradientSums[0]; // the gradients of p, in its order
-    // Gradient HtoO = S_ERROR × SpostA,H2 and, for the biases, gradient = S_ERROR
-    g[17] += sError0 * h2_0; // weight H2_0→O0: gradient = S_ERROR0 × SpostA,H2_0
-    g[18] += sError0 * h2_1; // weight H2_1→O0: gradient = S_ERROR0 × SpostA,H2_1
-    g[19] += sError0; // bias O0: gradient = S_ERROR0
-    // Gradient HtoH = δH2 × SpostA,H1 and, for the biases, gradient = δH2
-    g[9] += dh2_0 * h1_0; // weight H1_0→H2_0: gradient = δH2_0 × SpostA,H1_0
-    g[10] += dh2_0 * h1_1; // weight H1_1→H2_0: gradient = δH2_0 × SpostA,H1_1
-    g[11] += dh2_0 * h1_2; // weight H1_2→H2_0: gradient = δH2_0 × SpostA,H1_2
-    g[12] += dh2_1 * h1_0; // weight H1_0→H2_1: gradient = δH2_1 × SpostA,H1_0
-    g[13] += dh2_1 * h1_1; // weight H1_1→H2_1: gradient = δH2_1 × SpostA,H1_1
-    g[14] += dh2_1 * h1_2; // weight H1_2→H2_1: gradient = δH2_1 × SpostA,H1_2
-    g[15] += dh2_0; // bias H2_0: gradient = δH2_0
-    g[16] += dh2_1; // bias H2_1: gradient = δH2_1
-    // Gradient ItoH = δH1 × input and, for the biases, gradient = δH1
-    g[0] += dh1_0 * x0; // weight I0→H1_0: gradient = δH1_0 × SpostA,I0
-    g[1] += dh1_0 * x1; // weight I1→H1_0: gradient = δH1_0 × SpostA,I1
-    g[2] += dh1_1 * x0; // weight I0→H1_1: gradient = δH1_1 × SpostA,I0
-    g[3] += dh1_1 * x1; // weight I1→H1_1: gradient = δH1_1 × SpostA,I1
-    g[4] += dh1_2 * x0; // weight I0→H1_2: gradient = δH1_2 × SpostA,I0
-    g[5] += dh1_2 * x1; // weight I1→H1_2: gradient = δH1_2 × SpostA,I1
-    g[6] += dh1_0; // bias H1_0: gradient = δH1_0
-    g[7] += dh1_1; // bias H1_1: gradient = δH1_1
-    g[8] += dh1_2; // bias H1_2: gradient = δH1_2
     return loss;
   }
 

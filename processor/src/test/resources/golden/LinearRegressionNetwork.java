@@ -167,25 +167,7 @@ public final class LinearRegressionNetwork implements LinearRegression, Trainabl
     Checks.requireFinite(input, INPUTS, "input");
     Checks.requireFinite(target, OUTPUTS, "target");
     Checks.requireLength(gradientSum, PARAMETERS, "gradientSum");
-    double x0 = input[0]; // SpostA,I0 = input
-    double x1 = input[1]; // SpostA,I1 = input
-    // Forward, output layer (identity): SpreA,O = ItoO · input + bias; SpostA,O = fA(SpreA,O)
-    double o0 = p[0] * x0 + p[1] * x1 + p[2]; // SpostA,O0 = fA(SpreA,O0)
-    // Final error FE = SpostA,O − T
-    double fe0 = o0 - target[0]; // FE0 = SpostA,O0 − T0
-    // Loss E = ½ Σ FE²
-    double loss = 0.5 * fe0 * fe0;
-    // A loss that is not finite means training diverged: stop before any parameter changes
-    if (!Double.isFinite(loss)) {
-      throw Checks.diverged(loss);
-    }
-    // Error signal S_ERROR = FE × fA′(SpreA,O); for the identity fA′ = 1
-    double sError0 = fe0; // S_ERROR0 = FE0
-    // Gradient ItoO = S_ERROR × input and, for the biases, gradient = S_ERROR
-    gradientSum[0] += sError0 * x0; // weight I0→O0: gradient = S_ERROR0 × SpostA,I0
-    gradientSum[1] += sError0 * x1; // weight I1→O0: gradient = S_ERROR0 × SpostA,I1
-    gradientSum[2] += sError0; // bias O0: gradient = S_ERROR0
-    return loss;
+    return backpropagateFromI(input, target, gradientSum);
   }
 
   @Override
@@ -215,7 +197,9 @@ public final class LinearRegressionNetwork implements LinearRegression, Trainabl
     double loss = 0.0; // Σ E over the batch, sample by sample
     for (int k = from; k < to; k++) {
       int r = indices == null ? k : indices[k];
-      loss += backpropagateFromI(inputs[r], targets[r], gradientSums);
+      double[] input = inputs[r];
+      double[] target = targets[r];
+      loss += backpropagateFromI(input, target, gradientSums[0]);
     }
     return loss;
   }
@@ -245,11 +229,11 @@ public final class LinearRegressionNetwork implements LinearRegression, Trainabl
   }
 
   /**
-   * One sample of a batch: the forward pass, the loss, every δ and every gradient added to
-   * gradientSums, as accumulateGradient(input, target, gradientSums) makes them, without its
-   * checks.
+   * One sample, checked by its caller: the forward pass, the loss, every δ and every gradient added
+   * to gradientSum, in the flat order. The one-sample accumulateGradient and a batch's samples call
+   * it.
    */
-  private double backpropagateFromI(double[] input, double[] target, double[][] gradientSums) {
+  private double backpropagateFromI(double[] input, double[] target, double[] gradientSum) {
     double x0 = input[0]; // SpostA,I0 = input
     double x1 = input[1]; // SpostA,I1 = input
     // Forward, output layer (identity): SpreA,O = ItoO · input + bias; SpostA,O = fA(SpreA,O)
@@ -264,11 +248,10 @@ public final class LinearRegressionNetwork implements LinearRegression, Trainabl
     }
     // Error signal S_ERROR = FE × fA′(SpreA,O); for the identity fA′ = 1
     double sError0 = fe0; // S_ERROR0 = FE0
-    double[] g = gradientSums[0]; // the gradients of p, in its order
     // Gradient ItoO = S_ERROR × input and, for the biases, gradient = S_ERROR
-    g[0] += sError0 * x0; // weight I0→O0: gradient = S_ERROR0 × SpostA,I0
-    g[1] += sError0 * x1; // weight I1→O0: gradient = S_ERROR0 × SpostA,I1
-    g[2] += sError0; // bias O0: gradient = S_ERROR0
+    gradientSum[0] += sError0 * x0; // weight I0→O0: gradient = S_ERROR0 × SpostA,I0
+    gradientSum[1] += sError0 * x1; // weight I1→O0: gradient = S_ERROR0 × SpostA,I1
+    gradientSum[2] += sError0; // bias O0: gradient = S_ERROR0
     return loss;
   }
 }

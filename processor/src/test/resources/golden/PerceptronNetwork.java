@@ -167,25 +167,7 @@ public final class PerceptronNetwork implements Perceptron, TrainableNetwork {
     Checks.requireFinite(input, INPUTS, "input");
     Checks.requireFinite(target, OUTPUTS, "target");
     Checks.requireLength(gradientSum, PARAMETERS, "gradientSum");
-    double x0 = input[0]; // SpostA,I0 = input
-    double x1 = input[1]; // SpostA,I1 = input
-    // Forward, output layer (step): SpreA,O = ItoO · input + bias; SpostA,O = fA(SpreA,O)
-    double zo0 = p[0] * x0 + p[1] * x1 + p[2]; // SpreA,O0
-    double o0 = step(zo0); // SpostA,O0 = fA(SpreA,O0)
-    // Loss: the perceptron criterion E = Σ (SpostA,O − T) × SpreA,O, 0 when every output is right
-    double loss = (o0 - target[0]) * zo0;
-    // A loss that is not finite means training diverged: stop before any parameter changes
-    if (!Double.isFinite(loss)) {
-      throw Checks.diverged(loss);
-    }
-    // Error signal S_ERROR = SpostA,O − T: the perceptron rule, which needs no derivative of the
-    // step; it is 0 for a right output, so only a wrong output moves its weights
-    double sError0 = o0 - target[0]; // S_ERROR0 = SpostA,O0 − T0
-    // Gradient ItoO = S_ERROR × input and, for the biases, gradient = S_ERROR
-    gradientSum[0] += sError0 * x0; // weight I0→O0: gradient = S_ERROR0 × SpostA,I0
-    gradientSum[1] += sError0 * x1; // weight I1→O0: gradient = S_ERROR0 × SpostA,I1
-    gradientSum[2] += sError0; // bias O0: gradient = S_ERROR0
-    return loss;
+    return backpropagateFromI(input, target, gradientSum);
   }
 
   @Override
@@ -215,7 +197,9 @@ public final class PerceptronNetwork implements Perceptron, TrainableNetwork {
     double loss = 0.0; // Σ E over the batch, sample by sample
     for (int k = from; k < to; k++) {
       int r = indices == null ? k : indices[k];
-      loss += backpropagateFromI(inputs[r], targets[r], gradientSums);
+      double[] input = inputs[r];
+      double[] target = targets[r];
+      loss += backpropagateFromI(input, target, gradientSums[0]);
     }
     return loss;
   }
@@ -246,11 +230,11 @@ public final class PerceptronNetwork implements Perceptron, TrainableNetwork {
   }
 
   /**
-   * One sample of a batch: the forward pass, the loss, every δ and every gradient added to
-   * gradientSums, as accumulateGradient(input, target, gradientSums) makes them, without its
-   * checks.
+   * One sample, checked by its caller: the forward pass, the loss, every δ and every gradient added
+   * to gradientSum, in the flat order. The one-sample accumulateGradient and a batch's samples call
+   * it.
    */
-  private double backpropagateFromI(double[] input, double[] target, double[][] gradientSums) {
+  private double backpropagateFromI(double[] input, double[] target, double[] gradientSum) {
     double x0 = input[0]; // SpostA,I0 = input
     double x1 = input[1]; // SpostA,I1 = input
     // Forward, output layer (step): SpreA,O = ItoO · input + bias; SpostA,O = fA(SpreA,O)
@@ -265,11 +249,10 @@ public final class PerceptronNetwork implements Perceptron, TrainableNetwork {
     // Error signal S_ERROR = SpostA,O − T: the perceptron rule, which needs no derivative of the
     // step; it is 0 for a right output, so only a wrong output moves its weights
     double sError0 = o0 - target[0]; // S_ERROR0 = SpostA,O0 − T0
-    double[] g = gradientSums[0]; // the gradients of p, in its order
     // Gradient ItoO = S_ERROR × input and, for the biases, gradient = S_ERROR
-    g[0] += sError0 * x0; // weight I0→O0: gradient = S_ERROR0 × SpostA,I0
-    g[1] += sError0 * x1; // weight I1→O0: gradient = S_ERROR0 × SpostA,I1
-    g[2] += sError0; // bias O0: gradient = S_ERROR0
+    gradientSum[0] += sError0 * x0; // weight I0→O0: gradient = S_ERROR0 × SpostA,I0
+    gradientSum[1] += sError0 * x1; // weight I1→O0: gradient = S_ERROR0 × SpostA,I1
+    gradientSum[2] += sError0; // bias O0: gradient = S_ERROR0
     return loss;
   }
 

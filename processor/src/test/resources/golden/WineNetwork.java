@@ -600,155 +600,10 @@ public final class WineNetwork implements Wine, TrainableNetwork {
     Checks.requireFinite(input, INPUTS, "input");
     Checks.requireFinite(target, OUTPUTS, "target");
     Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
-    // Forward, hidden layer (tanh, looped): SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H)
+    // Forward through the hidden layer, the rest of the network from SpostA,H on, then the
+    // gradients of ItoH
     forwardH(input);
-    // Forward, output layer (softmax): SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O)
-    // SpreA,O0
-    double zo0 = p[0] * spostAH[0] + p[1] * spostAH[1] + p[2] * spostAH[2] + p[3] * spostAH[3]
-        + p[4] * spostAH[4] + p[5] * spostAH[5] + p[6] * spostAH[6] + p[7] * spostAH[7]
-        + p[8] * spostAH[8] + p[9] * spostAH[9] + p[10] * spostAH[10] + p[11] * spostAH[11]
-        + p[12] * spostAH[12] + p[13] * spostAH[13] + p[14] * spostAH[14] + p[15] * spostAH[15]
-        + p[48];
-    // SpreA,O1
-    double zo1 = p[16] * spostAH[0] + p[17] * spostAH[1] + p[18] * spostAH[2] + p[19] * spostAH[3]
-        + p[20] * spostAH[4] + p[21] * spostAH[5] + p[22] * spostAH[6] + p[23] * spostAH[7]
-        + p[24] * spostAH[8] + p[25] * spostAH[9] + p[26] * spostAH[10] + p[27] * spostAH[11]
-        + p[28] * spostAH[12] + p[29] * spostAH[13] + p[30] * spostAH[14] + p[31] * spostAH[15]
-        + p[49];
-    // SpreA,O2
-    double zo2 = p[32] * spostAH[0] + p[33] * spostAH[1] + p[34] * spostAH[2] + p[35] * spostAH[3]
-        + p[36] * spostAH[4] + p[37] * spostAH[5] + p[38] * spostAH[6] + p[39] * spostAH[7]
-        + p[40] * spostAH[8] + p[41] * spostAH[9] + p[42] * spostAH[10] + p[43] * spostAH[11]
-        + p[44] * spostAH[12] + p[45] * spostAH[13] + p[46] * spostAH[14] + p[47] * spostAH[15]
-        + p[50];
-    // Softmax: SpostA,O = e^SpreA,O / Σ e^SpreA,O, shifted by the largest SpreA,O so exp cannot
-    // overflow
-    double max = Math.max(zo0, Math.max(zo1, zo2)); // the largest SpreA,O
-    double e0 = Math.exp(zo0 - max); // e^(SpreA,O0 − max)
-    double e1 = Math.exp(zo1 - max); // e^(SpreA,O1 − max)
-    double e2 = Math.exp(zo2 - max); // e^(SpreA,O2 − max)
-    double sum = e0 + e1 + e2; // Σ e^(SpreA,O − max)
-    double o0 = e0 / sum; // SpostA,O0
-    double o1 = e1 / sum; // SpostA,O1
-    double o2 = e2 / sum; // SpostA,O2
-    // Loss E = −Σ T ln SpostA,O = Σ T (ln Σ e^SpreA,O − SpreA,O)
-    double logSumExp = max + Math.log(sum);
-    double loss = target[0] * (logSumExp - zo0) + target[1] * (logSumExp - zo1)
-        + target[2] * (logSumExp - zo2);
-    // A loss that is not finite means training diverged: stop before any parameter changes
-    if (!Double.isFinite(loss)) {
-      throw Checks.diverged(loss);
-    }
-    // Error signal S_ERROR = SpostA,O − T: with categorical cross-entropy the derivative of the
-    // softmax cancels
-    double sError0 = o0 - target[0]; // S_ERROR0 = SpostA,O0 − T0
-    double sError1 = o1 - target[1]; // S_ERROR1 = SpostA,O1 − T1
-    double sError2 = o2 - target[2]; // S_ERROR2 = SpostA,O2 − T2
-    // Hidden deltas by the chain rule: δH = fA′(SpreA,H) × Σ S_ERROR × weight HtoO, using the HtoO
-    // weights of the forward pass; each δH is computed once and reused by every ItoH weight into
-    // its node. For tanh fA′ = 1 − SpostA².
-    // δH0 = fA′(SpreA,H0) × Σ S_ERROR × weight H0→O
-    deltaH[0] = (1.0 - spostAH[0] * spostAH[0]) * (sError0 * p[0] + sError1 * p[16]
-        + sError2 * p[32]);
-    // δH1 = fA′(SpreA,H1) × Σ S_ERROR × weight H1→O
-    deltaH[1] = (1.0 - spostAH[1] * spostAH[1]) * (sError0 * p[1] + sError1 * p[17]
-        + sError2 * p[33]);
-    // δH2 = fA′(SpreA,H2) × Σ S_ERROR × weight H2→O
-    deltaH[2] = (1.0 - spostAH[2] * spostAH[2]) * (sError0 * p[2] + sError1 * p[18]
-        + sError2 * p[34]);
-    // δH3 = fA′(SpreA,H3) × Σ S_ERROR × weight H3→O
-    deltaH[3] = (1.0 - spostAH[3] * spostAH[3]) * (sError0 * p[3] + sError1 * p[19]
-        + sError2 * p[35]);
-    // δH4 = fA′(SpreA,H4) × Σ S_ERROR × weight H4→O
-    deltaH[4] = (1.0 - spostAH[4] * spostAH[4]) * (sError0 * p[4] + sError1 * p[20]
-        + sError2 * p[36]);
-    // δH5 = fA′(SpreA,H5) × Σ S_ERROR × weight H5→O
-    deltaH[5] = (1.0 - spostAH[5] * spostAH[5]) * (sError0 * p[5] + sError1 * p[21]
-        + sError2 * p[37]);
-    // δH6 = fA′(SpreA,H6) × Σ S_ERROR × weight H6→O
-    deltaH[6] = (1.0 - spostAH[6] * spostAH[6]) * (sError0 * p[6] + sError1 * p[22]
-        + sError2 * p[38]);
-    // δH7 = fA′(SpreA,H7) × Σ S_ERROR × weight H7→O
-    deltaH[7] = (1.0 - spostAH[7] * spostAH[7]) * (sError0 * p[7] + sError1 * p[23]
-        + sError2 * p[39]);
-    // δH8 = fA′(SpreA,H8) × Σ S_ERROR × weight H8→O
-    deltaH[8] = (1.0 - spostAH[8] * spostAH[8]) * (sError0 * p[8] + sError1 * p[24]
-        + sError2 * p[40]);
-    // δH9 = fA′(SpreA,H9) × Σ S_ERROR × weight H9→O
-    deltaH[9] = (1.0 - spostAH[9] * spostAH[9]) * (sError0 * p[9] + sError1 * p[25]
-        + sError2 * p[41]);
-    // δH10 = fA′(SpreA,H10) × Σ S_ERROR × weight H10→O
-    deltaH[10] = (1.0 - spostAH[10] * spostAH[10]) * (sError0 * p[10] + sError1 * p[26]
-        + sError2 * p[42]);
-    // δH11 = fA′(SpreA,H11) × Σ S_ERROR × weight H11→O
-    deltaH[11] = (1.0 - spostAH[11] * spostAH[11]) * (sError0 * p[11] + sError1 * p[27]
-        + sError2 * p[43]);
-    // δH12 = fA′(SpreA,H12) × Σ S_ERROR × weight H12→O
-    deltaH[12] = (1.0 - spostAH[12] * spostAH[12]) * (sError0 * p[12] + sError1 * p[28]
-        + sError2 * p[44]);
-    // δH13 = fA′(SpreA,H13) × Σ S_ERROR × weight H13→O
-    deltaH[13] = (1.0 - spostAH[13] * spostAH[13]) * (sError0 * p[13] + sError1 * p[29]
-        + sError2 * p[45]);
-    // δH14 = fA′(SpreA,H14) × Σ S_ERROR × weight H14→O
-    deltaH[14] = (1.0 - spostAH[14] * spostAH[14]) * (sError0 * p[14] + sError1 * p[30]
-        + sError2 * p[46]);
-    // δH15 = fA′(SpreA,H15) × Σ S_ERROR × weight H15→O
-    deltaH[15] = (1.0 - spostAH[15] * spostAH[15]) * (sError0 * p[15] + sError1 * p[31]
-        + sError2 * p[47]);
-    double[] g = gradientSums[0]; // the gradients of p, in its order
-    // Gradient HtoO = S_ERROR × SpostA,H and, for the biases, gradient = S_ERROR
-    g[0] += sError0 * spostAH[0]; // weight H0→O0: gradient = S_ERROR0 × SpostA,H0
-    g[1] += sError0 * spostAH[1]; // weight H1→O0: gradient = S_ERROR0 × SpostA,H1
-    g[2] += sError0 * spostAH[2]; // weight H2→O0: gradient = S_ERROR0 × SpostA,H2
-    g[3] += sError0 * spostAH[3]; // weight H3→O0: gradient = S_ERROR0 × SpostA,H3
-    g[4] += sError0 * spostAH[4]; // weight H4→O0: gradient = S_ERROR0 × SpostA,H4
-    g[5] += sError0 * spostAH[5]; // weight H5→O0: gradient = S_ERROR0 × SpostA,H5
-    g[6] += sError0 * spostAH[6]; // weight H6→O0: gradient = S_ERROR0 × SpostA,H6
-    g[7] += sError0 * spostAH[7]; // weight H7→O0: gradient = S_ERROR0 × SpostA,H7
-    g[8] += sError0 * spostAH[8]; // weight H8→O0: gradient = S_ERROR0 × SpostA,H8
-    g[9] += sError0 * spostAH[9]; // weight H9→O0: gradient = S_ERROR0 × SpostA,H9
-    g[10] += sError0 * spostAH[10]; // weight H10→O0: gradient = S_ERROR0 × SpostA,H10
-    g[11] += sError0 * spostAH[11]; // weight H11→O0: gradient = S_ERROR0 × SpostA,H11
-    g[12] += sError0 * spostAH[12]; // weight H12→O0: gradient = S_ERROR0 × SpostA,H12
-    g[13] += sError0 * spostAH[13]; // weight H13→O0: gradient = S_ERROR0 × SpostA,H13
-    g[14] += sError0 * spostAH[14]; // weight H14→O0: gradient = S_ERROR0 × SpostA,H14
-    g[15] += sError0 * spostAH[15]; // weight H15→O0: gradient = S_ERROR0 × SpostA,H15
-    g[16] += sError1 * spostAH[0]; // weight H0→O1: gradient = S_ERROR1 × SpostA,H0
-    g[17] += sError1 * spostAH[1]; // weight H1→O1: gradient = S_ERROR1 × SpostA,H1
-    g[18] += sError1 * spostAH[2]; // weight H2→O1: gradient = S_ERROR1 × SpostA,H2
-    g[19] += sError1 * spostAH[3]; // weight H3→O1: gradient = S_ERROR1 × SpostA,H3
-    g[20] += sError1 * spostAH[4]; // weight H4→O1: gradient = S_ERROR1 × SpostA,H4
-    g[21] += sError1 * spostAH[5]; // weight H5→O1: gradient = S_ERROR1 × SpostA,H5
-    g[22] += sError1 * spostAH[6]; // weight H6→O1: gradient = S_ERROR1 × SpostA,H6
-    g[23] += sError1 * spostAH[7]; // weight H7→O1: gradient = S_ERROR1 × SpostA,H7
-    g[24] += sError1 * spostAH[8]; // weight H8→O1: gradient = S_ERROR1 × SpostA,H8
-    g[25] += sError1 * spostAH[9]; // weight H9→O1: gradient = S_ERROR1 × SpostA,H9
-    g[26] += sError1 * spostAH[10]; // weight H10→O1: gradient = S_ERROR1 × SpostA,H10
-    g[27] += sError1 * spostAH[11]; // weight H11→O1: gradient = S_ERROR1 × SpostA,H11
-    g[28] += sError1 * spostAH[12]; // weight H12→O1: gradient = S_ERROR1 × SpostA,H12
-    g[29] += sError1 * spostAH[13]; // weight H13→O1: gradient = S_ERROR1 × SpostA,H13
-    g[30] += sError1 * spostAH[14]; // weight H14→O1: gradient = S_ERROR1 × SpostA,H14
-    g[31] += sError1 * spostAH[15]; // weight H15→O1: gradient = S_ERROR1 × SpostA,H15
-    g[32] += sError2 * spostAH[0]; // weight H0→O2: gradient = S_ERROR2 × SpostA,H0
-    g[33] += sError2 * spostAH[1]; // weight H1→O2: gradient = S_ERROR2 × SpostA,H1
-    g[34] += sError2 * spostAH[2]; // weight H2→O2: gradient = S_ERROR2 × SpostA,H2
-    g[35] += sError2 * spostAH[3]; // weight H3→O2: gradient = S_ERROR2 × SpostA,H3
-    g[36] += sError2 * spostAH[4]; // weight H4→O2: gradient = S_ERROR2 × SpostA,H4
-    g[37] += sError2 * spostAH[5]; // weight H5→O2: gradient = S_ERROR2 × SpostA,H5
-    g[38] += sError2 * spostAH[6]; // weight H6→O2: gradient = S_ERROR2 × SpostA,H6
-    g[39] += sError2 * spostAH[7]; // weight H7→O2: gradient = S_ERROR2 × SpostA,H7
-    g[40] += sError2 * spostAH[8]; // weight H8→O2: gradient = S_ERROR2 × SpostA,H8
-    g[41] += sError2 * spostAH[9]; // weight H9→O2: gradient = S_ERROR2 × SpostA,H9
-    g[42] += sError2 * spostAH[10]; // weight H10→O2: gradient = S_ERROR2 × SpostA,H10
-    g[43] += sError2 * spostAH[11]; // weight H11→O2: gradient = S_ERROR2 × SpostA,H11
-    g[44] += sError2 * spostAH[12]; // weight H12→O2: gradient = S_ERROR2 × SpostA,H12
-    g[45] += sError2 * spostAH[13]; // weight H13→O2: gradient = S_ERROR2 × SpostA,H13
-    g[46] += sError2 * spostAH[14]; // weight H14→O2: gradient = S_ERROR2 × SpostA,H14
-    g[47] += sError2 * spostAH[15]; // weight H15→O2: gradient = S_ERROR2 × SpostA,H15
-    g[48] += sError0; // bias O0: gradient = S_ERROR0
-    g[49] += sError1; // bias O1: gradient = S_ERROR1
-    g[50] += sError2; // bias O2: gradient = S_ERROR2
-    // Gradient ItoH = δH × input and, for the biases, gradient = δH
+    double loss = backpropagateFromH(target, gradientSums);
     gradientItoH(input, gradientSums);
     return loss;
   }
@@ -808,8 +663,11 @@ public final class WineNetwork implements Wine, TrainableNetwork {
     for (; k < to; k++) {
       int r = indices == null ? k : indices[k];
       double[] input = inputs[r];
+      double[] target = targets[r];
+      // Forward through the hidden layer, the rest of the network from SpostA,H on, then the
+      // gradients of ItoH
       forwardH(input);
-      loss += backpropagateFromH(targets[r], gradientSums);
+      loss += backpropagateFromH(target, gradientSums);
       gradientItoH(input, gradientSums);
     }
     return loss;
@@ -961,9 +819,9 @@ public final class WineNetwork implements Wine, TrainableNetwork {
   }
 
   /**
-   * One sample of a batch from SpostA,H on, which its tile has computed: the rest of the forward
+   * One sample from SpostA,H on, which forwardH or a tile has computed: the rest of the forward
    * pass, the loss, every δ, and the gradients of the layers after H added to gradientSums; the
-   * tile adds those of ItoH.
+   * caller adds those of ItoH.
    */
   private double backpropagateFromH(double[] target, double[][] gradientSums) {
     // Forward, output layer (softmax): SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O)

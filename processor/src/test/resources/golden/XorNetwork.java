@@ -189,6 +189,76 @@ public final class XorNetwork implements Xor, TrainableNetwork {
     Checks.requireFinite(input, INPUTS, "input");
     Checks.requireFinite(target, OUTPUTS, "target");
     Checks.requireLength(gradientSum, PARAMETERS, "gradientSum");
+    return backpropagateFromI(input, target, gradientSum);
+  }
+
+  @Override
+  public double[][] parameterArrays() {
+    return parameterArrays.clone();
+  }
+
+  @Override
+  public double accumulateGradient(double[] input, double[] target, double[][] gradientSums) {
+    Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
+    return accumulateGradient(input, target, gradientSums[0]);
+  }
+
+  @Override
+  public void predict(double[][] inputs, double[][] outputs) {
+    Checks.requirePredictions(inputs, outputs, INPUTS, OUTPUTS);
+    for (int k = 0; k < inputs.length; k++) {
+      predictFromI(inputs[k], outputs[k]);
+    }
+  }
+
+  @Override
+  public double accumulateGradient(double[][] inputs, double[][] targets, int[] indices, int from,
+      int to, double[][] gradientSums) {
+    Checks.requireBatch(inputs, targets, indices, from, to, INPUTS, OUTPUTS);
+    Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
+    double loss = 0.0; // Σ E over the batch, sample by sample
+    for (int k = from; k < to; k++) {
+      int r = indices == null ? k : indices[k];
+      double[] input = inputs[r];
+      double[] target = targets[r];
+      loss += backpropagateFromI(input, target, gradientSums[0]);
+    }
+    return loss;
+  }
+
+  @Override
+  public XorNetwork copy() {
+    XorNetwork copy = new XorNetwork();
+    System.arraycopy(p, 0, copy.p, 0, PARAMETERS);
+    return copy;
+  }
+
+  @Override
+  public String toString() {
+    return "XorNetwork " + TOPOLOGY;
+  }
+
+  /**
+   * One sample of a batch: the forward pass, as predict(input, output) makes it, without its
+   * checks.
+   */
+  private void predictFromI(double[] input, double[] output) {
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, hidden layer (logistic): SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H)
+    double h0 = logistic(p[0] * x0 + p[1] * x1 + p[4]); // SpostA,H0 = fA(SpreA,H0)
+    double h1 = logistic(p[2] * x0 + p[3] * x1 + p[5]); // SpostA,H1 = fA(SpreA,H1)
+    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O)
+    double o0 = logistic(p[6] * h0 + p[7] * h1 + p[8]); // SpostA,O0 = fA(SpreA,O0)
+    output[0] = o0;
+  }
+
+  /**
+   * One sample, checked by its caller: the forward pass, the loss, every δ and every gradient added
+   * to gradientSum, in the flat order. The one-sample accumulateGradient and a batch's samples call
+   * it.
+   */
+  private double backpropagateFromI(double[] input, double[] target, double[] gradientSum) {
     double x0 = input[0]; // SpostA,I0 = input
     double x1 = input[1]; // SpostA,I1 = input
     // Forward, hidden layer (logistic): SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H)
@@ -222,108 +292,6 @@ public final class XorNetwork implements Xor, TrainableNetwork {
     gradientSum[3] += dh1 * x1; // weight I1→H1: gradient = δH1 × SpostA,I1
     gradientSum[4] += dh0; // bias H0: gradient = δH0
     gradientSum[5] += dh1; // bias H1: gradient = δH1
-    return loss;
-  }
-
-  @Override
-  public double[][] parameterArrays() {
-    return parameterArrays.clone();
-  }
-
-  @Override
-  public double accumulateGradient(double[] input, double[] target, double[][] gradientSums) {
-    Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
-    return accumulateGradient(input, target, gradientSums[0]);
-  }
-
-  @Override
-  public void predict(double[][] inputs, double[][] outputs) {
-    Checks.requirePredictions(inputs, outputs, INPUTS, OUTPUTS);
-    for (int k = 0; k < inputs.length; k++) {
-      predictFromI(inputs[k], outputs[k]);
-    }
-  }
-
-  @Override
-  public double accumulateGradient(double[][] inputs, double[][] targets, int[] indices, int from,
-      int to, double[][] gradientSums) {
-    Checks.requireBatch(inputs, targets, indices, from, to, INPUTS, OUTPUTS);
-    Checks.requireShape(gradientSums, parameterArrays, "gradientSums");
-    double loss = 0.0; // Σ E over the batch, sample by sample
-    for (int k = from; k < to; k++) {
-      int r = indices == null ? k : indices[k];
-      loss += backpropagateFromI(inputs[r], targets[r], gradientSums);
-    }
-    return loss;
-  }
-
-  @Override
-  public XorNetwork copy() {
-    XorNetwork copy = new XorNetwork();
-    System.arraycopy(p, 0, copy.p, 0, PARAMETERS);
-    return copy;
-  }
-
-  @Override
-  public String toString() {
-    return "XorNetwork " + TOPOLOGY;
-  }
-
-  /**
-   * One sample of a batch: the forward pass, as predict(input, output) makes it, without its
-   * checks.
-   */
-  private void predictFromI(double[] input, double[] output) {
-    double x0 = input[0]; // SpostA,I0 = input
-    double x1 = input[1]; // SpostA,I1 = input
-    // Forward, hidden layer (logistic): SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H)
-    double h0 = logistic(p[0] * x0 + p[1] * x1 + p[4]); // SpostA,H0 = fA(SpreA,H0)
-    double h1 = logistic(p[2] * x0 + p[3] * x1 + p[5]); // SpostA,H1 = fA(SpreA,H1)
-    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O)
-    double o0 = logistic(p[6] * h0 + p[7] * h1 + p[8]); // SpostA,O0 = fA(SpreA,O0)
-    output[0] = o0;
-  }
-
-  /**
-   * One sample of a batch: the forward pass, the loss, every δ and every gradient added to
-   * gradientSums, as accumulateGradient(input, target, gradientSums) makes them, without its
-   * checks.
-   */
-  private double backpropagateFromI(double[] input, double[] target, double[][] gradientSums) {
-    double x0 = input[0]; // SpostA,I0 = input
-    double x1 = input[1]; // SpostA,I1 = input
-    // Forward, hidden layer (logistic): SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H)
-    double h0 = logistic(p[0] * x0 + p[1] * x1 + p[4]); // SpostA,H0 = fA(SpreA,H0)
-    double h1 = logistic(p[2] * x0 + p[3] * x1 + p[5]); // SpostA,H1 = fA(SpreA,H1)
-    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O)
-    double o0 = logistic(p[6] * h0 + p[7] * h1 + p[8]); // SpostA,O0 = fA(SpreA,O0)
-    // Final error FE = SpostA,O − T
-    double fe0 = o0 - target[0]; // FE0 = SpostA,O0 − T0
-    // Loss E = ½ Σ FE²
-    double loss = 0.5 * fe0 * fe0;
-    // A loss that is not finite means training diverged: stop before any parameter changes
-    if (!Double.isFinite(loss)) {
-      throw Checks.diverged(loss);
-    }
-    // Error signal S_ERROR = FE × fA′(SpreA,O); for the logistic fA′ = SpostA (1 − SpostA)
-    double sError0 = fe0 * o0 * (1.0 - o0); // S_ERROR0 = FE0 × fA′(SpreA,O0)
-    // Hidden deltas by the chain rule: δH = fA′(SpreA,H) × Σ S_ERROR × weight HtoO, using the HtoO
-    // weights of the forward pass; each δH is computed once and reused by every ItoH weight into
-    // its node. For the logistic fA′ = SpostA (1 − SpostA).
-    double dh0 = h0 * (1.0 - h0) * sError0 * p[6]; // δH0 = fA′(SpreA,H0) × Σ S_ERROR × weight H0→O
-    double dh1 = h1 * (1.0 - h1) * sError0 * p[7]; // δH1 = fA′(SpreA,H1) × Σ S_ERROR × weight H1→O
-    double[] g = gradientSums[0]; // the gradients of p, in its order
-    // Gradient HtoO = S_ERROR × SpostA,H and, for the biases, gradient = S_ERROR
-    g[6] += sError0 * h0; // weight H0→O0: gradient = S_ERROR0 × SpostA,H0
-    g[7] += sError0 * h1; // weight H1→O0: gradient = S_ERROR0 × SpostA,H1
-    g[8] += sError0; // bias O0: gradient = S_ERROR0
-    // Gradient ItoH = δH × input and, for the biases, gradient = δH
-    g[0] += dh0 * x0; // weight I0→H0: gradient = δH0 × SpostA,I0
-    g[1] += dh0 * x1; // weight I1→H0: gradient = δH0 × SpostA,I1
-    g[2] += dh1 * x0; // weight I0→H1: gradient = δH1 × SpostA,I0
-    g[3] += dh1 * x1; // weight I1→H1: gradient = δH1 × SpostA,I1
-    g[4] += dh0; // bias H0: gradient = δH0
-    g[5] += dh1; // bias H1: gradient = δH1
     return loss;
   }
 

@@ -174,18 +174,9 @@ final class Batched {
     }
     body.beginControlFlow(tiled.isEmpty() ? "for (int k = from; k < to; k++)" : "for (; k < to; k++)");
     body.addStatement("int r = indices == null ? k : indices[k]");
-    if (tiled.isEmpty()) {
-      body.addStatement("loss += $L(inputs[r], targets[r], gradientSums)", backpropagateName());
-    } else {
-      body.addStatement(n.f("double[] input = inputs[r]"));
-      for (Layer layer : tiled) {
-        looped.forwardCall(body, layer);
-      }
-      body.addStatement("loss += $L(targets[r], gradientSums)", backpropagateName());
-      for (int t = tiled.size() - 1; t >= 0; t--) {
-        looped.gradientArraysCall(body, tiled.get(t));
-      }
-    }
+    body.addStatement(n.f("double[] input = inputs[r]"));
+    body.addStatement(n.f("double[] target = targets[r]"));
+    accumulateOne(body, "loss +=");
     body.endControlFlow();
     body.addStatement("return loss");
     return MethodSpec.methodBuilder("accumulateGradient")
@@ -200,6 +191,34 @@ final class Batched {
         .addParameter(n.rows(), "gradientSums")
         .addCode(body.build())
         .build();
+  }
+
+  /**
+   * One sample's gradient, from the locals {@code input} and {@code target} into {@code gradientSums},
+   * its loss added to or assigned to {@code loss} by {@code lossStatement} ({@code "loss +="}, {@code
+   * "double loss ="}): the forward passes of the tiled layers, the rest of the network, the gradients of the
+   * tiled layers. The one-sample {@code accumulateGradient} and a batch's samples left over share it.
+   */
+  void accumulateOne(CodeBlock.Builder body, String lossStatement) {
+    if (!tiled.isEmpty()) {
+      comment(
+          body,
+          Code.capitalize(tiledText()) + ", the rest of the network from SpostA," + last().letter()
+              + " on, then the gradients of " + tiledWeightsText());
+    }
+    for (Layer layer : tiled) {
+      looped.forwardCall(body, layer);
+    }
+    if (model.fullyUnrolled()) {
+      // One array, p, in the flat order: the flat form's statements.
+      body.addStatement("$L $L(input, target, gradientSums[0])", lossStatement, backpropagateName());
+      return;
+    }
+    body.addStatement(
+        "$L $L($Ltarget, gradientSums)", lossStatement, backpropagateName(), tiled.isEmpty() ? "input, " : "");
+    for (int t = tiled.size() - 1; t >= 0; t--) {
+      looped.gradientArraysCall(body, tiled.get(t));
+    }
   }
 
   /** The tiled layers' forward methods on samples x0 to x3, the rows that {@code sample} names. */
@@ -270,16 +289,22 @@ final class Batched {
 
   private MethodSpec backpropagateFrom() {
     CodeBlock.Builder body = CodeBlock.builder();
+    boolean flat = model.fullyUnrolled();
     passes.backpropagate(body, known());
-    passes.accumulateArrays(body, known());
+    if (flat) {
+      passes.accumulate(body);
+    } else {
+      passes.accumulateArrays(body, known());
+    }
     body.addStatement("return loss");
     String doc =
         tiled.isEmpty()
-            ? "One sample of a batch: the forward pass, the loss, every δ and every gradient added to"
-                + " gradientSums, as accumulateGradient(input, target, gradientSums) makes them, without its checks."
-            : "One sample of a batch from SpostA," + last().letter() + " on, which its tile has computed: the rest"
-                + " of the forward pass, the loss, every δ, and the gradients of the layers after "
-                + last().letter() + " added to gradientSums; the tile adds those of " + tiledWeightsText() + ".";
+            ? "One sample, checked by its caller: the forward pass, the loss, every δ and every gradient added to "
+                + (flat ? "gradientSum, in the flat order" : "gradientSums")
+                + ". The one-sample accumulateGradient and a batch's samples call it."
+            : "One sample from SpostA," + last().letter() + " on, which forward" + last().letter() + " or a tile has"
+                + " computed: the rest of the forward pass, the loss, every δ, and the gradients of the layers after "
+                + last().letter() + " added to gradientSums; the caller adds those of " + tiledWeightsText() + ".";
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(backpropagateName())
             .addJavadoc(Code.javadoc(doc))
@@ -290,7 +315,7 @@ final class Batched {
     }
     return method
         .addParameter(n.array(), "target")
-        .addParameter(n.rows(), "gradientSums")
+        .addParameter(flat ? n.array() : n.rows(), flat ? "gradientSum" : "gradientSums")
         .addCode(body.build())
         .build();
   }
@@ -443,7 +468,7 @@ final class Batched {
     return "predictFrom" + last().letter();
   }
 
-  private String backpropagateName() {
+  String backpropagateName() {
     return "backpropagateFrom" + last().letter();
   }
 

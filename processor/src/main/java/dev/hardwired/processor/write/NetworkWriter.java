@@ -331,9 +331,14 @@ public final class NetworkWriter {
     CodeBlock.Builder body = CodeBlock.builder();
     checkSample(body);
     body.addStatement("$T.requireLength(gradientSum, PARAMETERS, $S)", Checks.class, "gradientSum");
-    passes.backpropagate(body);
-    passes.accumulate(body);
-    body.addStatement("return loss");
+    if (model.fullyUnrolled()) {
+      // The statements are the batched methods' too: see Batched.
+      body.addStatement("return $L(input, target, gradientSum)", batched.backpropagateName());
+    } else {
+      passes.backpropagate(body);
+      passes.accumulate(body);
+      body.addStatement("return loss");
+    }
     return accumulateGradient(numbers, "gradientSum", body);
   }
 
@@ -368,8 +373,7 @@ public final class NetworkWriter {
     } else {
       checkSample(body);
       body.addStatement("$T.requireShape(gradientSums, parameterArrays, $S)", Checks.class, "gradientSums");
-      passes.backpropagate(body);
-      passes.accumulateArrays(body);
+      batched.accumulateOne(body, n.f("double loss ="));
       body.addStatement("return loss");
     }
     return accumulateGradient(n.rows(), "gradientSums", body);
