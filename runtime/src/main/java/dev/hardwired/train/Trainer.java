@@ -239,7 +239,7 @@ public final class Trainer {
    */
   public TrainingHistory train(TrainableNetwork network, DataSet training, DataSet validation) {
     requireNetwork(network);
-    return run(new Learner.OfDouble(network, requireTraining(training), requireValidation(validation), parts()));
+    return run(new DoubleLearner(network, requireTraining(training), requireValidation(validation), parts()));
   }
 
   /** Trains a float network on {@code training}, with no validation set. */
@@ -253,7 +253,7 @@ public final class Trainer {
    */
   public TrainingHistory train(TrainableFloatNetwork network, DataSet training, DataSet validation) {
     requireNetwork(network);
-    return run(new Learner.OfFloat(network, requireTraining(training), requireValidation(validation), parts()));
+    return run(new FloatLearner(network, requireTraining(training), requireValidation(validation), parts()));
   }
 
   private static void requireNetwork(Object network) {
