@@ -4,20 +4,12 @@ import dev.hardwired.Precision;
 import dev.hardwired.Topology;
 import dev.hardwired.TrainableFloatNetwork;
 import dev.hardwired.TrainableNetwork;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,6 +35,9 @@ public final class WeightsFile {
 
   /** The format version this class writes and the only one it reads. */
   public static final int VERSION = 1;
+
+  /** How messages name what this class writes. */
+  private static final String HOLDS = "a weights file";
 
   private WeightsFile() {}
 
@@ -72,13 +67,13 @@ public final class WeightsFile {
    */
   public static void write(TrainableNetwork network, OutputStream out) throws IOException {
     requireStream(out);
-    snapshot(network).writeTo(out);
+    WeightsWriter.write(snapshot(network), out);
   }
 
   /** {@link #write(TrainableNetwork, OutputStream)} for a single-precision network. */
   public static void write(TrainableFloatNetwork network, OutputStream out) throws IOException {
     requireStream(out);
-    snapshot(network).writeTo(out);
+    WeightsWriter.write(snapshot(network), out);
   }
 
   /**
@@ -172,75 +167,16 @@ public final class WeightsFile {
     save(target, snapshot(network), wrap);
   }
 
-  private static void save(Path target, WeightsWriter.Snapshot snapshot, UnaryOperator<OutputStream> wrap)
-      throws IOException {
-    if (target == null) {
-      throw new IllegalArgumentException("target is null");
-    }
-    Path absolute = target.toAbsolutePath();
-    Path folder = absolute.getParent();
-    if (folder == null || absolute.getFileName() == null) {
-      throw new IllegalArgumentException(target + " names no file");
-    }
-    String name = absolute.getFileName().toString();
-    Path temporary = null;
-    boolean moved = false;
-    try {
-      FileChannel channel = null;
-      while (channel == null) {
-        temporary = folder.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 4) + ".tmp");
-        try {
-          // CREATE_NEW, not createTempFile: the file gets the folder's usual permissions, not 0600.
-          channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (FileAlreadyExistsException e) {
-          temporary = null;
-        }
-      }
-      try (FileChannel open = channel) {
-        OutputStream out = wrap.apply(new BufferedOutputStream(Channels.newOutputStream(open), 1 << 16));
-        snapshot.writeTo(out);
-        out.flush();
-        open.force(true);
-      }
-      try {
-        Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        // A file system that cannot rename atomically: the best it offers.
-        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-      moved = true;
-      forceFolder(folder);
-    } finally {
-      if (!moved && temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException | RuntimeException e) {
-          // The first failure is the one to report; this one only leaves a hidden temporary file behind.
-        }
-      }
-    }
+  private static void save(Path target, Snapshot snapshot, UnaryOperator<OutputStream> wrap) throws IOException {
+    AtomicFile.write(target, out -> WeightsWriter.write(snapshot, out), wrap);
   }
 
-  /**
-   * Forces the folder's entry for the moved file to the disk where the platform allows it (Linux and macOS
-   * do; Windows cannot open a folder this way, and commits the rename itself).
-   */
-  private static void forceFolder(Path folder) {
-    try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
-      directory.force(true);
-    } catch (IOException | RuntimeException e) {
-      // The file is complete and in place; only its durability across a power cut is up to the platform.
-    }
+  private static Snapshot snapshot(TrainableNetwork network) {
+    return Snapshot.of(network, HOLDS);
   }
 
-  private static WeightsWriter.Snapshot snapshot(TrainableNetwork network) {
-    requireNetwork(network);
-    return WeightsWriter.Snapshot.of(network.topology(), network.parameters());
-  }
-
-  private static WeightsWriter.Snapshot snapshot(TrainableFloatNetwork network) {
-    requireNetwork(network);
-    return WeightsWriter.Snapshot.of(network.topology(), network.parameters());
+  private static Snapshot snapshot(TrainableFloatNetwork network) {
+    return Snapshot.of(network, HOLDS);
   }
 
   private static void requireNetwork(Object network) {

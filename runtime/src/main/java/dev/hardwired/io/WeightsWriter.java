@@ -1,6 +1,5 @@
 package dev.hardwired.io;
 
-import dev.hardwired.Precision;
 import dev.hardwired.Topology;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,102 +15,44 @@ import java.util.zip.CheckedOutputStream;
 final class WeightsWriter {
   private WeightsWriter() {}
 
-  /**
-   * A snapshot of a network's parameters, checked and ready to write: exactly one of {@code doubles} and
-   * {@code floats} is set, by precision.
-   */
-  static final class Snapshot {
-    final Topology topology;
-    final Precision precision;
-    final double[] doubles;
-    final float[] floats;
-
-    private Snapshot(Topology topology, Precision precision, double[] doubles, float[] floats) {
-      this.topology = topology;
-      this.precision = precision;
-      this.doubles = doubles;
-      this.floats = floats;
-    }
-
-    static Snapshot of(Topology topology, double[] values) {
-      requireTopology(topology, values.length);
-      for (int i = 0; i < values.length; i++) {
-        if (!Double.isFinite(values[i])) {
-          throw notFinite(topology, i, Double.toString(values[i]));
-        }
+  /** Writes the whole file of {@code snapshot} to {@code out}, flushes it and leaves it open. */
+  static void write(Snapshot snapshot, OutputStream out) throws IOException {
+    Topology topology = snapshot.topology;
+    CRC32 crc = new CRC32();
+    Writer w = new BufferedWriter(new OutputStreamWriter(new CheckedOutputStream(out, crc), StandardCharsets.UTF_8), 1 << 16);
+    w.write(WeightsFile.MAGIC + " " + WeightsFile.VERSION + "\n");
+    w.write(Header.layersLine(topology) + "\n");
+    w.write(Header.hiddenActivationsLine(topology) + "\n");
+    w.write(Header.outputActivationLine(topology) + "\n");
+    w.write(Header.lossLine(topology) + "\n");
+    w.write(Header.precisionLine(snapshot.precision) + "\n");
+    w.write("parameters " + topology.parameterCount() + "\n");
+    int layers = topology.layerCount();
+    for (int l = 1; l <= layers; l++) {
+      int fanIn = topology.size(l - 1);
+      int size = topology.size(l);
+      w.write("# layer " + l + ": " + (l == layers ? "output" : "hidden") + ", " + size + " neuron"
+          + (size == 1 ? "" : "s") + ", " + topology.activation(l).name() + "\n");
+      for (int j = 0; j < size; j++) {
+        writeLine(w, snapshot, topology.weightOffset(l) + j * fanIn, fanIn);
       }
-      return new Snapshot(topology, Precision.DOUBLE, values, null);
+      writeLine(w, snapshot, topology.biasOffset(l), size);
     }
+    w.flush();
+    // The checksum line goes through the same chain; the CRC taken here covers every byte before it.
+    w.write("checksum crc32 " + String.format(Locale.ROOT, "%08x", crc.getValue()) + "\n");
+    w.flush();
+  }
 
-    static Snapshot of(Topology topology, float[] values) {
-      requireTopology(topology, values.length);
-      for (int i = 0; i < values.length; i++) {
-        if (!Float.isFinite(values[i])) {
-          throw notFinite(topology, i, Float.toString(values[i]));
-        }
+  private static void writeLine(Writer w, Snapshot snapshot, int first, int count) throws IOException {
+    w.write("# " + comment(snapshot.topology, first, count) + "\n");
+    for (int k = 0; k < count; k++) {
+      if (k > 0) {
+        w.write(' ');
       }
-      return new Snapshot(topology, Precision.FLOAT, null, values);
+      w.write(snapshot.text(first + k));
     }
-
-    private static void requireTopology(Topology topology, int length) {
-      if (topology == null) {
-        throw new IllegalArgumentException("the network's topology is null");
-      }
-      if (length != topology.parameterCount()) {
-        throw new IllegalArgumentException(
-            "the network gave " + length + " parameters; its topology " + topology + " has "
-                + topology.parameterCount());
-      }
-    }
-
-    private static IllegalArgumentException notFinite(Topology topology, int index, String value) {
-      return new IllegalArgumentException(
-          "parameter " + index + " (" + topology.describeParameter(index) + ") is " + value
-              + "; a weights file holds finite numbers only");
-    }
-
-    private String text(int index) {
-      return doubles != null ? Double.toString(doubles[index]) : Float.toString(floats[index]);
-    }
-
-    /** Writes the whole file to {@code out}, flushes it and leaves it open. */
-    void writeTo(OutputStream out) throws IOException {
-      CRC32 crc = new CRC32();
-      Writer w = new BufferedWriter(new OutputStreamWriter(new CheckedOutputStream(out, crc), StandardCharsets.UTF_8), 1 << 16);
-      w.write(WeightsFile.MAGIC + " " + WeightsFile.VERSION + "\n");
-      w.write(Header.layersLine(topology) + "\n");
-      w.write(Header.hiddenActivationsLine(topology) + "\n");
-      w.write(Header.outputActivationLine(topology) + "\n");
-      w.write(Header.lossLine(topology) + "\n");
-      w.write(Header.precisionLine(precision) + "\n");
-      w.write("parameters " + topology.parameterCount() + "\n");
-      int layers = topology.layerCount();
-      for (int l = 1; l <= layers; l++) {
-        int fanIn = topology.size(l - 1);
-        int size = topology.size(l);
-        w.write("# layer " + l + ": " + (l == layers ? "output" : "hidden") + ", " + size + " neuron"
-            + (size == 1 ? "" : "s") + ", " + topology.activation(l).name() + "\n");
-        for (int j = 0; j < size; j++) {
-          writeLine(w, topology.weightOffset(l) + j * fanIn, fanIn);
-        }
-        writeLine(w, topology.biasOffset(l), size);
-      }
-      w.flush();
-      // The checksum line goes through the same chain; the CRC taken here covers every byte before it.
-      w.write("checksum crc32 " + String.format(Locale.ROOT, "%08x", crc.getValue()) + "\n");
-      w.flush();
-    }
-
-    private void writeLine(Writer w, int first, int count) throws IOException {
-      w.write("# " + comment(topology, first, count) + "\n");
-      for (int k = 0; k < count; k++) {
-        if (k > 0) {
-          w.write(' ');
-        }
-        w.write(text(first + k));
-      }
-      w.write('\n');
-    }
+    w.write('\n');
   }
 
   /**

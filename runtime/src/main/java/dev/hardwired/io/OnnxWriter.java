@@ -1,0 +1,222 @@
+package dev.hardwired.io;
+
+import dev.hardwired.Activation;
+import dev.hardwired.Precision;
+import dev.hardwired.Topology;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Writes a network as an ONNX model: one Gemm per layer (SpreA = SpostA of the layer before × weightsᵀ +
+ * biases, a row per sample) and its activation (SpostA = fA(SpreA)), with the parameters as initializers in
+ * the network's precision. See docs/onnx.md.
+ */
+final class OnnxWriter {
+  /** The ONNX IR version written: 7, that of opset 13. */
+  static final long IR_VERSION = 7;
+  /** The version of the default operator set the nodes are taken from. */
+  static final long OPSET = 13;
+  /** The names of the graph's input and output, each a tensor of one row per sample. */
+  static final String INPUT = "input";
+  static final String OUTPUT = "output";
+  /** The name of the first dimension of the input and output: the number of rows, free. */
+  static final String ROWS = "batch";
+
+  // TensorProto.DataType values.
+  private static final int FLOAT = 1;
+  private static final int DOUBLE = 11;
+  // AttributeProto.AttributeType values.
+  private static final int ATTRIBUTE_FLOAT = 1;
+  private static final int ATTRIBUTE_INT = 2;
+
+  private final Snapshot snapshot;
+  private final Topology topology;
+  private final int elementType;
+  private final Protobuf graph = new Protobuf();
+
+  private OnnxWriter(Snapshot snapshot) {
+    this.snapshot = snapshot;
+    this.topology = snapshot.topology;
+    this.elementType = snapshot.precision == Precision.DOUBLE ? DOUBLE : FLOAT;
+  }
+
+  /** The encoded ModelProto of {@code snapshot}, its graph named {@code name}. */
+  static byte[] model(Snapshot snapshot, String name) {
+    return new OnnxWriter(snapshot).model(name);
+  }
+
+  private byte[] model(String name) {
+    int layers = topology.layerCount();
+    // Nodes first, then initializers, then the input and output: the order of GraphProto's fields.
+    for (int l = 1; l <= layers; l++) {
+      String from = l == 1 ? INPUT : layerName(l - 1) + ".SpostA";
+      String spreA = layerName(l) + ".SpreA";
+      graph.message(1, node(layerName(l) + ".Gemm", "Gemm",
+          "SpreA," + layerName(l) + " = " + (l == 1 ? "input" : "SpostA," + layerName(l - 1)) + " · "
+              + weightsName(l) + "ᵀ + biases, a row per sample",
+          new String[] {from, weightsName(l) + ".weights", layerName(l) + ".biases"}, spreA)
+          .message(5, intAttribute("transB", 1)));
+      activation(l, spreA, l == layers ? OUTPUT : layerName(l) + ".SpostA");
+    }
+    for (int l = 1; l <= layers; l++) {
+      graph.message(5, tensor(weightsName(l) + ".weights", topology.weightOffset(l),
+          new long[] {topology.size(l), topology.size(l - 1)}));
+      graph.message(5, tensor(layerName(l) + ".biases", topology.biasOffset(l), new long[] {topology.size(l)}));
+    }
+    constants();
+    graph.string(2, name)
+        .string(10, name + ": " + topology + ", " + snapshot.precision.displayName())
+        .message(11, valueInfo(INPUT, topology.inputs()))
+        .message(12, valueInfo(OUTPUT, topology.outputs()));
+    return new Protobuf()
+        .varint(1, IR_VERSION)
+        .string(2, "Hardwired")
+        .string(6, name + ": " + topology + ", " + snapshot.precision.displayName() + ". Input '" + INPUT
+            + "' and output '" + OUTPUT + "' hold a row per sample.")
+        .message(7, graph)
+        .message(8, new Protobuf().string(1, "").varint(2, OPSET))
+        .message(14, entry("hardwired.topology", topology.toString()))
+        .message(14, entry("hardwired.loss", topology.loss().name()))
+        .message(14, entry("hardwired.precision", snapshot.precision.name()))
+        .toByteArray();
+  }
+
+  /** The node or nodes of layer {@code l}'s activation, from {@code spreA} to {@code spostA}. */
+  private void activation(int l, String spreA, String spostA) {
+    Activation activation = topology.activation(l);
+    String layer = layerName(l);
+    String equation = "SpostA," + layer + " = fA(SpreA," + layer + "), fA = " + activation.displayName();
+    switch (activation) {
+      case LOGISTIC:
+        graph.message(1, node(layer + ".Sigmoid", "Sigmoid", equation, new String[] {spreA}, spostA));
+        break;
+      case TANH:
+        graph.message(1, node(layer + ".Tanh", "Tanh", equation, new String[] {spreA}, spostA));
+        break;
+      case RELU:
+        graph.message(1, node(layer + ".Relu", "Relu", equation, new String[] {spreA}, spostA));
+        break;
+      case LEAKY_RELU:
+        if (elementType == FLOAT) {
+          graph.message(1, node(layer + ".LeakyRelu", "LeakyRelu", equation, new String[] {spreA}, spostA)
+              .message(5, floatAttribute("alpha", (float) Activation.LEAKY_RELU_SLOPE)));
+        } else {
+          // LeakyRelu's alpha is a float attribute: 0.00999999977… for a double network, not 0.01. So
+          // max(SpreA, 0.01 × SpreA), which is the leaky ReLU for a slope below 1, with a double slope.
+          graph.message(1, node(layer + ".Mul", "Mul", "0.01 × SpreA," + layer,
+              new String[] {spreA, "leakyReLUSlope"}, layer + ".slopeTimesSpreA"));
+          graph.message(1, node(layer + ".Max", "Max", equation + ": max(SpreA, 0.01 × SpreA)",
+              new String[] {spreA, layer + ".slopeTimesSpreA"}, spostA));
+        }
+        break;
+      case IDENTITY:
+        graph.message(1, node(layer + ".Identity", "Identity", equation, new String[] {spreA}, spostA));
+        break;
+      case SOFTMAX:
+        graph.message(1, node(layer + ".Softmax", "Softmax", equation, new String[] {spreA}, spostA)
+            .message(5, intAttribute("axis", 1)));
+        break;
+      case STEP:
+        graph.message(1, node(layer + ".Greater", "Greater", "SpreA," + layer + " > 0",
+            new String[] {spreA, "zero"}, layer + ".fires"));
+        graph.message(1, node(layer + ".Cast", "Cast", equation + ": 1 where SpreA > 0, else 0",
+            new String[] {layer + ".fires"}, spostA).message(5, intAttribute("to", elementType)));
+        break;
+      default:
+        throw new AssertionError(activation);
+    }
+  }
+
+  /** The scalar constants the activations refer to, once each. */
+  private void constants() {
+    boolean leaky = false;
+    boolean step = false;
+    for (int l = 1; l <= topology.layerCount(); l++) {
+      leaky |= topology.activation(l) == Activation.LEAKY_RELU;
+      step |= topology.activation(l) == Activation.STEP;
+    }
+    if (leaky && elementType == DOUBLE) {
+      graph.message(5, scalar("leakyReLUSlope", Activation.LEAKY_RELU_SLOPE));
+    }
+    if (step) {
+      graph.message(5, scalar("zero", 0.0));
+    }
+  }
+
+  /** H, H1, H2, … for hidden layers (numbered when there are several), O for the output, I for the inputs. */
+  private String layerName(int l) {
+    if (l == 0) {
+      return "I";
+    }
+    if (l == topology.layerCount()) {
+      return "O";
+    }
+    return topology.layerCount() == 2 ? "H" : "H" + l;
+  }
+
+  /** ItoH, HtoO, H1toH2, …: the weights into layer {@code l}. */
+  private String weightsName(int l) {
+    return layerName(l - 1) + "to" + layerName(l);
+  }
+
+  private static Protobuf node(String name, String operator, String doc, String[] inputs, String output) {
+    Protobuf node = new Protobuf();
+    for (String input : inputs) {
+      node.string(1, input);
+    }
+    return node.string(2, output).string(3, name).string(4, operator).string(6, doc);
+  }
+
+  private static Protobuf floatAttribute(String name, float value) {
+    return new Protobuf().string(1, name).float32(2, value).varint(20, ATTRIBUTE_FLOAT);
+  }
+
+  private static Protobuf intAttribute(String name, long value) {
+    return new Protobuf().string(1, name).varint(3, value).varint(20, ATTRIBUTE_INT);
+  }
+
+  /** The {@code count} parameters from {@code first} of the flat order, little-endian, in the precision. */
+  private Protobuf tensor(String name, int first, long[] dims) {
+    int count = 1;
+    for (long dim : dims) {
+      count *= (int) dim;
+    }
+    ByteBuffer raw = ByteBuffer.allocate(count * (elementType == DOUBLE ? 8 : 4)).order(ByteOrder.LITTLE_ENDIAN);
+    for (int k = 0; k < count; k++) {
+      if (elementType == DOUBLE) {
+        raw.putDouble(snapshot.doubles[first + k]);
+      } else {
+        raw.putFloat(snapshot.floats[first + k]);
+      }
+    }
+    Protobuf tensor = new Protobuf();
+    for (long dim : dims) {
+      tensor.varint(1, dim);
+    }
+    return tensor.varint(2, elementType).string(8, name).bytes(9, raw.array());
+  }
+
+  /** A one-element tensor holding {@code value} in the network's precision, as the operators broadcast it. */
+  private Protobuf scalar(String name, double value) {
+    ByteBuffer raw = ByteBuffer.allocate(elementType == DOUBLE ? 8 : 4).order(ByteOrder.LITTLE_ENDIAN);
+    if (elementType == DOUBLE) {
+      raw.putDouble(value);
+    } else {
+      raw.putFloat((float) value);
+    }
+    return new Protobuf().varint(1, 1).varint(2, elementType).string(8, name).bytes(9, raw.array());
+  }
+
+  /** A tensor of {@code width} columns and {@link #ROWS} rows. */
+  private Protobuf valueInfo(String name, int width) {
+    Protobuf shape = new Protobuf()
+        .message(1, new Protobuf().string(2, ROWS))
+        .message(1, new Protobuf().varint(1, width));
+    Protobuf tensorType = new Protobuf().varint(1, elementType).message(2, shape);
+    return new Protobuf().string(1, name).message(2, new Protobuf().message(1, tensorType));
+  }
+
+  private static Protobuf entry(String key, String value) {
+    return new Protobuf().string(1, key).string(2, value);
+  }
+}
