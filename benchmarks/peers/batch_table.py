@@ -85,6 +85,39 @@ def table(ours, theirs, precision):
     return rows
 
 
+def inference(ours, theirs):
+    """Inference per sample at batch 1 and 256: PyTorch, ONNX Runtime (pinned tensors, and from arrays), ours."""
+    rows = [
+        "| network | precision | PyTorch, batch 1 | ONNX Runtime, batch 1 | Hardwired `predict`, batch 1"
+        " | PyTorch, batch 256 | ONNX Runtime, batch 256 | ONNX Runtime from arrays, batch 256"
+        " | Hardwired `predict`, batch 256 | ONNX Runtime ÷ Hardwired, batch 1 | ONNX Runtime ÷ Hardwired, batch 256 |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for precision in ("double", "float"):
+        for network in NETWORKS:
+            def h(op):
+                return ours.get((network, precision, op))
+
+            def p(op):
+                return theirs.get((network, precision, op))
+
+            one = h("BatchPredictBenchmark.batched.1")
+            many = h("BatchPredictBenchmark.batched.256")
+            ort_one = h("OnnxRuntimeBenchmark.pinned.1")
+            ort_many = h("OnnxRuntimeBenchmark.pinned.256")
+            if ort_many is None:
+                continue
+            rows.append(
+                "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |"
+                % (
+                    network.replace("x", "-"), precision,
+                    fmt(p("infer_b1")), fmt(ort_one), fmt(one),
+                    fmt(p("infer_b256")), fmt(ort_many), fmt(h("OnnxRuntimeBenchmark.arrays.256")), fmt(many),
+                    ratio(ort_one, one), ratio(ort_many, many),
+                ))
+    return rows if len(rows) > 2 else []
+
+
 def main():
     ours = hardwired(sys.argv[1])
     theirs = pytorch(sys.argv[2])
@@ -112,6 +145,16 @@ def main():
         lines.append("")
         lines.append("`Trainer.threads(2)`, one call of `train` (4 epochs of 256 samples, plain SGD, set-up included): "
                      + "; ".join(threads) + ".")
+    rows = inference(ours, theirs)
+    if rows:
+        lines.append("")
+        lines.append("### Inference against ONNX Runtime and PyTorch")
+        lines.append("")
+        lines.append("Per sample; ONNX Runtime 1.22 runs the model `Onnx.model` exports, on one thread, with tensors"
+                     " over direct buffers made once (the rows copied in and out), or made from the arrays for each"
+                     " call:")
+        lines.append("")
+        lines.extend(rows)
     lines.append("")
     path = sys.argv[3]
     text = open(path, encoding="utf-8").read()

@@ -1,0 +1,160 @@
+package dev.hardwired.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.hardwired.Activation;
+import dev.hardwired.Loss;
+import dev.hardwired.Topology;
+import dev.hardwired.TrainableFloatNetwork;
+import dev.hardwired.TrainableNetwork;
+import dev.hardwired.io.Onnx;
+import dev.hardwired.reference.ReferenceNetwork;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Models written by {@link Onnx} run in ONNX Runtime and give what {@code predict} gives: within 1e-12
+ * (relative, or absolute below 1) in double, and max(1e-6 absolute, 1e-5 relative) in float, where ONNX
+ * Runtime's own summation order and fused multiply-adds differ in the last bits.
+ */
+class OnnxRuntimeParityTest {
+  private static final OrtEnvironment ENVIRONMENT = OrtEnvironment.getEnvironment();
+
+  static Stream<Arguments> doubleNetworks() {
+    return Stream.of(
+        Arguments.of(ReferenceNetwork.seeded(
+            Topology.of(2, new int[] {2}, 1, new Activation[] {Activation.LOGISTIC}, Activation.LOGISTIC, Loss.SQUARED_ERROR), 1)),
+        Arguments.of(ReferenceNetwork.seeded(
+            Topology.of(4, new int[] {8}, 3, new Activation[] {Activation.TANH}, Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY), 2)),
+        Arguments.of(ReferenceNetwork.seeded(
+            Topology.of(5, new int[] {7}, 2, new Activation[] {Activation.RELU}, Activation.IDENTITY, Loss.SQUARED_ERROR), 3)),
+        Arguments.of(ReferenceNetwork.seeded(
+            Topology.of(3, new int[] {6}, 1, new Activation[] {Activation.LEAKY_RELU}, Activation.LOGISTIC, Loss.CROSS_ENTROPY), 4)),
+        Arguments.of(ReferenceNetwork.seeded(
+            Topology.of(6, new int[] {5, 4, 3}, 2,
+                new Activation[] {Activation.TANH, Activation.LEAKY_RELU, Activation.IDENTITY}, Activation.TANH,
+                Loss.SQUARED_ERROR), 5)),
+        Arguments.of(ReferenceNetwork.seeded(
+            Topology.of(2, new int[] {}, 1, new Activation[] {}, Activation.STEP, Loss.PERCEPTRON), 6)),
+        Arguments.of(Size64x32x10Network.seeded(7)),
+        Arguments.of(Size784x128x10Network.seeded(8)));
+  }
+
+  static Stream<Arguments> floatNetworks() {
+    return Stream.of(
+        Arguments.of(FloatTanhSoftmax.seeded(1)),
+        Arguments.of(FloatReluIdentity.seeded(2)),
+        Arguments.of(FloatLeakyLogistic.seeded(3)),
+        Arguments.of(FloatDeep.seeded(4)),
+        Arguments.of(FloatLooped.seeded(5)),
+        Arguments.of(FloatPerceptron.seeded(6)),
+        Arguments.of(Size784x128x10FloatNetwork.seeded(7)));
+  }
+
+  private static double[][] rows(int width, long seed) {
+    Random random = new Random(seed);
+    double[][] rows = new double[64][width];
+    for (double[] row : rows) {
+      for (int i = 0; i < width; i++) {
+        row[i] = random.nextGaussian() * 2.0;
+      }
+    }
+    return rows;
+  }
+
+  private static Object run(byte[] model, Object rows) throws OrtException {
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(1);
+      try (OrtSession session = ENVIRONMENT.createSession(model, options);
+          OnnxTensor input = OnnxTensor.createTensor(ENVIRONMENT, rows);
+          OrtSession.Result result = session.run(Map.of("input", input))) {
+        return result.get("output").orElseThrow().getValue();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("doubleNetworks")
+  void onnxRuntimeGivesWhatPredictGives(TrainableNetwork network) throws OrtException {
+    double[][] rows = rows(network.inputCount(), 17);
+    double[][] outputs = (double[][]) run(Onnx.model(network), rows);
+    for (int r = 0; r < rows.length; r++) {
+      double[] expected = network.predict(rows[r]);
+      for (int k = 0; k < expected.length; k++) {
+        assertEquals(expected[k], outputs[r][k], 1e-12 * Math.max(1.0, Math.abs(expected[k])),
+            network + ", row " + r + ", output " + k);
+      }
+    }
+  }
+
+  @Test
+  void theBenchmarkScoresWhatBatchedPredictScores() throws OrtException {
+    for (String network : List.of("2x4x1", "4x8x3", "64x32x10", "784x128x10")) {
+      for (String precision : List.of("double", "float")) {
+        OnnxRuntimeBenchmark onnx = new OnnxRuntimeBenchmark();
+        onnx.network = network;
+        onnx.batch = 32;
+        onnx.precision = precision;
+        onnx.setUp();
+        BatchPredictBenchmark ours = new BatchPredictBenchmark();
+        ours.network = network;
+        ours.batch = 32;
+        ours.precision = precision;
+        ours.setUp();
+        try {
+          String what = network + " " + precision;
+          assertClose(ours.batched(), onnx.pinned(), precision, what + ", pinned");
+          assertClose(ours.batched(), onnx.arrays(), precision, what + ", arrays");
+        } finally {
+          onnx.tearDown();
+        }
+      }
+    }
+  }
+
+  private static void assertClose(Object expected, Object actual, String precision, String what) {
+    int rows = java.lang.reflect.Array.getLength(expected);
+    assertEquals(rows, java.lang.reflect.Array.getLength(actual), what);
+    for (int r = 0; r < rows; r++) {
+      Object e = java.lang.reflect.Array.get(expected, r);
+      Object a = java.lang.reflect.Array.get(actual, r);
+      for (int k = 0; k < java.lang.reflect.Array.getLength(e); k++) {
+        double x = java.lang.reflect.Array.getDouble(e, k);
+        double y = java.lang.reflect.Array.getDouble(a, k);
+        double tolerance = precision.equals("double") ? 1e-12 * Math.max(1.0, Math.abs(x)) : Math.max(1e-6, 1e-5 * Math.abs(x));
+        assertEquals(x, y, tolerance, what + ", row " + r + ", output " + k);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("floatNetworks")
+  void onnxRuntimeGivesWhatPredictGivesInFloat(TrainableFloatNetwork network) throws OrtException {
+    double[][] wide = rows(network.inputCount(), 19);
+    float[][] rows = new float[wide.length][wide[0].length];
+    for (int r = 0; r < rows.length; r++) {
+      for (int i = 0; i < rows[r].length; i++) {
+        rows[r][i] = (float) wide[r][i];
+      }
+    }
+    float[][] outputs = (float[][]) run(Onnx.model(network), rows);
+    float[] expected = new float[network.outputCount()];
+    for (int r = 0; r < rows.length; r++) {
+      network.predict(rows[r], expected);
+      for (int k = 0; k < expected.length; k++) {
+        assertEquals(expected[k], outputs[r][k], Math.max(1e-6, 1e-5 * Math.abs(expected[k])),
+            network + ", row " + r + ", output " + k);
+      }
+    }
+  }
+}
