@@ -1,10 +1,18 @@
 package dev.hardwired.io;
 
+import dev.hardwired.Activation;
+import dev.hardwired.Precision;
+import dev.hardwired.Topology;
 import dev.hardwired.TrainableFloatNetwork;
 import dev.hardwired.TrainableNetwork;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,6 +24,11 @@ import java.util.function.UnaryOperator;
  * <pre>{@code
  * Onnx.save(net, Paths.get("wine.onnx"));  // atomic: the old file or the new one, never half
  * }</pre>
+ *
+ * <p>{@link #load(Path, TrainableNetwork)} reads such a model back into a network, and also what other tools
+ * write for a fully connected network: {@code torch.onnx.export} of a {@code Sequential} of {@code Linear}
+ * layers and activations, or any graph of {@code Gemm} (or {@code MatMul} and {@code Add}) layers, each
+ * followed by at most one activation. So a network trained in PyTorch can be fine-tuned by the trainer.
  *
  * <p>The model computes what {@code predict} computes, in the same precision; other runtimes sum in their
  * own order, so their outputs can differ in the last bits. The loss, which is not part of the inference
@@ -76,6 +89,41 @@ public final class Onnx {
     return OnnxWriter.model(Snapshot.of(network, HOLDS), graphName(network));
   }
 
+  /**
+   * Sets a double-precision network's parameters from an ONNX model. The model's layers, activations and
+   * type are checked against the network first; a float model is widened exactly. Only then are the
+   * parameters set.
+   *
+   * @throws OnnxFileException when the file cannot be read, is not an ONNX model, is not a fully connected
+   *     network (naming the first node that is not), or does not fit the network (naming what differs); the
+   *     network is then unchanged
+   */
+  public static void load(Path file, TrainableNetwork network) throws OnnxFileException {
+    requireNetwork(network);
+    network.setParameters(fit(read(file), network.topology(), Precision.DOUBLE));
+  }
+
+  /**
+   * {@link #load(Path, TrainableNetwork)} for a single-precision network, which takes float models only: a
+   * double model would be rounded.
+   */
+  public static void load(Path file, TrainableFloatNetwork network) throws OnnxFileException {
+    requireNetwork(network);
+    network.setParameters(narrow(fit(read(file), network.topology(), Precision.FLOAT)));
+  }
+
+  /** {@link #load(Path, TrainableNetwork)} from a stream, read to its end and left open; {@code sourceName} names it. */
+  public static void load(InputStream in, String sourceName, TrainableNetwork network) throws OnnxFileException {
+    requireNetwork(network);
+    network.setParameters(fit(read(in, sourceName), network.topology(), Precision.DOUBLE));
+  }
+
+  /** {@link #load(Path, TrainableFloatNetwork)} from a stream, read to its end and left open. */
+  public static void load(InputStream in, String sourceName, TrainableFloatNetwork network) throws OnnxFileException {
+    requireNetwork(network);
+    network.setParameters(narrow(fit(read(in, sourceName), network.topology(), Precision.FLOAT)));
+  }
+
   /** {@link #save(TrainableNetwork, Path)} through {@code wrap}, with which tests inject failures. */
   static void save(TrainableNetwork network, Path target, UnaryOperator<OutputStream> wrap) throws IOException {
     byte[] model = model(network);
@@ -86,6 +134,82 @@ public final class Onnx {
   private static String graphName(Object network) {
     String name = network.getClass().getSimpleName();
     return name.isEmpty() ? "network" : name;
+  }
+
+  private static OnnxReader.Layers read(Path file) throws OnnxFileException {
+    if (file == null) {
+      throw new IllegalArgumentException("file is null");
+    }
+    String name = file.toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new OnnxFileException(name, "", "expected an ONNX model, found no file at this path", e);
+    } catch (IOException e) {
+      throw new OnnxFileException(name, "", "cannot read the file: " + e, e);
+    }
+    return OnnxReader.read(bytes, name);
+  }
+
+  private static OnnxReader.Layers read(InputStream in, String sourceName) throws OnnxFileException {
+    if (in == null) {
+      throw new IllegalArgumentException("in is null");
+    }
+    if (sourceName == null) {
+      throw new IllegalArgumentException("sourceName is null");
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] buffer = new byte[1 << 16];
+    try {
+      for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+        bytes.write(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw new OnnxFileException(sourceName, "", "cannot read the stream: " + e, e);
+    }
+    return OnnxReader.read(bytes.toByteArray(), sourceName);
+  }
+
+  /** The model's parameters, once its layers, activations and type are those of the network. */
+  private static double[] fit(OnnxReader.Layers model, Topology topology, Precision precision) throws OnnxFileException {
+    if (!Arrays.equals(model.sizes, topology.sizes())) {
+      throw new OnnxFileException(model.source, "",
+          "expected layers " + topology.shape() + " (the network's), found layers " + model.shape());
+    }
+    for (int l = 1; l < model.sizes.length; l++) {
+      Activation expected = topology.activation(l);
+      if (model.activations[l] != expected) {
+        throw new OnnxFileException(model.source, model.nodes[l],
+            "expected layer " + l + " to end in " + expected.displayName() + " (the network's), found "
+                + model.activations[l].displayName() + (model.activations[l] == Activation.IDENTITY ? " (no activation)" : "")
+                + (l == model.sizes.length - 1 && model.activations[l] == Activation.IDENTITY
+                    && (expected == Activation.SOFTMAX || expected == Activation.LOGISTIC)
+                    ? "; a model trained on logits (CrossEntropyLoss, BCEWithLogitsLoss) needs its "
+                        + (expected == Activation.SOFTMAX ? "Softmax" : "Sigmoid") + " added before export"
+                    : ""));
+      }
+    }
+    if (precision == Precision.FLOAT && model.precision == Precision.DOUBLE) {
+      throw new OnnxFileException(model.source, "",
+          "the model is double; expected float, the network's precision (a double model would be rounded: load "
+              + "it into a double network, or export it in float32)");
+    }
+    return model.values;
+  }
+
+  private static float[] narrow(double[] values) {
+    float[] narrow = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      narrow[i] = (float) values[i];
+    }
+    return narrow;
+  }
+
+  private static void requireNetwork(Object network) {
+    if (network == null) {
+      throw new IllegalArgumentException("network is null");
+    }
   }
 
   private static void requireStream(OutputStream out) {

@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the README's "Exporting to ONNX" example, which quotes the block below line for line. */
+/** Runs the README's "ONNX" example, which quotes the block below line for line. */
 class OnnxReadmeTest {
   @TempDir Path folder;
 
@@ -30,8 +30,11 @@ class OnnxReadmeTest {
     ReferenceNetwork net = ReferenceNetwork.seeded(iris, 42);  // or any generated network: IrisNetwork.seeded(42)
     Onnx.save(net, file);                                      // atomic: the previous file or the whole new one
     byte[] model = Onnx.model(net);                            // the same bytes, for a runtime that takes memory
+    ReferenceNetwork tuned = new ReferenceNetwork(iris);       // or a model exported by PyTorch, to fine-tune
+    Onnx.load(file, tuned);                                    // layers, activations and type checked, then set
     // README end
     assertArrayEquals(model, Files.readAllBytes(file));
+    assertArrayEquals(net.parameters(), tuned.parameters());
     OnnxModel read = new OnnxModel(model);
     assertEquals(Arrays.asList("Gemm", "Tanh", "Gemm", "Softmax"), read.operators());
   }

@@ -1,0 +1,649 @@
+package dev.hardwired.io;
+
+import dev.hardwired.Activation;
+import dev.hardwired.Precision;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads an ONNX model as a fully connected network: from the graph's input to its output, each layer a
+ * {@code Gemm} (or a {@code MatMul} and an {@code Add}) and at most one activation. What {@link OnnxWriter}
+ * writes reads back, and so does what {@code torch.onnx.export} writes for a {@code Sequential} of {@code
+ * Linear} layers and activations. Anything else is an {@link OnnxFileException} naming the first node that
+ * does not fit.
+ */
+final class OnnxReader {
+  // TensorProto.DataType values.
+  private static final int FLOAT = 1;
+  private static final int DOUBLE = 11;
+  private static final int EXTERNAL = 1;
+
+  /** A model read as layers: sizes, activations and parameters in the flat order of Topology. */
+  static final class Layers {
+    final String source;
+    final Precision precision;
+    /** The sizes from the inputs to the outputs. */
+    final int[] sizes;
+    /** The activation of each layer, from index 1. */
+    final Activation[] activations;
+    /** The node that starts each layer, from index 1, for messages. */
+    final String[] nodes;
+    /** Every parameter, widened to double when the model is float. */
+    final double[] values;
+
+    private Layers(String source, Precision precision, int[] sizes, Activation[] activations, String[] nodes, double[] values) {
+      this.source = source;
+      this.precision = precision;
+      this.sizes = sizes;
+      this.activations = activations;
+      this.nodes = nodes;
+      this.values = values;
+    }
+
+    /** For example {@code 4-8-3}. */
+    String shape() {
+      StringBuilder shape = new StringBuilder();
+      for (int size : sizes) {
+        shape.append(shape.length() == 0 ? "" : "-").append(size);
+      }
+      return shape.toString();
+    }
+  }
+
+  private static final class Node {
+    String name = "";
+    String operator = "";
+    String domain = "";
+    final List<String> inputs = new ArrayList<>();
+    final List<String> outputs = new ArrayList<>();
+    final Map<String, Number> attributes = new HashMap<>();
+
+    String label() {
+      return name.isEmpty() ? operator : name;
+    }
+  }
+
+  private static final class Tensor {
+    long[] dims = new long[0];
+    int type;
+    byte[] raw;
+    float[] floats;
+    double[] doubles;
+    boolean external;
+  }
+
+  private final String source;
+  private final List<Node> nodes = new ArrayList<>();
+  private final Map<String, Tensor> initializers = new LinkedHashMap<>();
+  private final Map<String, Integer> inputTypes = new LinkedHashMap<>();
+  private final List<String> outputs = new ArrayList<>();
+  private int precisionType;
+
+  private OnnxReader(String source) {
+    this.source = source;
+  }
+
+  static Layers read(byte[] model, String source) throws OnnxFileException {
+    OnnxReader reader = new OnnxReader(source);
+    try {
+      reader.model(new ProtobufReader(model));
+    } catch (ProtobufReader.Malformed e) {
+      throw new OnnxFileException(source, "", "expected an ONNX model, found damaged data: " + e.getMessage(), e);
+    }
+    return reader.layers();
+  }
+
+  // ------------------------------------------------------------------------------------------ decoding
+
+  private void model(ProtobufReader model) throws ProtobufReader.Malformed, OnnxFileException {
+    boolean graph = false;
+    while (model.next()) {
+      if (model.field() == 7) {
+        graph(model.message());
+        graph = true;
+      } else {
+        model.skip();
+      }
+    }
+    if (!graph) {
+      throw new OnnxFileException(source, "", "expected an ONNX model, found no graph in the data");
+    }
+  }
+
+  private void graph(ProtobufReader graph) throws ProtobufReader.Malformed {
+    while (graph.next()) {
+      switch (graph.field()) {
+        case 1:
+          nodes.add(node(graph.message()));
+          break;
+        case 5:
+          tensor(graph.message());
+          break;
+        case 11:
+          valueInfo(graph.message(), true);
+          break;
+        case 12:
+          valueInfo(graph.message(), false);
+          break;
+        default:
+          graph.skip();
+      }
+    }
+  }
+
+  private static Node node(ProtobufReader message) throws ProtobufReader.Malformed {
+    Node node = new Node();
+    while (message.next()) {
+      switch (message.field()) {
+        case 1:
+          node.inputs.add(message.string());
+          break;
+        case 2:
+          node.outputs.add(message.string());
+          break;
+        case 3:
+          node.name = message.string();
+          break;
+        case 4:
+          node.operator = message.string();
+          break;
+        case 5:
+          attribute(message.message(), node.attributes);
+          break;
+        case 7:
+          node.domain = message.string();
+          break;
+        default:
+          message.skip();
+      }
+    }
+    return node;
+  }
+
+  /** A FLOAT or INT attribute, as a Float or a Long; others are kept out (no supported node needs them). */
+  private static void attribute(ProtobufReader message, Map<String, Number> attributes) throws ProtobufReader.Malformed {
+    String name = "";
+    Number value = null;
+    while (message.next()) {
+      if (message.field() == 1) {
+        name = message.string();
+      } else if (message.field() == 2) {
+        value = message.float32();
+      } else if (message.field() == 3) {
+        value = message.varint();
+      } else {
+        message.skip();
+      }
+    }
+    if (value != null) {
+      attributes.put(name, value);
+    }
+  }
+
+  private void tensor(ProtobufReader message) throws ProtobufReader.Malformed {
+    Tensor tensor = new Tensor();
+    String name = "";
+    long[] dims = new long[0];
+    while (message.next()) {
+      switch (message.field()) {
+        case 1:
+          long[] more = message.int64s();
+          long[] all = java.util.Arrays.copyOf(dims, dims.length + more.length);
+          System.arraycopy(more, 0, all, dims.length, more.length);
+          dims = all;
+          break;
+        case 2:
+          tensor.type = (int) message.varint();
+          break;
+        case 4:
+          tensor.floats = concat(tensor.floats, message.floats());
+          break;
+        case 8:
+          name = message.string();
+          break;
+        case 9:
+          tensor.raw = message.bytes();
+          break;
+        case 10:
+          tensor.doubles = concat(tensor.doubles, message.doubles());
+          break;
+        case 13:
+          tensor.external = true;
+          message.skip();
+          break;
+        case 14:
+          tensor.external |= message.varint() == EXTERNAL;
+          break;
+        default:
+          message.skip();
+      }
+    }
+    tensor.dims = dims;
+    initializers.put(name, tensor);
+  }
+
+  private void valueInfo(ProtobufReader message, boolean input) throws ProtobufReader.Malformed {
+    String name = "";
+    int type = 0;
+    while (message.next()) {
+      if (message.field() == 1) {
+        name = message.string();
+      } else if (message.field() == 2) {
+        type = tensorElementType(message.message());
+      } else {
+        message.skip();
+      }
+    }
+    if (input) {
+      inputTypes.put(name, type);
+    } else {
+      outputs.add(name);
+    }
+  }
+
+  /** TypeProto → tensor_type → elem_type; 0 when the value is not a tensor. */
+  private static int tensorElementType(ProtobufReader type) throws ProtobufReader.Malformed {
+    int element = 0;
+    while (type.next()) {
+      if (type.field() == 1) {
+        ProtobufReader tensor = type.message();
+        while (tensor.next()) {
+          if (tensor.field() == 1) {
+            element = (int) tensor.varint();
+          } else {
+            tensor.skip();
+          }
+        }
+      } else {
+        type.skip();
+      }
+    }
+    return element;
+  }
+
+  private static float[] concat(float[] a, float[] b) {
+    if (a == null) {
+      return b;
+    }
+    float[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  private static double[] concat(double[] a, double[] b) {
+    if (a == null) {
+      return b;
+    }
+    double[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  // ------------------------------------------------------------------------------------------ the layers
+
+  private Layers layers() throws OnnxFileException {
+    List<String> inputs = new ArrayList<>();
+    for (String name : inputTypes.keySet()) {
+      if (!initializers.containsKey(name)) {
+        inputs.add(name);
+      }
+    }
+    if (inputs.size() != 1) {
+      throw failure("", "expected one input, found " + inputs.size() + (inputs.isEmpty() ? "" : ": " + inputs));
+    }
+    if (outputs.size() != 1) {
+      throw failure("", "expected one output, found " + outputs.size() + (outputs.isEmpty() ? "" : ": " + outputs));
+    }
+    String input = inputs.get(0);
+    precisionType = inputTypes.get(input);
+    if (precisionType != FLOAT && precisionType != DOUBLE) {
+      throw failure("", "the input '" + input + "' is of " + typeName(precisionType) + "; expected float or double");
+    }
+    Map<String, List<Node>> readers = new HashMap<>();
+    for (Node node : nodes) {
+      for (String name : node.inputs) {
+        readers.computeIfAbsent(name, k -> new ArrayList<>()).add(node);
+      }
+    }
+    List<Integer> sizes = new ArrayList<>();
+    List<Activation> activations = new ArrayList<>();
+    List<String> starts = new ArrayList<>();
+    List<double[]> parameters = new ArrayList<>();
+    activations.add(null);
+    starts.add("");
+    int width = -1;
+    String value = input;
+    String output = outputs.get(0);
+    while (!value.equals(output)) {
+      List<Node> next = readers.getOrDefault(value, new ArrayList<>());
+      if (next.isEmpty()) {
+        throw failure("", "nothing reads '" + value + "', and it is not the model's output '" + output + "'");
+      }
+      Node node = next.get(0);
+      for (Node reader : next) {
+        if (!reader.domain.isEmpty() && !reader.domain.equals("ai.onnx")) {
+          throw failure(reader.label(), "expected an operator of the default ONNX domain, found " + reader.operator
+              + " of " + reader.domain);
+        }
+      }
+      int layer = sizes.size() - 1;
+      boolean open = layer >= 1 && activations.get(layer) == null;
+      if (next.size() == 2 && open && leakyPair(next, value)) {
+        // max(SpreA, 0.01 × SpreA): the leaky ReLU as OnnxWriter writes it for double networks.
+        Node multiply = next.get(0).operator.equals("Mul") ? next.get(0) : next.get(1);
+        requireSlope(multiply, multiply.inputs.get(0).equals(value) ? multiply.inputs.get(1) : multiply.inputs.get(0));
+        activations.set(layer, Activation.LEAKY_RELU);
+        value = (next.get(0) == multiply ? next.get(1) : next.get(0)).outputs.get(0);
+        continue;
+      }
+      if (next.size() > 1) {
+        throw failure(next.get(1).label(), "'" + value + "' is read by " + next.size() + " nodes; in a fully "
+            + "connected network each value goes on to one node");
+      }
+      switch (node.operator) {
+        case "Gemm":
+        case "MatMul": {
+          if (!node.inputs.get(0).equals(value)) {
+            throw failure(node.label(), "expected '" + value + "' as the first input, found it as another");
+          }
+          if (width == -1) {
+            width = node.operator.equals("Gemm") && longAttribute(node, "transB", 0) == 1
+                ? (int) dims(node, node.inputs.get(1))[1] : (int) dims(node, node.inputs.get(1))[0];
+            sizes.add(width);
+          }
+          if (layer >= 1 && activations.get(layer) == null) {
+            activations.set(layer, Activation.IDENTITY);
+          }
+          double[][] weightsAndBiases = new double[2][];
+          value = linear(node, width, readers, weightsAndBiases);
+          width = weightsAndBiases[1].length;
+          sizes.add(width);
+          activations.add(null);
+          starts.add(node.label());
+          parameters.add(weightsAndBiases[0]);
+          parameters.add(weightsAndBiases[1]);
+          break;
+        }
+        default: {
+          if (!open) {
+            throw failure(node.label(), layer < 1
+                ? "expected a Gemm or MatMul to start the first layer, found " + node.operator
+                : "expected a Gemm or MatMul to start layer " + (layer + 1) + " after the activation of layer " + layer
+                    + ", found " + node.operator);
+          }
+          value = activation(node, value, readers, activations, layer);
+        }
+      }
+    }
+    int layers = sizes.size() - 1;
+    if (layers < 1) {
+      throw failure("", "expected at least one Gemm or MatMul layer, found the input '" + input + "' as the output");
+    }
+    if (activations.get(layers) == null) {
+      activations.set(layers, Activation.IDENTITY);
+    }
+    int[] shape = new int[sizes.size()];
+    for (int l = 0; l < shape.length; l++) {
+      shape[l] = sizes.get(l);
+    }
+    int count = 0;
+    for (double[] array : parameters) {
+      count += array.length;
+    }
+    double[] values = new double[count];
+    int at = 0;
+    for (double[] array : parameters) {
+      System.arraycopy(array, 0, values, at, array.length);
+      at += array.length;
+    }
+    return new Layers(source, precisionType == DOUBLE ? Precision.DOUBLE : Precision.FLOAT, shape,
+        activations.toArray(new Activation[0]), starts.toArray(new String[0]), values);
+  }
+
+  /**
+   * The weights (in the flat order: into node j from node i at j × fanIn + i) and biases of the layer that
+   * {@code node} starts, into {@code weightsAndBiases}: the value after it.
+   */
+  private String linear(Node node, int fanIn, Map<String, List<Node>> readers, double[][] weightsAndBiases)
+      throws OnnxFileException {
+    long[] dims = dims(node, node.inputs.get(1));
+    boolean gemm = node.operator.equals("Gemm");
+    if (gemm) {
+      if (longAttribute(node, "transA", 0) != 0) {
+        throw failure(node.label(), "expected transA = 0, found " + longAttribute(node, "transA", 0));
+      }
+      for (String scale : new String[] {"alpha", "beta"}) {
+        Number factor = node.attributes.get(scale);
+        if (factor != null && factor.floatValue() != 1.0f) {
+          throw failure(node.label(), "expected " + scale + " = 1, found " + factor);
+        }
+      }
+    }
+    boolean transposed = gemm && longAttribute(node, "transB", 0) == 1;
+    if (dims.length != 2) {
+      throw failure(node.label(), "expected weights '" + node.inputs.get(1) + "' of 2 dimensions, found " + dims.length);
+    }
+    int rows = (int) dims[0];
+    int columns = (int) dims[1];
+    int size = transposed ? rows : columns;
+    int from = transposed ? columns : rows;
+    if (from != fanIn) {
+      throw failure(node.label(), "expected weights from " + fanIn + " values (the layer before), found "
+          + java.util.Arrays.toString(dims) + (transposed ? " with transB = 1" : ""));
+    }
+    double[] stored = values(node, node.inputs.get(1));
+    double[] weights = new double[stored.length];
+    for (int j = 0; j < size; j++) {
+      for (int i = 0; i < fanIn; i++) {
+        weights[j * fanIn + i] = transposed ? stored[j * fanIn + i] : stored[i * size + j];
+      }
+    }
+    double[] biases = new double[size];
+    String after = node.outputs.get(0);
+    if (gemm && node.inputs.size() > 2 && !node.inputs.get(2).isEmpty()) {
+      biases = biases(node, node.inputs.get(2), size);
+    } else if (!gemm) {
+      List<Node> next = readers.getOrDefault(after, new ArrayList<>());
+      if (next.size() == 1 && next.get(0).operator.equals("Add")) {
+        Node add = next.get(0);
+        String other = add.inputs.get(0).equals(after) ? add.inputs.get(1) : add.inputs.get(0);
+        biases = biases(add, other, size);
+        after = add.outputs.get(0);
+      }
+    }
+    weightsAndBiases[0] = weights;
+    weightsAndBiases[1] = biases;
+    return after;
+  }
+
+  private double[] biases(Node node, String name, int size) throws OnnxFileException {
+    long[] dims = dims(node, name);
+    long count = 1;
+    for (long dim : dims) {
+      count *= dim;
+    }
+    if (count != size || dims.length > 2 || (dims.length == 2 && dims[0] != 1)) {
+      throw failure(node.label(), "expected " + size + " biases, found '" + name + "' of shape " + java.util.Arrays.toString(dims));
+    }
+    return values(node, name);
+  }
+
+  /** The activation that {@code node} starts: the value after it. */
+  private String activation(Node node, String value, Map<String, List<Node>> readers, List<Activation> activations, int layer)
+      throws OnnxFileException {
+    Activation activation;
+    String after = node.outputs.get(0);
+    switch (node.operator) {
+      case "Sigmoid":
+        activation = Activation.LOGISTIC;
+        break;
+      case "Tanh":
+        activation = Activation.TANH;
+        break;
+      case "Relu":
+        activation = Activation.RELU;
+        break;
+      case "Identity":
+        activation = Activation.IDENTITY;
+        break;
+      case "LeakyRelu": {
+        Number alpha = node.attributes.get("alpha");
+        float slope = alpha == null ? 0.01f : alpha.floatValue();
+        if (slope != (float) Activation.LEAKY_RELU_SLOPE) {
+          throw failure(node.label(), "expected alpha = 0.01, the slope of Hardwired's leaky ReLU, found " + slope);
+        }
+        activation = Activation.LEAKY_RELU;
+        break;
+      }
+      case "PRelu":
+        requireSlope(node, node.inputs.get(1));
+        activation = Activation.LEAKY_RELU;
+        break;
+      case "Softmax": {
+        long axis = longAttribute(node, "axis", -1);
+        if (axis != 1 && axis != -1) {
+          throw failure(node.label(), "expected softmax over axis 1 (each row), found axis " + axis);
+        }
+        activation = Activation.SOFTMAX;
+        break;
+      }
+      case "Greater": {
+        // SpostA = 1 where SpreA > 0, else 0, cast to the model's type: the step of the perceptron.
+        double[] zero = node.inputs.size() == 2 ? scalar(node, node.inputs.get(1)) : null;
+        List<Node> next = readers.getOrDefault(after, new ArrayList<>());
+        if (zero == null || zero[0] != 0.0 || next.size() != 1 || !next.get(0).operator.equals("Cast")) {
+          throw failure(node.label(), "expected Greater than a zero constant, then a Cast: the step activation");
+        }
+        activation = Activation.STEP;
+        after = next.get(0).outputs.get(0);
+        break;
+      }
+      default:
+        throw failure(node.label(), "expected an activation (Sigmoid, Tanh, Relu, LeakyRelu, Identity, Softmax) or a "
+            + "Gemm or MatMul, found " + node.operator + ": not part of a fully connected network Hardwired can load");
+    }
+    activations.set(layer, activation);
+    return after;
+  }
+
+  /** Whether the two readers of {@code value} are Mul by a constant and Max of the value and the product. */
+  private boolean leakyPair(List<Node> next, String value) {
+    Node a = next.get(0);
+    Node b = next.get(1);
+    Node multiply = a.operator.equals("Mul") ? a : b;
+    Node max = multiply == a ? b : a;
+    return multiply.operator.equals("Mul") && max.operator.equals("Max") && max.inputs.size() == 2
+        && max.inputs.contains(value) && max.inputs.contains(multiply.outputs.get(0)) && multiply.inputs.size() == 2;
+  }
+
+  private void requireSlope(Node node, String name) throws OnnxFileException {
+    double[] slope = scalar(node, name);
+    double expected = precisionType == DOUBLE ? Activation.LEAKY_RELU_SLOPE : (float) Activation.LEAKY_RELU_SLOPE;
+    if (slope == null || slope[0] != expected) {
+      throw failure(node.label(), "expected a slope of 0.01, the slope of Hardwired's leaky ReLU, found "
+          + (slope == null ? "'" + name + "', which is not a one-value constant" : Double.toString(slope[0])));
+    }
+  }
+
+  /** The one value of the constant {@code name}, or null when it is not a one-value initializer. */
+  private double[] scalar(Node node, String name) throws OnnxFileException {
+    Tensor tensor = initializers.get(name);
+    if (tensor == null) {
+      return null;
+    }
+    double[] values = values(node, name);
+    return values.length == 1 ? values : null;
+  }
+
+  private long[] dims(Node node, String name) throws OnnxFileException {
+    Tensor tensor = initializers.get(name);
+    if (tensor == null) {
+      throw failure(node.label(), "expected '" + name + "' to be a constant (an initializer), found a computed value");
+    }
+    return tensor.dims;
+  }
+
+  /** The values of the initializer {@code name}, widened to double, after every check of the tensor. */
+  private double[] values(Node node, String name) throws OnnxFileException {
+    Tensor tensor = initializers.get(name);
+    if (tensor == null) {
+      throw failure(node.label(), "expected '" + name + "' to be a constant (an initializer), found a computed value");
+    }
+    if (tensor.external) {
+      throw failure(node.label(), "'" + name + "' keeps its values in an external file; expected them inside the "
+          + "model (in PyTorch, export without external data; in onnx, save without save_as_external_data)");
+    }
+    if (tensor.type != precisionType) {
+      throw failure(node.label(), "'" + name + "' is of " + typeName(tensor.type) + "; expected "
+          + typeName(precisionType) + ", the type of the model's input");
+    }
+    long count = 1;
+    for (long dim : tensor.dims) {
+      if (dim < 0) {
+        throw failure(node.label(), "'" + name + "' has a negative dimension: " + java.util.Arrays.toString(tensor.dims));
+      }
+      count *= dim;
+      if (count > Integer.MAX_VALUE) {
+        throw failure(node.label(), "'" + name + "' has " + count + " values or more; expected fewer than 2³¹");
+      }
+    }
+    double[] values = new double[(int) count];
+    int width = tensor.type == DOUBLE ? 8 : 4;
+    if (tensor.raw != null) {
+      if (tensor.raw.length != count * width) {
+        throw failure(node.label(), "'" + name + "' holds " + tensor.raw.length + " bytes; expected " + count * width
+            + " for its shape " + java.util.Arrays.toString(tensor.dims));
+      }
+      java.nio.ByteBuffer raw = java.nio.ByteBuffer.wrap(tensor.raw).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      for (int k = 0; k < values.length; k++) {
+        values[k] = width == 8 ? raw.getDouble() : raw.getFloat();
+      }
+    } else {
+      int found = tensor.type == DOUBLE
+          ? (tensor.doubles == null ? 0 : tensor.doubles.length)
+          : (tensor.floats == null ? 0 : tensor.floats.length);
+      if (found != count) {
+        throw failure(node.label(), "'" + name + "' holds " + found + " values; expected " + count + " for its shape "
+            + java.util.Arrays.toString(tensor.dims));
+      }
+      for (int k = 0; k < values.length; k++) {
+        values[k] = tensor.type == DOUBLE ? tensor.doubles[k] : tensor.floats[k];
+      }
+    }
+    for (int k = 0; k < values.length; k++) {
+      if (!Double.isFinite(values[k])) {
+        throw failure(node.label(), "'" + name + "' value " + k + " is " + values[k] + "; expected a finite number");
+      }
+    }
+    return values;
+  }
+
+  private static long longAttribute(Node node, String name, long otherwise) {
+    Number value = node.attributes.get(name);
+    return value == null ? otherwise : value.longValue();
+  }
+
+  private static String typeName(int type) {
+    switch (type) {
+      case FLOAT:
+        return "float";
+      case DOUBLE:
+        return "double";
+      case 10:
+        return "float16";
+      case 16:
+        return "bfloat16";
+      case 0:
+        return "no tensor type";
+      default:
+        return "data type " + type;
+    }
+  }
+
+  private OnnxFileException failure(String node, String detail) {
+    return new OnnxFileException(source, node, detail);
+  }
+}

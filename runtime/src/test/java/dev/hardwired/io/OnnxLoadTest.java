@@ -1,0 +1,265 @@
+package dev.hardwired.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.hardwired.Activation;
+import dev.hardwired.Loss;
+import dev.hardwired.Topology;
+import dev.hardwired.reference.ReferenceNetwork;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link Onnx#load}: what {@link Onnx#save} writes loads back bit for bit; a model that does not fit the
+ * network, or is not a network Hardwired can load, or is damaged, gives an {@link OnnxFileException} that
+ * names the file, the node and what differs, and leaves the network as it was.
+ */
+class OnnxLoadTest {
+  private static final Topology IRIS =
+      Fixtures.topology(4, new int[] {8}, 3, Activation.TANH, Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY);
+
+  @TempDir Path folder;
+
+  static java.util.stream.Stream<Arguments> topologies() {
+    return OnnxTest.topologies();
+  }
+
+  private static OnnxFileException loadFails(byte[] model, ReferenceNetwork into) {
+    double[] before = into.parameters();
+    OnnxFileException e =
+        assertThrows(OnnxFileException.class, () -> Onnx.load(new ByteArrayInputStream(model), "m.onnx", into));
+    assertArrayEquals(before, into.parameters(), "the network is unchanged");
+    return e;
+  }
+
+  @ParameterizedTest
+  @MethodSource("topologies")
+  void whatSaveWritesLoadsBackBitForBit(Topology topology) throws IOException {
+    ReferenceNetwork net = ReferenceNetwork.seeded(topology, 21);
+    Path file = folder.resolve("net.onnx");
+    Onnx.save(net, file);
+    ReferenceNetwork restored = new ReferenceNetwork(topology);
+    Onnx.load(file, restored);
+    assertArrayEquals(net.parameters(), restored.parameters());
+  }
+
+  @ParameterizedTest
+  @MethodSource("topologies")
+  void aFloatNetworkLoadsBackBitForBit(Topology topology) throws IOException {
+    FloatNet net = FloatNet.seeded(topology, 22);
+    Path file = folder.resolve("net.onnx");
+    Onnx.save(net, file);
+    FloatNet restored = new FloatNet(topology);
+    Onnx.load(file, restored);
+    assertArrayEquals(net.parameters(), restored.parameters());
+    ReferenceNetwork wide = new ReferenceNetwork(topology);
+    Onnx.load(file, wide);
+    float[] p = net.parameters();
+    for (int i = 0; i < p.length; i++) {
+      assertEquals(p[i], wide.parameters()[i], 0.0, "a float model widens exactly");
+    }
+  }
+
+  @Test
+  void aDoubleModelDoesNotLoadIntoAFloatNetwork() throws IOException {
+    byte[] model = Onnx.model(ReferenceNetwork.seeded(IRIS, 1));
+    FloatNet net = FloatNet.seeded(IRIS, 2);
+    float[] before = net.parameters();
+    OnnxFileException e =
+        assertThrows(OnnxFileException.class, () -> Onnx.load(new ByteArrayInputStream(model), "iris.onnx", net));
+    assertEquals("iris.onnx: the model is double; expected float, the network's precision (a double model would be "
+        + "rounded: load it into a double network, or export it in float32)", e.getMessage());
+    assertArrayEquals(before, net.parameters());
+  }
+
+  @Test
+  void otherLayersAreNamed() {
+    Topology wider = Fixtures.topology(4, new int[] {9}, 3, Activation.TANH, Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY);
+    OnnxFileException e = loadFails(Onnx.model(ReferenceNetwork.seeded(wider, 1)), ReferenceNetwork.seeded(IRIS, 2));
+    assertEquals("m.onnx: expected layers 4-8-3 (the network's), found layers 4-9-3", e.getMessage());
+    assertEquals("", e.node());
+  }
+
+  @Test
+  void anotherActivationIsNamedWithItsNode() {
+    Topology relu = Fixtures.topology(4, new int[] {8}, 3, Activation.RELU, Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY);
+    OnnxFileException e = loadFails(Onnx.model(ReferenceNetwork.seeded(relu, 1)), ReferenceNetwork.seeded(IRIS, 2));
+    assertEquals("m.onnx, node H.Gemm: expected layer 1 to end in tanh (the network's), found ReLU", e.getMessage());
+    assertEquals("H.Gemm", e.node());
+  }
+
+  @Test
+  void aModelOfLogitsSaysWhatToAdd() {
+    Topology logits = Fixtures.topology(4, new int[] {8}, 3, Activation.TANH, Activation.IDENTITY, Loss.SQUARED_ERROR);
+    OnnxFileException e = loadFails(Onnx.model(ReferenceNetwork.seeded(logits, 1)), ReferenceNetwork.seeded(IRIS, 2));
+    assertEquals("m.onnx, node O.Gemm: expected layer 2 to end in softmax (the network's), found identity (no "
+        + "activation); a model trained on logits (CrossEntropyLoss, BCEWithLogitsLoss) needs its Softmax added "
+        + "before export", e.getMessage());
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    Path missing = folder.resolve("missing.onnx");
+    OnnxFileException e = assertThrows(OnnxFileException.class, () -> Onnx.load(missing, new ReferenceNetwork(IRIS)));
+    assertEquals(missing + ": expected an ONNX model, found no file at this path", e.getMessage());
+  }
+
+  @Test
+  void somethingThatIsNotAModelIsRefused() throws IOException {
+    Path text = folder.resolve("notes.onnx");
+    Files.write(text, "hardwired-weights 1\nlayers 4-8-3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    OnnxFileException e = assertThrows(OnnxFileException.class, () -> Onnx.load(text, new ReferenceNetwork(IRIS)));
+    assertEquals(text + ": expected an ONNX model, found damaged data: ", e.getMessage().substring(0, text.toString().length() + 46));
+  }
+
+  /** Every prefix of a model, and a model with any one byte changed: an OnnxFileException or a load, never another exception. */
+  @Test
+  void damagedModelsGiveOnnxFileExceptionsOnly() {
+    byte[] model = Onnx.model(ReferenceNetwork.seeded(IRIS, 3));
+    int loaded = 0;
+    for (int length = 0; length < model.length; length++) {
+      ReferenceNetwork net = ReferenceNetwork.seeded(IRIS, 4);
+      try {
+        Onnx.load(new ByteArrayInputStream(Arrays.copyOf(model, length)), "m.onnx", net);
+        // The metadata comes after the graph: a model cut between two of its entries is whole otherwise.
+        assertArrayEquals(ReferenceNetwork.seeded(IRIS, 3).parameters(), net.parameters());
+        loaded++;
+      } catch (OnnxFileException expected) {
+        assertArrayEquals(ReferenceNetwork.seeded(IRIS, 4).parameters(), net.parameters(), "unchanged after " + expected);
+      } catch (IOException | RuntimeException e) {
+        throw new AssertionError("the first " + length + " bytes: " + e, e);
+      }
+    }
+    assertEquals(4, loaded, "cut after the graph, after the operator set, and after each of the first two metadata entries");
+    Random random = new Random(5);
+    for (int trial = 0; trial < 3000; trial++) {
+      byte[] damaged = model.clone();
+      damaged[random.nextInt(damaged.length)] ^= (byte) (1 + random.nextInt(255));
+      ReferenceNetwork net = ReferenceNetwork.seeded(IRIS, 4);
+      try {
+        Onnx.load(new ByteArrayInputStream(damaged), "m.onnx", net);
+      } catch (OnnxFileException expected) {
+        assertArrayEquals(ReferenceNetwork.seeded(IRIS, 4).parameters(), net.parameters(), "unchanged after " + expected);
+      } catch (IOException | RuntimeException e) {
+        throw new AssertionError("trial " + trial + ": " + e, e);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------ models written by hand
+
+  private static Protobuf tensor(String name, long[] dims, double... values) {
+    ByteBuffer raw = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+    for (double value : values) {
+      raw.putDouble(value);
+    }
+    Protobuf tensor = new Protobuf();
+    for (long dim : dims) {
+      tensor.varint(1, dim);
+    }
+    return tensor.varint(2, 11).string(8, name).bytes(9, raw.array());
+  }
+
+  private static Protobuf node(String name, String op, String output, String... inputs) {
+    Protobuf node = new Protobuf();
+    for (String input : inputs) {
+      node.string(1, input);
+    }
+    return node.string(2, output).string(3, name).string(4, op);
+  }
+
+  private static Protobuf value(String name, int width) {
+    Protobuf shape = new Protobuf().message(1, new Protobuf().string(2, "n")).message(1, new Protobuf().varint(1, width));
+    return new Protobuf().string(1, name).message(2, new Protobuf().message(1, new Protobuf().varint(1, 11).message(2, shape)));
+  }
+
+  private static byte[] model(Protobuf graph) {
+    return new Protobuf().varint(1, 7).message(7, graph).message(8, new Protobuf().string(1, "").varint(2, 13)).toByteArray();
+  }
+
+  /** A 2-1 network: W (1×2) stored [in, out] for MatMul; here through Gemm with transB = 0. */
+  @Test
+  void gemmWithoutTransposeTakesWeightsInputMajor() throws IOException {
+    Topology linear = Topology.of(3, new int[] {}, 2, new Activation[] {}, Activation.IDENTITY, Loss.SQUARED_ERROR);
+    Protobuf graph = new Protobuf()
+        .message(1, node("g", "Gemm", "y", "x", "W", "b"))
+        .message(5, tensor("W", new long[] {3, 2}, 1, 2, 3, 4, 5, 6))
+        .message(5, tensor("b", new long[] {2}, 0.5, -0.5))
+        .message(11, value("x", 3))
+        .message(12, value("y", 2));
+    ReferenceNetwork net = new ReferenceNetwork(linear);
+    Onnx.load(new ByteArrayInputStream(model(graph)), "m.onnx", net);
+    // Into node 0 from inputs 0..2: W[0][0], W[1][0], W[2][0].
+    assertArrayEquals(new double[] {1, 3, 5, 2, 4, 6, 0.5, -0.5}, net.parameters(), 0.0);
+  }
+
+  @Test
+  void externalDataIsRefusedWithWhatToDo() {
+    Topology linear = Topology.of(3, new int[] {}, 2, new Activation[] {}, Activation.IDENTITY, Loss.SQUARED_ERROR);
+    Protobuf external = new Protobuf().varint(1, 2).varint(1, 3).varint(2, 11).string(8, "W")
+        .message(13, new Protobuf().string(1, "location").string(2, "W.bin")).varint(14, 1);
+    Protobuf graph = new Protobuf()
+        .message(1, node("g", "Gemm", "y", "x", "W", "b"))
+        .message(5, external)
+        .message(5, tensor("b", new long[] {2}, 0.5, -0.5))
+        .message(11, value("x", 3))
+        .message(12, value("y", 2));
+    OnnxFileException e = loadFails(model(graph), new ReferenceNetwork(linear));
+    assertEquals("m.onnx, node g: 'W' keeps its values in an external file; expected them inside the model (in "
+        + "PyTorch, export without external data; in onnx, save without save_as_external_data)", e.getMessage());
+  }
+
+  @Test
+  void anOperatorOutsideAFullyConnectedNetworkIsNamed() {
+    Topology linear = Topology.of(3, new int[] {}, 2, new Activation[] {}, Activation.IDENTITY, Loss.SQUARED_ERROR);
+    Protobuf graph = new Protobuf()
+        .message(1, node("g", "Gemm", "z", "x", "W", "b"))
+        .message(1, node("drop", "Dropout", "y", "z"))
+        .message(5, tensor("W", new long[] {3, 2}, 1, 2, 3, 4, 5, 6))
+        .message(5, tensor("b", new long[] {2}, 0.5, -0.5))
+        .message(11, value("x", 3))
+        .message(12, value("y", 2));
+    OnnxFileException e = loadFails(model(graph), new ReferenceNetwork(linear));
+    assertEquals("m.onnx, node drop: expected an activation (Sigmoid, Tanh, Relu, LeakyRelu, Identity, Softmax) or a "
+        + "Gemm or MatMul, found Dropout: not part of a fully connected network Hardwired can load", e.getMessage());
+  }
+
+  @Test
+  void weightsOfAnotherWidthAreNamed() {
+    Topology linear = Topology.of(3, new int[] {}, 2, new Activation[] {}, Activation.IDENTITY, Loss.SQUARED_ERROR);
+    Protobuf graph = new Protobuf()
+        .message(1, node("g1", "Gemm", "h", "x", "W1", "b1"))
+        .message(1, node("g2", "Gemm", "y", "h", "W2", "b2"))
+        .message(5, tensor("W1", new long[] {3, 2}, 1, 2, 3, 4, 5, 6))
+        .message(5, tensor("b1", new long[] {2}, 0.5, -0.5))
+        .message(5, tensor("W2", new long[] {4, 2}, 1, 2, 3, 4, 5, 6, 7, 8))
+        .message(5, tensor("b2", new long[] {2}, 0.5, -0.5))
+        .message(11, value("x", 3))
+        .message(12, value("y", 2));
+    OnnxFileException e = loadFails(model(graph), new ReferenceNetwork(linear));
+    assertEquals("m.onnx, node g2: expected weights from 2 values (the layer before), found [4, 2]", e.getMessage());
+  }
+
+  @Test
+  void nullArgumentsAreNamed() {
+    assertEquals("file is null", assertThrows(IllegalArgumentException.class,
+        () -> Onnx.load((Path) null, new ReferenceNetwork(IRIS))).getMessage());
+    assertEquals("network is null", assertThrows(IllegalArgumentException.class,
+        () -> Onnx.load(folder.resolve("a.onnx"), (ReferenceNetwork) null)).getMessage());
+    assertEquals("sourceName is null", assertThrows(IllegalArgumentException.class,
+        () -> Onnx.load(new ByteArrayInputStream(new byte[0]), null, new ReferenceNetwork(IRIS))).getMessage());
+  }
+}
