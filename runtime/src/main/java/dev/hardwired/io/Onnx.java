@@ -1,6 +1,5 @@
 package dev.hardwired.io;
 
-import dev.hardwired.Activation;
 import dev.hardwired.Precision;
 import dev.hardwired.Topology;
 import dev.hardwired.TrainableFloatNetwork;
@@ -12,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
 /**
@@ -136,7 +134,14 @@ public final class Onnx {
     return name.isEmpty() ? "network" : name;
   }
 
-  private static OnnxReader.Layers read(Path file) throws OnnxFileException {
+  /**
+   * Reads an ONNX model as a fully connected network, without a network to load it into: its layers,
+   * activations, precision and parameters.
+   *
+   * @throws OnnxFileException when the file cannot be read, is not an ONNX model, or is not a fully
+   *     connected network Hardwired can load (naming the first node that is not)
+   */
+  public static OnnxModel read(Path file) throws OnnxFileException {
     if (file == null) {
       throw new IllegalArgumentException("file is null");
     }
@@ -152,7 +157,8 @@ public final class Onnx {
     return OnnxReader.read(bytes, name);
   }
 
-  private static OnnxReader.Layers read(InputStream in, String sourceName) throws OnnxFileException {
+  /** {@link #read(Path)} from a stream, read to its end and left open; {@code sourceName} names it in messages. */
+  public static OnnxModel read(InputStream in, String sourceName) throws OnnxFileException {
     if (in == null) {
       throw new IllegalArgumentException("in is null");
     }
@@ -171,31 +177,10 @@ public final class Onnx {
     return OnnxReader.read(bytes.toByteArray(), sourceName);
   }
 
-  /** The model's parameters, once its layers, activations and type are those of the network. */
-  private static double[] fit(OnnxReader.Layers model, Topology topology, Precision precision) throws OnnxFileException {
-    if (!Arrays.equals(model.sizes, topology.sizes())) {
-      throw new OnnxFileException(model.source, "",
-          "expected layers " + topology.shape() + " (the network's), found layers " + model.shape());
-    }
-    for (int l = 1; l < model.sizes.length; l++) {
-      Activation expected = topology.activation(l);
-      if (model.activations[l] != expected) {
-        throw new OnnxFileException(model.source, model.nodes[l],
-            "expected layer " + l + " to end in " + expected.displayName() + " (the network's), found "
-                + model.activations[l].displayName() + (model.activations[l] == Activation.IDENTITY ? " (no activation)" : "")
-                + (l == model.sizes.length - 1 && model.activations[l] == Activation.IDENTITY
-                    && (expected == Activation.SOFTMAX || expected == Activation.LOGISTIC)
-                    ? "; a model trained on logits (CrossEntropyLoss, BCEWithLogitsLoss) needs its "
-                        + (expected == Activation.SOFTMAX ? "Softmax" : "Sigmoid") + " added before export"
-                    : ""));
-      }
-    }
-    if (precision == Precision.FLOAT && model.precision == Precision.DOUBLE) {
-      throw new OnnxFileException(model.source, "",
-          "the model is double; expected float, the network's precision (a double model would be rounded: load "
-              + "it into a double network, or export it in float32)");
-    }
-    return model.values;
+  /** The model's parameters, once its layers, activations and type fit the network. */
+  private static double[] fit(OnnxModel model, Topology topology, Precision precision) throws OnnxFileException {
+    model.requireFits(topology, precision, true, "the network's");
+    return model.valuesForLoading();
   }
 
   private static float[] narrow(double[] values) {

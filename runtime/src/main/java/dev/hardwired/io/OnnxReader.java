@@ -3,8 +3,8 @@ package dev.hardwired.io;
 import dev.hardwired.Activation;
 import dev.hardwired.Precision;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,291 +19,40 @@ final class OnnxReader {
   // TensorProto.DataType values.
   private static final int FLOAT = 1;
   private static final int DOUBLE = 11;
-  private static final int EXTERNAL = 1;
-
-  /** A model read as layers: sizes, activations and parameters in the flat order of Topology. */
-  static final class Layers {
-    final String source;
-    final Precision precision;
-    /** The sizes from the inputs to the outputs. */
-    final int[] sizes;
-    /** The activation of each layer, from index 1. */
-    final Activation[] activations;
-    /** The node that starts each layer, from index 1, for messages. */
-    final String[] nodes;
-    /** Every parameter, widened to double when the model is float. */
-    final double[] values;
-
-    private Layers(String source, Precision precision, int[] sizes, Activation[] activations, String[] nodes, double[] values) {
-      this.source = source;
-      this.precision = precision;
-      this.sizes = sizes;
-      this.activations = activations;
-      this.nodes = nodes;
-      this.values = values;
-    }
-
-    /** For example {@code 4-8-3}. */
-    String shape() {
-      StringBuilder shape = new StringBuilder();
-      for (int size : sizes) {
-        shape.append(shape.length() == 0 ? "" : "-").append(size);
-      }
-      return shape.toString();
-    }
-  }
-
-  private static final class Node {
-    String name = "";
-    String operator = "";
-    String domain = "";
-    final List<String> inputs = new ArrayList<>();
-    final List<String> outputs = new ArrayList<>();
-    final Map<String, Number> attributes = new HashMap<>();
-
-    String label() {
-      return name.isEmpty() ? operator : name;
-    }
-  }
-
-  private static final class Tensor {
-    long[] dims = new long[0];
-    int type;
-    byte[] raw;
-    float[] floats;
-    double[] doubles;
-    boolean external;
-  }
 
   private final String source;
-  private final List<Node> nodes = new ArrayList<>();
-  private final Map<String, Tensor> initializers = new LinkedHashMap<>();
-  private final Map<String, Integer> inputTypes = new LinkedHashMap<>();
-  private final List<String> outputs = new ArrayList<>();
+  private final OnnxGraph graph;
   private int precisionType;
 
-  private OnnxReader(String source) {
+  private OnnxReader(String source, OnnxGraph graph) {
     this.source = source;
+    this.graph = graph;
   }
 
-  static Layers read(byte[] model, String source) throws OnnxFileException {
-    OnnxReader reader = new OnnxReader(source);
-    try {
-      reader.model(new ProtobufReader(model));
-    } catch (ProtobufReader.Malformed e) {
-      throw new OnnxFileException(source, "", "expected an ONNX model, found damaged data: " + e.getMessage(), e);
-    }
-    return reader.layers();
+  static OnnxModel read(byte[] model, String source) throws OnnxFileException {
+    return new OnnxReader(source, OnnxGraph.decode(model, source)).layers();
   }
 
-  // ------------------------------------------------------------------------------------------ decoding
-
-  private void model(ProtobufReader model) throws ProtobufReader.Malformed, OnnxFileException {
-    boolean graph = false;
-    while (model.next()) {
-      if (model.field() == 7) {
-        graph(model.message());
-        graph = true;
-      } else {
-        model.skip();
-      }
-    }
-    if (!graph) {
-      throw new OnnxFileException(source, "", "expected an ONNX model, found no graph in the data");
-    }
-  }
-
-  private void graph(ProtobufReader graph) throws ProtobufReader.Malformed {
-    while (graph.next()) {
-      switch (graph.field()) {
-        case 1:
-          nodes.add(node(graph.message()));
-          break;
-        case 5:
-          tensor(graph.message());
-          break;
-        case 11:
-          valueInfo(graph.message(), true);
-          break;
-        case 12:
-          valueInfo(graph.message(), false);
-          break;
-        default:
-          graph.skip();
-      }
-    }
-  }
-
-  private static Node node(ProtobufReader message) throws ProtobufReader.Malformed {
-    Node node = new Node();
-    while (message.next()) {
-      switch (message.field()) {
-        case 1:
-          node.inputs.add(message.string());
-          break;
-        case 2:
-          node.outputs.add(message.string());
-          break;
-        case 3:
-          node.name = message.string();
-          break;
-        case 4:
-          node.operator = message.string();
-          break;
-        case 5:
-          attribute(message.message(), node.attributes);
-          break;
-        case 7:
-          node.domain = message.string();
-          break;
-        default:
-          message.skip();
-      }
-    }
-    return node;
-  }
-
-  /** A FLOAT or INT attribute, as a Float or a Long; others are kept out (no supported node needs them). */
-  private static void attribute(ProtobufReader message, Map<String, Number> attributes) throws ProtobufReader.Malformed {
-    String name = "";
-    Number value = null;
-    while (message.next()) {
-      if (message.field() == 1) {
-        name = message.string();
-      } else if (message.field() == 2) {
-        value = message.float32();
-      } else if (message.field() == 3) {
-        value = message.varint();
-      } else {
-        message.skip();
-      }
-    }
-    if (value != null) {
-      attributes.put(name, value);
-    }
-  }
-
-  private void tensor(ProtobufReader message) throws ProtobufReader.Malformed {
-    Tensor tensor = new Tensor();
-    String name = "";
-    long[] dims = new long[0];
-    while (message.next()) {
-      switch (message.field()) {
-        case 1:
-          long[] more = message.int64s();
-          long[] all = java.util.Arrays.copyOf(dims, dims.length + more.length);
-          System.arraycopy(more, 0, all, dims.length, more.length);
-          dims = all;
-          break;
-        case 2:
-          tensor.type = (int) message.varint();
-          break;
-        case 4:
-          tensor.floats = concat(tensor.floats, message.floats());
-          break;
-        case 8:
-          name = message.string();
-          break;
-        case 9:
-          tensor.raw = message.bytes();
-          break;
-        case 10:
-          tensor.doubles = concat(tensor.doubles, message.doubles());
-          break;
-        case 13:
-          tensor.external = true;
-          message.skip();
-          break;
-        case 14:
-          tensor.external |= message.varint() == EXTERNAL;
-          break;
-        default:
-          message.skip();
-      }
-    }
-    tensor.dims = dims;
-    initializers.put(name, tensor);
-  }
-
-  private void valueInfo(ProtobufReader message, boolean input) throws ProtobufReader.Malformed {
-    String name = "";
-    int type = 0;
-    while (message.next()) {
-      if (message.field() == 1) {
-        name = message.string();
-      } else if (message.field() == 2) {
-        type = tensorElementType(message.message());
-      } else {
-        message.skip();
-      }
-    }
-    if (input) {
-      inputTypes.put(name, type);
-    } else {
-      outputs.add(name);
-    }
-  }
-
-  /** TypeProto → tensor_type → elem_type; 0 when the value is not a tensor. */
-  private static int tensorElementType(ProtobufReader type) throws ProtobufReader.Malformed {
-    int element = 0;
-    while (type.next()) {
-      if (type.field() == 1) {
-        ProtobufReader tensor = type.message();
-        while (tensor.next()) {
-          if (tensor.field() == 1) {
-            element = (int) tensor.varint();
-          } else {
-            tensor.skip();
-          }
-        }
-      } else {
-        type.skip();
-      }
-    }
-    return element;
-  }
-
-  private static float[] concat(float[] a, float[] b) {
-    if (a == null) {
-      return b;
-    }
-    float[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
-  }
-
-  private static double[] concat(double[] a, double[] b) {
-    if (a == null) {
-      return b;
-    }
-    double[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
-  }
-
-  // ------------------------------------------------------------------------------------------ the layers
-
-  private Layers layers() throws OnnxFileException {
+  private OnnxModel layers() throws OnnxFileException {
     List<String> inputs = new ArrayList<>();
-    for (String name : inputTypes.keySet()) {
-      if (!initializers.containsKey(name)) {
+    for (String name : graph.inputTypes.keySet()) {
+      if (!graph.initializers.containsKey(name)) {
         inputs.add(name);
       }
     }
     if (inputs.size() != 1) {
       throw failure("", "expected one input, found " + inputs.size() + (inputs.isEmpty() ? "" : ": " + inputs));
     }
-    if (outputs.size() != 1) {
-      throw failure("", "expected one output, found " + outputs.size() + (outputs.isEmpty() ? "" : ": " + outputs));
+    if (graph.outputs.size() != 1) {
+      throw failure("", "expected one output, found " + graph.outputs.size() + (graph.outputs.isEmpty() ? "" : ": " + graph.outputs));
     }
     String input = inputs.get(0);
-    precisionType = inputTypes.get(input);
+    precisionType = graph.inputTypes.get(input);
     if (precisionType != FLOAT && precisionType != DOUBLE) {
       throw failure("", "the input '" + input + "' is of " + typeName(precisionType) + "; expected float or double");
     }
-    Map<String, List<Node>> readers = new HashMap<>();
-    for (Node node : nodes) {
+    Map<String, List<OnnxGraph.Node>> readers = new HashMap<>();
+    for (OnnxGraph.Node node : graph.nodes) {
       for (String name : node.inputs) {
         readers.computeIfAbsent(name, k -> new ArrayList<>()).add(node);
       }
@@ -316,14 +65,14 @@ final class OnnxReader {
     starts.add("");
     int width = -1;
     String value = input;
-    String output = outputs.get(0);
+    String output = graph.outputs.get(0);
     while (!value.equals(output)) {
-      List<Node> next = readers.getOrDefault(value, new ArrayList<>());
+      List<OnnxGraph.Node> next = readers.getOrDefault(value, new ArrayList<>());
       if (next.isEmpty()) {
         throw failure("", "nothing reads '" + value + "', and it is not the model's output '" + output + "'");
       }
-      Node node = next.get(0);
-      for (Node reader : next) {
+      OnnxGraph.Node node = next.get(0);
+      for (OnnxGraph.Node reader : next) {
         if (!reader.domain.isEmpty() && !reader.domain.equals("ai.onnx")) {
           throw failure(reader.label(), "expected an operator of the default ONNX domain, found " + reader.operator
               + " of " + reader.domain);
@@ -333,7 +82,7 @@ final class OnnxReader {
       boolean open = layer >= 1 && activations.get(layer) == null;
       if (next.size() == 2 && open && leakyPair(next, value)) {
         // max(SpreA, 0.01 × SpreA): the leaky ReLU as OnnxWriter writes it for double networks.
-        Node multiply = next.get(0).operator.equals("Mul") ? next.get(0) : next.get(1);
+        OnnxGraph.Node multiply = next.get(0).operator.equals("Mul") ? next.get(0) : next.get(1);
         requireSlope(multiply, multiply.inputs.get(0).equals(value) ? multiply.inputs.get(1) : multiply.inputs.get(0));
         activations.set(layer, Activation.LEAKY_RELU);
         value = (next.get(0) == multiply ? next.get(1) : next.get(0)).outputs.get(0);
@@ -399,7 +148,7 @@ final class OnnxReader {
       System.arraycopy(array, 0, values, at, array.length);
       at += array.length;
     }
-    return new Layers(source, precisionType == DOUBLE ? Precision.DOUBLE : Precision.FLOAT, shape,
+    return new OnnxModel(source, precisionType == DOUBLE ? Precision.DOUBLE : Precision.FLOAT, shape,
         activations.toArray(new Activation[0]), starts.toArray(new String[0]), values);
   }
 
@@ -407,7 +156,7 @@ final class OnnxReader {
    * The weights (in the flat order: into node j from node i at j × fanIn + i) and biases of the layer that
    * {@code node} starts, into {@code weightsAndBiases}: the value after it.
    */
-  private String linear(Node node, int fanIn, Map<String, List<Node>> readers, double[][] weightsAndBiases)
+  private String linear(OnnxGraph.Node node, int fanIn, Map<String, List<OnnxGraph.Node>> readers, double[][] weightsAndBiases)
       throws OnnxFileException {
     long[] dims = dims(node, node.inputs.get(1));
     boolean gemm = node.operator.equals("Gemm");
@@ -432,7 +181,7 @@ final class OnnxReader {
     int from = transposed ? columns : rows;
     if (from != fanIn) {
       throw failure(node.label(), "expected weights from " + fanIn + " values (the layer before), found "
-          + java.util.Arrays.toString(dims) + (transposed ? " with transB = 1" : ""));
+          + Arrays.toString(dims) + (transposed ? " with transB = 1" : ""));
     }
     double[] stored = values(node, node.inputs.get(1));
     double[] weights = new double[stored.length];
@@ -446,9 +195,9 @@ final class OnnxReader {
     if (gemm && node.inputs.size() > 2 && !node.inputs.get(2).isEmpty()) {
       biases = biases(node, node.inputs.get(2), size);
     } else if (!gemm) {
-      List<Node> next = readers.getOrDefault(after, new ArrayList<>());
+      List<OnnxGraph.Node> next = readers.getOrDefault(after, new ArrayList<>());
       if (next.size() == 1 && next.get(0).operator.equals("Add")) {
-        Node add = next.get(0);
+        OnnxGraph.Node add = next.get(0);
         String other = add.inputs.get(0).equals(after) ? add.inputs.get(1) : add.inputs.get(0);
         biases = biases(add, other, size);
         after = add.outputs.get(0);
@@ -459,20 +208,20 @@ final class OnnxReader {
     return after;
   }
 
-  private double[] biases(Node node, String name, int size) throws OnnxFileException {
+  private double[] biases(OnnxGraph.Node node, String name, int size) throws OnnxFileException {
     long[] dims = dims(node, name);
     long count = 1;
     for (long dim : dims) {
       count *= dim;
     }
     if (count != size || dims.length > 2 || (dims.length == 2 && dims[0] != 1)) {
-      throw failure(node.label(), "expected " + size + " biases, found '" + name + "' of shape " + java.util.Arrays.toString(dims));
+      throw failure(node.label(), "expected " + size + " biases, found '" + name + "' of shape " + Arrays.toString(dims));
     }
     return values(node, name);
   }
 
   /** The activation that {@code node} starts: the value after it. */
-  private String activation(Node node, String value, Map<String, List<Node>> readers, List<Activation> activations, int layer)
+  private String activation(OnnxGraph.Node node, String value, Map<String, List<OnnxGraph.Node>> readers, List<Activation> activations, int layer)
       throws OnnxFileException {
     Activation activation;
     String after = node.outputs.get(0);
@@ -513,7 +262,7 @@ final class OnnxReader {
       case "Greater": {
         // SpostA = 1 where SpreA > 0, else 0, cast to the model's type: the step of the perceptron.
         double[] zero = node.inputs.size() == 2 ? scalar(node, node.inputs.get(1)) : null;
-        List<Node> next = readers.getOrDefault(after, new ArrayList<>());
+        List<OnnxGraph.Node> next = readers.getOrDefault(after, new ArrayList<>());
         if (zero == null || zero[0] != 0.0 || next.size() != 1 || !next.get(0).operator.equals("Cast")) {
           throw failure(node.label(), "expected Greater than a zero constant, then a Cast: the step activation");
         }
@@ -530,16 +279,16 @@ final class OnnxReader {
   }
 
   /** Whether the two readers of {@code value} are Mul by a constant and Max of the value and the product. */
-  private boolean leakyPair(List<Node> next, String value) {
-    Node a = next.get(0);
-    Node b = next.get(1);
-    Node multiply = a.operator.equals("Mul") ? a : b;
-    Node max = multiply == a ? b : a;
+  private boolean leakyPair(List<OnnxGraph.Node> next, String value) {
+    OnnxGraph.Node a = next.get(0);
+    OnnxGraph.Node b = next.get(1);
+    OnnxGraph.Node multiply = a.operator.equals("Mul") ? a : b;
+    OnnxGraph.Node max = multiply == a ? b : a;
     return multiply.operator.equals("Mul") && max.operator.equals("Max") && max.inputs.size() == 2
         && max.inputs.contains(value) && max.inputs.contains(multiply.outputs.get(0)) && multiply.inputs.size() == 2;
   }
 
-  private void requireSlope(Node node, String name) throws OnnxFileException {
+  private void requireSlope(OnnxGraph.Node node, String name) throws OnnxFileException {
     double[] slope = scalar(node, name);
     double expected = precisionType == DOUBLE ? Activation.LEAKY_RELU_SLOPE : (float) Activation.LEAKY_RELU_SLOPE;
     if (slope == null || slope[0] != expected) {
@@ -549,8 +298,8 @@ final class OnnxReader {
   }
 
   /** The one value of the constant {@code name}, or null when it is not a one-value initializer. */
-  private double[] scalar(Node node, String name) throws OnnxFileException {
-    Tensor tensor = initializers.get(name);
+  private double[] scalar(OnnxGraph.Node node, String name) throws OnnxFileException {
+    OnnxGraph.Tensor tensor = graph.initializers.get(name);
     if (tensor == null) {
       return null;
     }
@@ -558,8 +307,8 @@ final class OnnxReader {
     return values.length == 1 ? values : null;
   }
 
-  private long[] dims(Node node, String name) throws OnnxFileException {
-    Tensor tensor = initializers.get(name);
+  private long[] dims(OnnxGraph.Node node, String name) throws OnnxFileException {
+    OnnxGraph.Tensor tensor = graph.initializers.get(name);
     if (tensor == null) {
       throw failure(node.label(), "expected '" + name + "' to be a constant (an initializer), found a computed value");
     }
@@ -567,8 +316,8 @@ final class OnnxReader {
   }
 
   /** The values of the initializer {@code name}, widened to double, after every check of the tensor. */
-  private double[] values(Node node, String name) throws OnnxFileException {
-    Tensor tensor = initializers.get(name);
+  private double[] values(OnnxGraph.Node node, String name) throws OnnxFileException {
+    OnnxGraph.Tensor tensor = graph.initializers.get(name);
     if (tensor == null) {
       throw failure(node.label(), "expected '" + name + "' to be a constant (an initializer), found a computed value");
     }
@@ -583,7 +332,7 @@ final class OnnxReader {
     long count = 1;
     for (long dim : tensor.dims) {
       if (dim < 0) {
-        throw failure(node.label(), "'" + name + "' has a negative dimension: " + java.util.Arrays.toString(tensor.dims));
+        throw failure(node.label(), "'" + name + "' has a negative dimension: " + Arrays.toString(tensor.dims));
       }
       count *= dim;
       if (count > Integer.MAX_VALUE) {
@@ -595,7 +344,7 @@ final class OnnxReader {
     if (tensor.raw != null) {
       if (tensor.raw.length != count * width) {
         throw failure(node.label(), "'" + name + "' holds " + tensor.raw.length + " bytes; expected " + count * width
-            + " for its shape " + java.util.Arrays.toString(tensor.dims));
+            + " for its shape " + Arrays.toString(tensor.dims));
       }
       java.nio.ByteBuffer raw = java.nio.ByteBuffer.wrap(tensor.raw).order(java.nio.ByteOrder.LITTLE_ENDIAN);
       for (int k = 0; k < values.length; k++) {
@@ -607,7 +356,7 @@ final class OnnxReader {
           : (tensor.floats == null ? 0 : tensor.floats.length);
       if (found != count) {
         throw failure(node.label(), "'" + name + "' holds " + found + " values; expected " + count + " for its shape "
-            + java.util.Arrays.toString(tensor.dims));
+            + Arrays.toString(tensor.dims));
       }
       for (int k = 0; k < values.length; k++) {
         values[k] = tensor.type == DOUBLE ? tensor.doubles[k] : tensor.floats[k];
@@ -621,7 +370,7 @@ final class OnnxReader {
     return values;
   }
 
-  private static long longAttribute(Node node, String name, long otherwise) {
+  private static long longAttribute(OnnxGraph.Node node, String name, long otherwise) {
     Number value = node.attributes.get(name);
     return value == null ? otherwise : value.longValue();
   }

@@ -74,6 +74,32 @@ class OnnxLoadTest {
   }
 
   @Test
+  void readGivesTheModelWithoutANetwork() throws IOException {
+    FloatNet net = FloatNet.seeded(IRIS, 6);
+    Path file = folder.resolve("iris.onnx");
+    Onnx.save(net, file);
+    OnnxModel model = Onnx.read(file);
+    assertArrayEquals(new int[] {4, 8, 3}, model.sizes());
+    assertEquals(Activation.TANH, model.activation(1));
+    assertEquals(Activation.SOFTMAX, model.activation(2));
+    assertEquals(dev.hardwired.Precision.FLOAT, model.precision());
+    assertEquals(file + ": 4-8-3 (tanh, softmax), float", model.toString());
+    float[] p = net.parameters();
+    double[] values = model.values();
+    for (int i = 0; i < p.length; i++) {
+      assertEquals(p[i], values[i], 0.0);
+    }
+    model.requireMatches(IRIS, dev.hardwired.Precision.FLOAT);
+    OnnxFileException e = assertThrows(OnnxFileException.class, () -> model.requireMatches(IRIS, dev.hardwired.Precision.DOUBLE));
+    assertEquals(file + ": expected a double model (as required), found float tensors", e.getMessage());
+    Topology relu = Fixtures.topology(4, new int[] {8}, 3, Activation.RELU, Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY);
+    e = assertThrows(OnnxFileException.class, () -> model.requireMatches(relu, dev.hardwired.Precision.FLOAT));
+    assertEquals(file + ", node H.Gemm: expected layer 1 to end in ReLU (as required), found tanh", e.getMessage());
+    assertEquals("layer 3 does not exist; " + file + " has layers 1..2",
+        assertThrows(IndexOutOfBoundsException.class, () -> model.activation(3)).getMessage());
+  }
+
+  @Test
   void aDoubleModelDoesNotLoadIntoAFloatNetwork() throws IOException {
     byte[] model = Onnx.model(ReferenceNetwork.seeded(IRIS, 1));
     FloatNet net = FloatNet.seeded(IRIS, 2);

@@ -35,7 +35,7 @@ class OnnxReadmeTest {
     // README end
     assertArrayEquals(model, Files.readAllBytes(file));
     assertArrayEquals(net.parameters(), tuned.parameters());
-    OnnxModel read = new OnnxModel(model);
+    DecodedOnnx read = new DecodedOnnx(model);
     assertEquals(Arrays.asList("Gemm", "Tanh", "Gemm", "Softmax"), read.operators());
   }
 

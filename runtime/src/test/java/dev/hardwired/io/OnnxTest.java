@@ -71,21 +71,21 @@ class OnnxTest {
   @Test
   void theXorModelIsLaidOutAsDocumented() throws IOException {
     ReferenceNetwork xor = Fixtures.xor();
-    OnnxModel model = new OnnxModel(bytes(xor));
+    DecodedOnnx model = new DecodedOnnx(bytes(xor));
     assertEquals(7, model.model.number(1), "IR version");
     assertEquals("Hardwired", model.model.string(2));
-    OnnxModel.Message opset = model.model.message(8);
+    DecodedOnnx.Message opset = model.model.message(8);
     assertEquals("", opset.string(1));
     assertEquals(13, opset.number(2));
     assertEquals("ReferenceNetwork", model.graph.string(2));
     assertEquals(Arrays.asList("Gemm", "Sigmoid", "Gemm", "Sigmoid"), model.operators());
 
-    List<OnnxModel.Message> nodes = model.nodes();
+    List<DecodedOnnx.Message> nodes = model.nodes();
     assertEquals(Arrays.asList("input", "ItoH.weights", "H.biases"), nodes.get(0).strings(1));
     assertEquals(Arrays.asList("H.SpreA"), nodes.get(0).strings(2));
     assertEquals("H.Gemm", nodes.get(0).string(3));
     assertEquals("SpreA,H = input · ItoHᵀ + biases, a row per sample", nodes.get(0).string(6));
-    OnnxModel.Message transB = nodes.get(0).message(5);
+    DecodedOnnx.Message transB = nodes.get(0).message(5);
     assertEquals("transB", transB.string(1));
     assertEquals(1, transB.number(3));
     assertEquals(2, transB.number(20), "AttributeType INT");
@@ -110,18 +110,18 @@ class OnnxTest {
     assertArrayEquals(Arrays.copyOfRange(p, 6, 8), values.get("HtoO.weights"), 0.0);
     assertArrayEquals(Arrays.copyOfRange(p, 8, 9), values.get("O.biases"), 0.0);
 
-    OnnxModel.Message input = model.graph.messages(11).get(0);
+    DecodedOnnx.Message input = model.graph.messages(11).get(0);
     assertEquals("input", input.string(1));
-    OnnxModel.Message tensorType = input.message(2).message(1);
+    DecodedOnnx.Message tensorType = input.message(2).message(1);
     assertEquals(11, tensorType.number(1));
-    List<OnnxModel.Message> shape = tensorType.message(2).messages(1);
+    List<DecodedOnnx.Message> shape = tensorType.message(2).messages(1);
     assertEquals("batch", shape.get(0).string(2));
     assertEquals(2, shape.get(1).number(1));
-    OnnxModel.Message output = model.graph.messages(12).get(0);
+    DecodedOnnx.Message output = model.graph.messages(12).get(0);
     assertEquals("output", output.string(1));
     assertEquals(1, output.message(2).message(1).message(2).messages(1).get(1).number(1));
 
-    List<OnnxModel.Message> metadata = model.model.messages(14);
+    List<DecodedOnnx.Message> metadata = model.model.messages(14);
     assertEquals("hardwired.topology", metadata.get(0).string(1));
     assertEquals(Fixtures.XOR.toString(), metadata.get(0).string(2));
     assertEquals("hardwired.loss", metadata.get(1).string(1));
@@ -134,7 +134,7 @@ class OnnxTest {
   void theModelComputesWhatPredictComputes(Topology topology) throws IOException {
     ReferenceNetwork net = ReferenceNetwork.seeded(topology, 11);
     double[][] rows = rows(40, topology.inputs(), 5);
-    double[][] run = new OnnxModel(bytes(net)).run(rows);
+    double[][] run = new DecodedOnnx(bytes(net)).run(rows);
     for (int r = 0; r < rows.length; r++) {
       double[] expected = net.predict(rows[r]);
       for (int k = 0; k < expected.length; k++) {
@@ -148,7 +148,7 @@ class OnnxTest {
   @MethodSource("topologies")
   void everyParameterIsInTheModelBitForBit(Topology topology) throws IOException {
     ReferenceNetwork net = ReferenceNetwork.seeded(topology, 3);
-    Map<String, double[]> values = new OnnxModel(bytes(net)).initializers(new HashMap<>(), new int[1]);
+    Map<String, double[]> values = new DecodedOnnx(bytes(net)).initializers(new HashMap<>(), new int[1]);
     double[] flat = values.entrySet().stream()
         .filter(e -> e.getKey().endsWith(".weights") || e.getKey().endsWith(".biases"))
         .flatMapToDouble(e -> Arrays.stream(e.getValue()))
@@ -162,7 +162,7 @@ class OnnxTest {
     FloatNet net = FloatNet.seeded(topology, 9);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Onnx.write(net, out);
-    OnnxModel model = new OnnxModel(out.toByteArray());
+    DecodedOnnx model = new DecodedOnnx(out.toByteArray());
     int[] type = new int[1];
     Map<String, double[]> values = model.initializers(new HashMap<>(), type);
     assertEquals(1, type[0], "FLOAT");
@@ -177,7 +177,7 @@ class OnnxTest {
         .toArray();
     assertArrayEquals(wide, flat, 0.0);
     assertEquals(Arrays.asList("Gemm", "LeakyRelu", "Gemm", "Identity"), model.operators());
-    OnnxModel.Message alpha = model.nodes().get(1).message(5);
+    DecodedOnnx.Message alpha = model.nodes().get(1).message(5);
     assertEquals("alpha", alpha.string(1));
     assertEquals(0.01f, Float.intBitsToFloat((Integer) alpha.all(2).get(0)), 0.0f, "the float slope of float networks");
     assertEquals(1, alpha.number(20), "AttributeType FLOAT");
@@ -202,7 +202,7 @@ class OnnxTest {
   @Test
   void theLeakyReLUSlopeOfADoubleNetworkIsTheDouble001() throws IOException {
     Topology topology = Fixtures.topology(3, new int[] {5}, 2, Activation.LEAKY_RELU, Activation.IDENTITY, Loss.SQUARED_ERROR);
-    OnnxModel model = new OnnxModel(bytes(ReferenceNetwork.seeded(topology, 1)));
+    DecodedOnnx model = new DecodedOnnx(bytes(ReferenceNetwork.seeded(topology, 1)));
     assertEquals(Arrays.asList("Gemm", "Mul", "Max", "Gemm", "Identity"), model.operators());
     assertEquals(0.01, model.initializers(new HashMap<>(), new int[1]).get("leakyReLUSlope")[0], 0.0);
   }
@@ -211,7 +211,7 @@ class OnnxTest {
   void deeperNetworksNumberTheirHiddenLayers() throws IOException {
     Topology topology = Topology.of(4, new int[] {3, 2}, 1,
         new Activation[] {Activation.TANH, Activation.RELU}, Activation.LOGISTIC, Loss.CROSS_ENTROPY);
-    OnnxModel model = new OnnxModel(bytes(ReferenceNetwork.seeded(topology, 1)));
+    DecodedOnnx model = new DecodedOnnx(bytes(ReferenceNetwork.seeded(topology, 1)));
     assertEquals(Arrays.asList("ItoH1.weights", "H1.biases", "H1toH2.weights", "H2.biases", "H2toO.weights", "O.biases"),
         model.initializers(new HashMap<>(), new int[1]).keySet().stream().collect(Collectors.toList()));
     assertEquals(Arrays.asList("Gemm", "Tanh", "Gemm", "Relu", "Gemm", "Sigmoid"), model.operators());

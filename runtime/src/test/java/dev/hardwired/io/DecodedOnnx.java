@@ -13,7 +13,7 @@ import java.util.Map;
  * An ONNX model read back for the tests, by a protobuf decoder of its own (so that a mistake in {@link
  * Protobuf} cannot hide itself), and run by a small interpreter of the operators {@link OnnxWriter} writes.
  */
-final class OnnxModel {
+final class DecodedOnnx {
   /** One decoded message: each field number's values in order (Long varints, Integer fixed32, byte[]). */
   static final class Message {
     final Map<Integer, List<Object>> fields = new LinkedHashMap<>();
@@ -96,7 +96,7 @@ final class OnnxModel {
   final Message model;
   final Message graph;
 
-  OnnxModel(byte[] bytes) {
+  DecodedOnnx(byte[] bytes) {
     this.model = Message.parse(bytes);
     this.graph = model.message(7);
   }

@@ -1,0 +1,243 @@
+package dev.hardwired.io;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of an ONNX model that a fully connected network is made of, decoded from its protobuf bytes: the
+ * graph's nodes in order, its initializers by name, its inputs with their element types, its outputs.
+ * Everything else in the model is stepped over.
+ */
+final class OnnxGraph {
+  /** TensorProto's data_location for values kept in another file. */
+  private static final int EXTERNAL = 1;
+
+  static final class Node {
+    String name = "";
+    String operator = "";
+    String domain = "";
+    final List<String> inputs = new ArrayList<>();
+    final List<String> outputs = new ArrayList<>();
+    final Map<String, Number> attributes = new HashMap<>();
+
+    String label() {
+      return name.isEmpty() ? operator : name;
+    }
+  }
+
+  static final class Tensor {
+    long[] dims = new long[0];
+    int type;
+    byte[] raw;
+    float[] floats;
+    double[] doubles;
+    boolean external;
+  }
+
+  final List<Node> nodes = new ArrayList<>();
+  final Map<String, Tensor> initializers = new LinkedHashMap<>();
+  final Map<String, Integer> inputTypes = new LinkedHashMap<>();
+  final List<String> outputs = new ArrayList<>();
+
+  private OnnxGraph() {}
+
+  /**
+   * The graph of the ModelProto in {@code model}.
+   *
+   * @throws OnnxFileException when the data is not a well-formed model with a graph
+   */
+  static OnnxGraph decode(byte[] model, String source) throws OnnxFileException {
+    OnnxGraph graph = new OnnxGraph();
+    boolean found = false;
+    try {
+      ProtobufReader message = new ProtobufReader(model);
+      while (message.next()) {
+        if (message.field() == 7) {
+          graph.graph(message.message());
+          found = true;
+        } else {
+          message.skip();
+        }
+      }
+    } catch (ProtobufReader.Malformed e) {
+      throw new OnnxFileException(source, "", "expected an ONNX model, found damaged data: " + e.getMessage(), e);
+    }
+    if (!found) {
+      throw new OnnxFileException(source, "", "expected an ONNX model, found no graph in the data");
+    }
+    return graph;
+  }
+
+  private void graph(ProtobufReader graph) throws ProtobufReader.Malformed {
+    while (graph.next()) {
+      switch (graph.field()) {
+        case 1:
+          nodes.add(node(graph.message()));
+          break;
+        case 5:
+          tensor(graph.message());
+          break;
+        case 11:
+          valueInfo(graph.message(), true);
+          break;
+        case 12:
+          valueInfo(graph.message(), false);
+          break;
+        default:
+          graph.skip();
+      }
+    }
+  }
+
+  private static Node node(ProtobufReader message) throws ProtobufReader.Malformed {
+    Node node = new Node();
+    while (message.next()) {
+      switch (message.field()) {
+        case 1:
+          node.inputs.add(message.string());
+          break;
+        case 2:
+          node.outputs.add(message.string());
+          break;
+        case 3:
+          node.name = message.string();
+          break;
+        case 4:
+          node.operator = message.string();
+          break;
+        case 5:
+          attribute(message.message(), node.attributes);
+          break;
+        case 7:
+          node.domain = message.string();
+          break;
+        default:
+          message.skip();
+      }
+    }
+    return node;
+  }
+
+  /** A FLOAT or INT attribute, as a Float or a Long; others are kept out (no supported node needs them). */
+  private static void attribute(ProtobufReader message, Map<String, Number> attributes) throws ProtobufReader.Malformed {
+    String name = "";
+    Number value = null;
+    while (message.next()) {
+      if (message.field() == 1) {
+        name = message.string();
+      } else if (message.field() == 2) {
+        value = message.float32();
+      } else if (message.field() == 3) {
+        value = message.varint();
+      } else {
+        message.skip();
+      }
+    }
+    if (value != null) {
+      attributes.put(name, value);
+    }
+  }
+
+  private void tensor(ProtobufReader message) throws ProtobufReader.Malformed {
+    Tensor tensor = new Tensor();
+    String name = "";
+    long[] dims = new long[0];
+    while (message.next()) {
+      switch (message.field()) {
+        case 1:
+          long[] more = message.int64s();
+          long[] all = Arrays.copyOf(dims, dims.length + more.length);
+          System.arraycopy(more, 0, all, dims.length, more.length);
+          dims = all;
+          break;
+        case 2:
+          tensor.type = (int) message.varint();
+          break;
+        case 4:
+          tensor.floats = concat(tensor.floats, message.floats());
+          break;
+        case 8:
+          name = message.string();
+          break;
+        case 9:
+          tensor.raw = message.bytes();
+          break;
+        case 10:
+          tensor.doubles = concat(tensor.doubles, message.doubles());
+          break;
+        case 13:
+          tensor.external = true;
+          message.skip();
+          break;
+        case 14:
+          tensor.external |= message.varint() == EXTERNAL;
+          break;
+        default:
+          message.skip();
+      }
+    }
+    tensor.dims = dims;
+    initializers.put(name, tensor);
+  }
+
+  private void valueInfo(ProtobufReader message, boolean input) throws ProtobufReader.Malformed {
+    String name = "";
+    int type = 0;
+    while (message.next()) {
+      if (message.field() == 1) {
+        name = message.string();
+      } else if (message.field() == 2) {
+        type = tensorElementType(message.message());
+      } else {
+        message.skip();
+      }
+    }
+    if (input) {
+      inputTypes.put(name, type);
+    } else {
+      outputs.add(name);
+    }
+  }
+
+  /** TypeProto → tensor_type → elem_type; 0 when the value is not a tensor. */
+  private static int tensorElementType(ProtobufReader type) throws ProtobufReader.Malformed {
+    int element = 0;
+    while (type.next()) {
+      if (type.field() == 1) {
+        ProtobufReader tensor = type.message();
+        while (tensor.next()) {
+          if (tensor.field() == 1) {
+            element = (int) tensor.varint();
+          } else {
+            tensor.skip();
+          }
+        }
+      } else {
+        type.skip();
+      }
+    }
+    return element;
+  }
+
+  private static float[] concat(float[] a, float[] b) {
+    if (a == null) {
+      return b;
+    }
+    float[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  private static double[] concat(double[] a, double[] b) {
+    if (a == null) {
+      return b;
+    }
+    double[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+}
