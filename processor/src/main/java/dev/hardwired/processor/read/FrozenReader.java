@@ -1,6 +1,9 @@
 package dev.hardwired.processor.read;
 
 import com.palantir.javapoet.ClassName;
+import dev.hardwired.io.Onnx;
+import dev.hardwired.io.OnnxFileException;
+import dev.hardwired.io.OnnxModel;
 import dev.hardwired.io.Weights;
 import dev.hardwired.io.WeightsFile;
 import dev.hardwired.io.WeightsFileException;
@@ -17,9 +20,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.CRC32;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.lang.model.SourceVersion;
@@ -34,8 +39,8 @@ import javax.tools.JavaFileManager;
 import javax.tools.StandardLocation;
 
 /**
- * Reads one {@code @Frozen} annotation: the name of the class to generate, and the weights file, which it
- * finds through the {@link Filer} (the class output, where Maven has copied the resources, then the source
+ * Reads one {@code @Frozen} annotation: the name of the class to generate, and the weights file or ONNX
+ * model, which it finds through the {@link Filer} (the class output, where Maven has copied the resources, then the source
  * path, then the class path), reads once, and holds to the declaration. That file is the only one read.
  * Every problem is an error on the annotation value at fault, and no model.
  */
@@ -124,23 +129,78 @@ public final class FrozenReader {
         error(Message.WEIGHTS_OUTSIDE.format(weights, resource.fromRoot(), escape, root(file.toUri(), resource)), type, mirror, value);
         return Optional.empty();
       }
-      Weights read;
-      try {
-        read = WeightsFile.read(new ByteArrayInputStream(bytes), resource.fromRoot());
-      } catch (WeightsFileException e) {
-        error(Message.WEIGHTS_UNREADABLE.format(weights, e.getMessage()), type, mirror, value);
-        return Optional.empty();
-      }
-      try {
-        read.requireMatches(model.topology(), model.precision());
-      } catch (WeightsFileException e) {
-        error(Message.WEIGHTS_MISMATCH.format(weights, e.getMessage()), type, mirror, value);
-        return Optional.empty();
-      }
-      return Optional.of(new FrozenModel(model, frozen, resource.fromRoot(), lastLine(bytes), read.values()));
+      return onnx(bytes, resource)
+          ? readOnnx(bytes, resource, weights, model, frozen, type, mirror, value)
+          : readWeightsFile(bytes, resource, weights, model, frozen, type, mirror, value);
     }
     error(Message.WEIGHTS_MISSING.format(weights, resource.fromRoot(), resource.fromRoot()), type, mirror, value);
     return Optional.empty();
+  }
+
+  /**
+   * Whether the file is an ONNX model rather than a weights file: by its contents (a weights file starts
+   * with its magic word; a model with its IR version, field 1), or by its name when it is neither.
+   */
+  private static boolean onnx(byte[] bytes, ResourceName resource) {
+    byte[] magic = WeightsFile.MAGIC.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length >= magic.length && Arrays.equals(Arrays.copyOf(bytes, magic.length), magic)) {
+      return false;
+    }
+    return (bytes.length > 0 && bytes[0] == 0x08) || resource.relative.endsWith(".onnx");
+  }
+
+  private Optional<FrozenModel> readWeightsFile(
+      byte[] bytes,
+      ResourceName resource,
+      String weights,
+      NetworkModel model,
+      ClassName frozen,
+      TypeElement type,
+      AnnotationMirror mirror,
+      AnnotationValue value) {
+    Weights read;
+    try {
+      read = WeightsFile.read(new ByteArrayInputStream(bytes), resource.fromRoot());
+    } catch (WeightsFileException e) {
+      error(Message.WEIGHTS_UNREADABLE.format(weights, e.getMessage()), type, mirror, value);
+      return Optional.empty();
+    }
+    try {
+      read.requireMatches(model.topology(), model.precision());
+    } catch (WeightsFileException e) {
+      error(Message.WEIGHTS_MISMATCH.format(weights, e.getMessage()), type, mirror, value);
+      return Optional.empty();
+    }
+    return Optional.of(new FrozenModel(model, frozen, resource.fromRoot(), lastLine(bytes), read.values()));
+  }
+
+  /** A model trained elsewhere (PyTorch, or Hardwired's own export): its layers held to the declaration. */
+  private Optional<FrozenModel> readOnnx(
+      byte[] bytes,
+      ResourceName resource,
+      String weights,
+      NetworkModel model,
+      ClassName frozen,
+      TypeElement type,
+      AnnotationMirror mirror,
+      AnnotationValue value) {
+    OnnxModel read;
+    try {
+      read = Onnx.read(new ByteArrayInputStream(bytes), resource.fromRoot());
+    } catch (OnnxFileException e) {
+      error(Message.WEIGHTS_UNREADABLE.format(weights, e.getMessage()), type, mirror, value);
+      return Optional.empty();
+    }
+    try {
+      read.requireMatches(model.topology(), model.precision());
+    } catch (OnnxFileException e) {
+      error(Message.WEIGHTS_MISMATCH.format(weights, e.getMessage()), type, mirror, value);
+      return Optional.empty();
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length);
+    String checksum = String.format(Locale.ROOT, "ONNX, crc32 %08x", crc.getValue());
+    return Optional.of(new FrozenModel(model, frozen, resource.fromRoot(), checksum, read.values()));
   }
 
   /**

@@ -1,0 +1,160 @@
+package dev.hardwired.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.hardwired.processor.validation.Diagnostics.assertNoCrash;
+import static dev.hardwired.processor.validation.Diagnostics.assertSingleErrorAt;
+import static dev.hardwired.processor.validation.Diagnostics.messages;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.hardwired.Activation;
+import dev.hardwired.Loss;
+import dev.hardwired.Topology;
+import dev.hardwired.TrainableNetwork;
+import dev.hardwired.io.Onnx;
+import dev.hardwired.processor.testing.FrozenCompiler;
+import dev.hardwired.processor.testing.GeneratedNetworks;
+import dev.hardwired.processor.validation.RecordingProcessor;
+import dev.hardwired.reference.ReferenceNetwork;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code @Frozen} from an ONNX model: what {@link Onnx} writes and what PyTorch exports compile into frozen
+ * classes that give the trainable class's outputs bit for bit, or PyTorch's within float's rounding; a model
+ * of another network, of another precision, or damaged, is one tagged error on the {@code weights} value.
+ * The PyTorch models in {@code onnx/} are copies of the runtime's fixtures, made by its {@code make_fixtures.py}.
+ */
+class FrozenOnnxTest {
+  private static final Topology XOR =
+      Topology.of(2, new int[] {2}, 1, new Activation[] {Activation.LOGISTIC}, Activation.LOGISTIC, Loss.SQUARED_ERROR);
+
+  private static JavaFileObject source(String network, String weights) {
+    return JavaFileObjects.forSourceLines("test.Xor",
+        "package test;", "", "import dev.hardwired.*;", "", network, "@Frozen(weights = \"" + weights + "\")", "interface Xor {}");
+  }
+
+  private static ReferenceNetwork xor() {
+    ReferenceNetwork network = new ReferenceNetwork(XOR);
+    double[] p = new double[XOR.parameterCount()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = 0.25 * (i - 4) + 0.1;
+    }
+    network.setParameters(p);
+    return network;
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = FrozenOnnxTest.class.getResourceAsStream("onnx/" + name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aModelThatOnnxWroteFreezesToTheTrainableOutputsBitForBit() throws Exception {
+    ReferenceNetwork trained = xor();
+    JavaFileObject file = source("@Network(inputs = 2, hidden = 2, outputs = 1)", "xor.onnx");
+    Compilation c = FrozenCompiler.compile(FrozenCompiler.folder(Map.of("test/xor.onnx", Onnx.model(trained))),
+        List.of(file), "-Xlint:all", "-Werror");
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.XorFrozen").contentsAsUtf8String().contains("test/xor.onnx (ONNX, crc32 ");
+    GeneratedNetworks compiled = GeneratedNetworks.of(c);
+    TrainableNetwork trainable = (TrainableNetwork) compiled.load("test.XorNetwork")
+        .getMethod("withParameters", double[].class).invoke(null, (Object) trained.parameters());
+    Class<?> frozen = compiled.load("test.XorFrozen");
+    for (double[] input : new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {0.3, -2.5}}) {
+      double[] expected = trainable.predict(input);
+      double[] actual = (double[]) FrozenCompiler.predict(frozen, input);
+      assertEquals(Double.doubleToRawLongBits(expected[0]), Double.doubleToRawLongBits(actual[0]), "bit for bit");
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "tanh_softmax_float | inputs = 4, hidden = 8, outputs = 3, activation = Activation.TANH",
+        "matmul_digits_float | inputs = 64, hidden = 32, outputs = 10, activation = Activation.RELU",
+      })
+  void aModelThatPyTorchExportedFreezesToPyTorchsOutputs(String name, String sizes) throws IOException {
+    JavaFileObject file = JavaFileObjects.forSourceLines("test.Model",
+        "package test;", "", "import dev.hardwired.*;", "",
+        "@Network(" + sizes + ",",
+        "    outputActivation = Activation.SOFTMAX, loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision.FLOAT)",
+        "@Frozen(weights = \"" + name + ".onnx\")",
+        "interface Model {}");
+    Compilation c = FrozenCompiler.compile(
+        FrozenCompiler.folder(Map.of("test/" + name + ".onnx", resource(name + ".onnx"))), List.of(file), "-Xlint:all", "-Werror");
+    assertThat(c).succeededWithoutWarnings();
+    Class<?> frozen = GeneratedNetworks.of(c).load("test.ModelFrozen");
+    String[] rows = new String(resource(name + ".rows"), StandardCharsets.UTF_8).split("\n");
+    assertEquals(16, rows.length);
+    for (String row : rows) {
+      String[] halves = row.split("\\|");
+      String[] in = halves[0].trim().split(" ");
+      String[] out = halves[1].trim().split(" ");
+      float[] input = new float[in.length];
+      for (int i = 0; i < in.length; i++) {
+        input[i] = (float) Double.parseDouble(in[i]);
+      }
+      float[] actual = (float[]) FrozenCompiler.predict(frozen, input);
+      for (int k = 0; k < out.length; k++) {
+        double expected = Double.parseDouble(out[k]);
+        assertEquals(expected, actual[k], Math.max(1e-6, 1e-5 * Math.abs(expected)), name + ": " + row);
+      }
+    }
+  }
+
+  /** Compiles {@code file} with {@code model} as {@code test/<name>}: one tagged error on the value, no frozen class. */
+  private static void assertWeightsError(String name, byte[] model, JavaFileObject file, String tag, String text) {
+    RecordingProcessor processor = new RecordingProcessor(new NetworkProcessor());
+    Compilation c = FrozenCompiler.compile(FrozenCompiler.folder(Map.of("test/" + name, model)), List.of(file), processor);
+    assertThat(c).failed();
+    assertNoCrash(c);
+    assertWithMessage("errors: %s", messages(c)).that(c.errors()).hasSize(1);
+    assertSingleErrorAt(c, file, "[hardwired." + tag + "]", text, "weights = \"" + name + "\"", "\"" + name + "\"");
+    for (String generated : processor.createdSources()) {
+      assertThat(generated).doesNotContain("Frozen");
+    }
+  }
+
+  @Test
+  void aModelOfAnotherNetworkIsAnErrorOnTheWeightsValue() {
+    JavaFileObject file = source("@Network(inputs = 2, hidden = 2, outputs = 1, activation = Activation.RELU)", "xor.onnx");
+    assertWeightsError("xor.onnx", Onnx.model(xor()), file, "weights-mismatch", "holds the parameters of another network "
+        + "than this declaration: test/xor.onnx, node H.Gemm: expected layer 1 to end in ReLU (as required), found logistic");
+  }
+
+  @Test
+  void aModelOfAnotherPrecisionIsAnErrorOnTheWeightsValue() {
+    JavaFileObject file = JavaFileObjects.forSourceLines("test.Xor",
+        "package test;", "", "import dev.hardwired.*;", "",
+        "@Network(inputs = 4, hidden = 8, outputs = 3, activation = Activation.TANH,",
+        "    outputActivation = Activation.SOFTMAX, loss = Loss.SOFTMAX_CROSS_ENTROPY)",
+        "@Frozen(weights = \"iris.onnx\")",
+        "interface Xor {}");
+    assertWeightsError("iris.onnx", resource("tanh_softmax_float.onnx"), file, "weights-mismatch",
+        "test/iris.onnx: expected a double model (as required), found float tensors");
+  }
+
+  @Test
+  void aDamagedModelIsAnErrorOnTheWeightsValue() {
+    byte[] model = Onnx.model(xor());
+    byte[] damaged = java.util.Arrays.copyOf(model, model.length / 2);
+    JavaFileObject file = source("@Network(inputs = 2, hidden = 2, outputs = 1)", "xor.onnx");
+    assertWeightsError("xor.onnx", damaged, file, "weights-file",
+        "test/xor.onnx: expected an ONNX model, found damaged data: field 7 of 728 bytes at byte 151 runs past the end");
+  }
+}
