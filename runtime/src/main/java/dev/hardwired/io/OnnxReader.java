@@ -20,6 +20,10 @@ final class OnnxReader {
   private static final int FLOAT = 1;
   private static final int DOUBLE = 11;
 
+  /** The operators of what may follow the network's output: see {@link #postProcessing}. */
+  private static final java.util.Set<String> POST_PROCESSING = new java.util.HashSet<>(Arrays.asList(
+      "ArgMax", "ArrayFeatureExtractor", "Reshape", "Cast", "ZipMap", "Sub", "Concat", "Binarizer"));
+
   private final String source;
   private final OnnxGraph graph;
   private int precisionType;
@@ -43,8 +47,8 @@ final class OnnxReader {
     if (inputs.size() != 1) {
       throw failure("", "expected one input, found " + inputs.size() + (inputs.isEmpty() ? "" : ": " + inputs));
     }
-    if (graph.outputs.size() != 1) {
-      throw failure("", "expected one output, found " + graph.outputs.size() + (graph.outputs.isEmpty() ? "" : ": " + graph.outputs));
+    if (graph.outputs.isEmpty()) {
+      throw failure("", "expected an output, found none");
     }
     String input = inputs.get(0);
     precisionType = graph.inputTypes.get(input);
@@ -65,11 +69,16 @@ final class OnnxReader {
     starts.add("");
     int width = -1;
     String value = input;
-    String output = graph.outputs.get(0);
-    while (!value.equals(output)) {
+    while (true) {
       List<OnnxGraph.Node> next = readers.getOrDefault(value, new ArrayList<>());
+      int layer = sizes.size() - 1;
+      boolean open = layer >= 1 && activations.get(layer) == null;
+      // The network ends at a graph output, or where only post-processing reads on (scikit-learn's labels).
+      if (layer >= 1 && (graph.outputs.contains(value) || (!next.isEmpty() && postProcessing(next)))) {
+        break;
+      }
       if (next.isEmpty()) {
-        throw failure("", "nothing reads '" + value + "', and it is not the model's output '" + output + "'");
+        throw failure("", "nothing reads '" + value + "', and it is not an output of the model " + graph.outputs);
       }
       OnnxGraph.Node node = next.get(0);
       for (OnnxGraph.Node reader : next) {
@@ -78,8 +87,15 @@ final class OnnxReader {
               + " of " + reader.domain);
         }
       }
-      int layer = sizes.size() - 1;
-      boolean open = layer >= 1 && activations.get(layer) == null;
+      if (next.size() == 1 && layer < 1 && node.operator.equals("Cast")
+          && longAttribute(node, "to", -1) == precisionType) {
+        value = node.outputs.get(0); // scikit-learn's cast of the input to its own type
+        continue;
+      }
+      if (next.size() == 1 && layer >= 1 && !open && node.operator.equals("Identity")) {
+        value = node.outputs.get(0); // a new name for the layer's output, such as scikit-learn's probabilities
+        continue;
+      }
       if (next.size() == 2 && open && leakyPair(next, value)) {
         // max(SpreA, 0.01 × SpreA): the leaky ReLU as OnnxWriter writes it for double networks.
         OnnxGraph.Node multiply = next.get(0).operator.equals("Mul") ? next.get(0) : next.get(1);
@@ -129,7 +145,7 @@ final class OnnxReader {
     }
     int layers = sizes.size() - 1;
     if (layers < 1) {
-      throw failure("", "expected at least one Gemm or MatMul layer, found the input '" + input + "' as the output");
+      throw failure("", "expected at least one Gemm or MatMul layer, found none");
     }
     if (activations.get(layers) == null) {
       activations.set(layers, Activation.IDENTITY);
@@ -276,6 +292,20 @@ final class OnnxReader {
     }
     activations.set(layer, activation);
     return after;
+  }
+
+  /**
+   * Whether every node in {@code next} turns a network's output into something else: scikit-learn's labels
+   * (ArgMax, ArrayFeatureExtractor, Reshape, Cast), its probabilities as maps (ZipMap), the two columns of a
+   * binary classifier (Sub, Concat), a multilabel threshold (Binarizer), or the regressor's Reshape.
+   */
+  private static boolean postProcessing(List<OnnxGraph.Node> next) {
+    for (OnnxGraph.Node node : next) {
+      if (!POST_PROCESSING.contains(node.operator)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the two readers of {@code value} are Mul by a constant and Max of the value and the product. */

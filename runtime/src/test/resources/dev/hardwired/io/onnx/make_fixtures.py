@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the ONNX fixtures of OnnxPyTorchTest: small networks built and exported by PyTorch, each with 16 rows
+"""Writes the PyTorch fixtures of OnnxFrameworksTest: small networks built and exported by PyTorch, each with 16 rows
 of inputs and PyTorch's own outputs for them (NAME.onnx and NAME.rows).
 
 Each .rows line is one sample: its inputs, '|', PyTorch's outputs, as Python's shortest round-trip decimals

@@ -19,11 +19,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Networks built, exported and run by PyTorch 1.13 (the fixtures in {@code onnx/} and the script that made
- * them), loaded with {@link Onnx#load}: the loaded network's {@code predict} gives PyTorch's outputs within
- * 1e-12 in double and max(1e-6, 1e-5 relative) in float, where the order of the sums differs.
+ * Networks trained elsewhere, loaded with {@link Onnx#load}: built, exported and run by PyTorch 1.13, and
+ * trained by scikit-learn 1.2 (MLPClassifier, MLPRegressor) in graphs of the shape skl2onnx writes (the
+ * fixtures in {@code onnx/} and the scripts that made them). The loaded network's {@code predict} gives the
+ * framework's outputs within 1e-12 in double and max(1e-6, 1e-5 relative) in float, where the order of the
+ * sums differs; scikit-learn's label post-processing is recognised and left out.
  */
-class OnnxPyTorchTest {
+class OnnxFrameworksTest {
   static Stream<Arguments> fixtures() {
     return Stream.of(
         Arguments.of("tanh_softmax_float", true,
@@ -37,13 +39,19 @@ class OnnxPyTorchTest {
                 Activation.TANH, Loss.SQUARED_ERROR)),
         Arguments.of("matmul_digits_float", true,
             Topology.of(64, new int[] {32}, 10, new Activation[] {Activation.RELU}, Activation.SOFTMAX,
-                Loss.SOFTMAX_CROSS_ENTROPY)));
+                Loss.SOFTMAX_CROSS_ENTROPY)),
+        Arguments.of("sklearn_iris_float", true,
+            Topology.of(4, new int[] {10}, 3, new Activation[] {Activation.RELU}, Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY)),
+        Arguments.of("sklearn_binary_double", false,
+            Topology.of(4, new int[] {6}, 1, new Activation[] {Activation.TANH}, Activation.LOGISTIC, Loss.CROSS_ENTROPY)),
+        Arguments.of("sklearn_regressor_double", false,
+            Topology.of(3, new int[] {8}, 1, new Activation[] {Activation.TANH}, Activation.IDENTITY, Loss.SQUARED_ERROR)));
   }
 
   /** The fixture's rows: inputs, then PyTorch's outputs. */
   private static List<double[][]> rows(String name) throws IOException {
     List<double[][]> rows = new ArrayList<>();
-    try (InputStream in = OnnxPyTorchTest.class.getResourceAsStream("onnx/" + name + ".rows");
+    try (InputStream in = OnnxFrameworksTest.class.getResourceAsStream("onnx/" + name + ".rows");
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         String[] halves = line.split("\\|");
@@ -64,7 +72,7 @@ class OnnxPyTorchTest {
 
   @ParameterizedTest
   @MethodSource("fixtures")
-  void theLoadedNetworkGivesPyTorchsOutputs(String name, boolean single, Topology topology) throws IOException {
+  void theLoadedNetworkGivesTheFrameworksOutputs(String name, boolean single, Topology topology) throws IOException {
     List<double[][]> rows = rows(name);
     assertEquals(16, rows.size());
     if (single) {
