@@ -30,10 +30,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code @Frozen} from an ONNX model: what {@link Onnx} writes and what PyTorch exports compile into frozen
- * classes that give the trainable class's outputs bit for bit, or PyTorch's within float's rounding; a model
+ * {@code @Frozen} from an ONNX model: what {@link Onnx} writes, and what PyTorch and scikit-learn export,
+ * compile into frozen classes that give the trainable class's outputs bit for bit, or the framework's within
+ * float's rounding; a model
  * of another network, of another precision, or damaged, is one tagged error on the {@code weights} value.
- * The PyTorch models in {@code onnx/} are copies of the runtime's fixtures, made by its {@code make_fixtures.py}.
+ * The models in {@code onnx/} are copies of the runtime's fixtures, made by its {@code make_fixtures.py} (PyTorch)
+ * and {@code make_sklearn_fixtures.py} (scikit-learn).
  */
 class FrozenOnnxTest {
   private static final Topology XOR =
@@ -87,8 +89,9 @@ class FrozenOnnxTest {
       value = {
         "tanh_softmax_float | inputs = 4, hidden = 8, outputs = 3, activation = Activation.TANH",
         "matmul_digits_float | inputs = 64, hidden = 32, outputs = 10, activation = Activation.RELU",
+        "sklearn_iris_float | inputs = 4, hidden = 10, outputs = 3, activation = Activation.RELU",
       })
-  void aModelThatPyTorchExportedFreezesToPyTorchsOutputs(String name, String sizes) throws IOException {
+  void aModelTrainedElsewhereFreezesToItsFrameworksOutputs(String name, String sizes) throws IOException {
     JavaFileObject file = JavaFileObjects.forSourceLines("test.Model",
         "package test;", "", "import dev.hardwired.*;", "",
         "@Network(" + sizes + ",",
