@@ -13,12 +13,16 @@ import com.google.testing.compile.JavaFileObjects;
 import dev.hardwired.Activation;
 import dev.hardwired.Loss;
 import dev.hardwired.Topology;
+import dev.hardwired.TrainableFloatNetwork;
 import dev.hardwired.TrainableNetwork;
+import dev.hardwired.data.DataSet;
 import dev.hardwired.io.Onnx;
 import dev.hardwired.processor.testing.FrozenCompiler;
 import dev.hardwired.processor.testing.GeneratedNetworks;
 import dev.hardwired.processor.validation.RecordingProcessor;
 import dev.hardwired.reference.ReferenceNetwork;
+import dev.hardwired.train.Optimizer;
+import dev.hardwired.train.Trainer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -116,6 +120,53 @@ class FrozenOnnxTest {
       for (int k = 0; k < out.length; k++) {
         double expected = Double.parseDouble(out[k]);
         assertEquals(expected, actual[k], Math.max(1e-6, 1e-5 * Math.abs(expected)), name + ": " + row);
+      }
+    }
+  }
+
+  /**
+   * A network trained in PyTorch, loaded into the generated class, fine-tuned by the trainer, saved as ONNX
+   * and frozen: the frozen class gives the fine-tuned network's outputs bit for bit.
+   */
+  @Test
+  void loadFineTuneSaveAndFreezeBitForBit() throws Exception {
+    String declaration = String.join("\n",
+        "package test;",
+        "import dev.hardwired.*;",
+        "@Network(inputs = 4, hidden = 8, outputs = 3, activation = Activation.TANH,",
+        "    outputActivation = Activation.SOFTMAX, loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision.FLOAT)",
+        "%s",
+        "interface Iris {}");
+    TrainableFloatNetwork net = GeneratedNetworks.compile("test.Iris", String.format(declaration, ""))
+        .seededFloat("test.IrisNetwork", 1);
+    Onnx.load(new java.io.ByteArrayInputStream(resource("tanh_softmax_float.onnx")), "pytorch.onnx", net);
+    float[] fromPyTorch = net.parameters();
+    java.util.Random random = new java.util.Random(7);
+    double[][] inputs = new double[48][4];
+    double[][] targets = new double[48][3];
+    for (int r = 0; r < inputs.length; r++) {
+      for (int i = 0; i < 4; i++) {
+        inputs[r][i] = random.nextGaussian();
+      }
+      targets[r][r % 3] = 1.0;
+    }
+    Trainer.create().optimizer(Optimizer.adam()).learningRate(0.01).batchSize(8).epochs(5)
+        .train(net, DataSet.of(inputs, targets));
+    assertThat(java.util.Arrays.equals(fromPyTorch, net.parameters())).isFalse();
+
+    JavaFileObject frozenSource = JavaFileObjects.forSourceString("test.Iris",
+        String.format(declaration, "@Frozen(weights = \"tuned.onnx\")"));
+    Compilation c = FrozenCompiler.compile(FrozenCompiler.folder(Map.of("test/tuned.onnx", Onnx.model(net))),
+        List.of(frozenSource), "-Xlint:all", "-Werror");
+    assertThat(c).succeededWithoutWarnings();
+    Class<?> frozen = GeneratedNetworks.of(c).load("test.IrisFrozen");
+    float[] expected = new float[3];
+    for (double[] row : inputs) {
+      float[] input = {(float) row[0], (float) row[1], (float) row[2], (float) row[3]};
+      net.predict(input, expected);
+      float[] actual = (float[]) FrozenCompiler.predict(frozen, input);
+      for (int k = 0; k < 3; k++) {
+        assertEquals(Float.floatToRawIntBits(expected[k]), Float.floatToRawIntBits(actual[k]), "bit for bit");
       }
     }
   }
