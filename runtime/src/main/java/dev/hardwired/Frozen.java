@@ -25,7 +25,7 @@ import java.lang.annotation.Target;
  * with the same parameters. The file is read when the code is compiled, never at run time; it must match
  * the declaration (layers, activations, loss and precision; for an ONNX model, which holds no loss, layers,
  * activations and precision), or compilation fails with an error on {@link #weights}. See {@code
- * docs/frozen.md} and {@code docs/onnx.md}.
+ * docs/frozen.md} and {@code docs/interop.md}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -31,7 +31,7 @@ import java.util.function.UnaryOperator;
  * <p>The model computes what {@code predict} computes, in the same precision; other runtimes sum in their
  * own order, so their outputs can differ in the last bits. The loss, which is not part of the inference
  * graph, is kept in the model's metadata ({@code hardwired.topology}, {@code hardwired.loss}). The layout,
- * node by node, is in {@code docs/onnx.md}.
+ * node by node, is in {@code docs/interop.md}.
  */
 public final class Onnx {
   /** How messages name what this class writes. */

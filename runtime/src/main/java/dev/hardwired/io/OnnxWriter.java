@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
 /**
  * Writes a network as an ONNX model: one Gemm per layer (SpreA = SpostA of the layer before × weightsᵀ +
  * biases, a row per sample) and its activation (SpostA = fA(SpreA)), with the parameters as initializers in
- * the network's precision. See docs/onnx.md.
+ * the network's precision. See docs/interop.md.
  */
 final class OnnxWriter {
   /** The ONNX IR version written: 7, that of opset 13. */

@@ -50,6 +50,6 @@ class OnnxReadmeTest {
     assertTrue(text.contains("```java\n" + block + "```\n"), "README.md quotes:\n" + block);
     assertTrue(text.contains("From `runtime/src/test/java/dev/hardwired/io/OnnxReadmeTest.java`"),
         "the README names this test, so that the processor's DocumentationTest checks it too");
-    assertTrue(text.contains("(docs/onnx.md)"), "the README links to the model's layout");
+    assertTrue(text.contains("(docs/interop.md)"), "the README links to the model's layout");
   }
 }
