@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * The main job: runs every example, prints one table of the results, writes pictures of the trainings
- * into {@code examples/target/pictures/}, and runs the frozen digits network here and in a JVM of its
- * own. From the repository root: {@code ./mvnw -B -q package -DskipTests -Pexamples}. It is compiled in
+ * into {@code examples/target/pictures/}, runs the frozen digits network here and in a JVM of its own, and
+ * the iris network trained in PyTorch, frozen from its ONNX export. From the repository root: {@code ./mvnw -B -q package -DskipTests -Pexamples}. It is compiled in
  * the module's second pass (src/trained/java), after the training step, as it runs the frozen example.
  */
 public final class Main {
@@ -33,6 +33,7 @@ public final class Main {
     System.out.println(DigitsBatches.run());
     System.out.println(picturesLine(pictures));
     System.out.println(FrozenDigitsExample.run(pictures.resolveSibling("frozen-demo")));
+    System.out.println(PyTorchIrisExample.run());
   }
 
   /**
