@@ -25,8 +25,10 @@ import java.util.function.UnaryOperator;
  *
  * <p>{@link #load(Path, TrainableNetwork)} reads such a model back into a network, and also what other tools
  * write for a fully connected network: {@code torch.onnx.export} of a {@code Sequential} of {@code Linear}
- * layers and activations, or any graph of {@code Gemm} (or {@code MatMul} and {@code Add}) layers, each
- * followed by at most one activation. So a network trained in PyTorch can be fine-tuned by the trainer.
+ * layers and activations, skl2onnx's export of scikit-learn's {@code MLPClassifier} and {@code MLPRegressor}
+ * (its label post-processing left out), or any graph of {@code Gemm} (or {@code MatMul} and {@code Add})
+ * layers, each followed by at most one activation. So a network trained in Python can be fine-tuned by the
+ * trainer, and {@link #read(Path)} gives what {@code @Frozen} compiles from such a model.
  *
  * <p>The model computes what {@code predict} computes, in the same precision; other runtimes sum in their
  * own order, so their outputs can differ in the last bits. The loss, which is not part of the inference
