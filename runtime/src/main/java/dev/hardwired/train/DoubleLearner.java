@@ -27,12 +27,12 @@ final class DoubleLearner extends Learner {
     super(validation, network.topology().loss());
     this.network = network;
     requireFits(training, network.inputCount(), network.outputCount(), "training", network.toString());
-    this.inputs = training.inputs();
-    this.targets = training.targets();
+    this.inputs = inputRows(training);
+    this.targets = targetRows(training);
     if (validation != null) {
       requireFits(validation, network.inputCount(), network.outputCount(), "validation", network.toString());
-      this.validationInputs = validation.inputs();
-      this.validationTargets = validation.targets();
+      this.validationInputs = inputRows(validation);
+      this.validationTargets = targetRows(validation);
     } else {
       this.validationInputs = null;
       this.validationTargets = null;

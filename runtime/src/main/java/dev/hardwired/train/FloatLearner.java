@@ -27,12 +27,12 @@ final class FloatLearner extends Learner {
     super(validation, network.topology().loss());
     this.network = network;
     requireFits(training, network.inputCount(), network.outputCount(), "training", network.toString());
-    this.inputs = narrow(training.inputs());
-    this.targets = narrow(training.targets());
+    this.inputs = narrow(inputRows(training));
+    this.targets = narrow(targetRows(training));
     if (validation != null) {
       requireFits(validation, network.inputCount(), network.outputCount(), "validation", network.toString());
-      this.validationInputs = narrow(validation.inputs());
-      this.validationTargets = narrow(validation.targets());
+      this.validationInputs = narrow(inputRows(validation));
+      this.validationTargets = narrow(targetRows(validation));
     } else {
       this.validationInputs = null;
       this.validationTargets = null;

@@ -79,6 +79,27 @@ abstract class Learner {
     return labels;
   }
 
+  /**
+   * The set's stored input rows themselves, not copies (a data set never changes them, and the trainer only
+   * reads them): a call of {@code train} costs no copy of the data.
+   */
+  static double[][] inputRows(DataSet data) {
+    double[][] rows = new double[data.size()][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = data.input(i);
+    }
+    return rows;
+  }
+
+  /** {@link #inputRows} of the targets. */
+  static double[][] targetRows(DataSet data) {
+    double[][] rows = new double[data.size()][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = data.target(i);
+    }
+    return rows;
+  }
+
   static void requireFits(DataSet data, int inputs, int outputs, String what, String network) {
     if (data.inputCount() != inputs || data.targetCount() != outputs) {
       throw new IllegalArgumentException(
