@@ -82,6 +82,9 @@ final class OnnxReader {
       }
       OnnxGraph.Node node = next.get(0);
       for (OnnxGraph.Node reader : next) {
+        if (reader.outputs.isEmpty()) {
+          throw failure(reader.label(), "expected " + reader.operator + " to have an output, found none");
+        }
         if (!reader.domain.isEmpty() && !reader.domain.equals("ai.onnx")) {
           throw failure(reader.label(), "expected an operator of the default ONNX domain, found " + reader.operator
               + " of " + reader.domain);
@@ -111,6 +114,9 @@ final class OnnxReader {
       switch (node.operator) {
         case "Gemm":
         case "MatMul": {
+          if (node.inputs.size() < 2) {
+            throw failure(node.label(), "expected the weights as the second input of " + node.operator + ", found none");
+          }
           if (!node.inputs.get(0).equals(value)) {
             throw failure(node.label(), "expected '" + value + "' as the first input, found it as another");
           }
@@ -212,7 +218,8 @@ final class OnnxReader {
       biases = biases(node, node.inputs.get(2), size);
     } else if (!gemm) {
       List<OnnxGraph.Node> next = readers.getOrDefault(after, new ArrayList<>());
-      if (next.size() == 1 && next.get(0).operator.equals("Add")) {
+      if (next.size() == 1 && next.get(0).operator.equals("Add") && next.get(0).inputs.size() == 2
+          && !next.get(0).outputs.isEmpty()) {
         OnnxGraph.Node add = next.get(0);
         String other = add.inputs.get(0).equals(after) ? add.inputs.get(1) : add.inputs.get(0);
         biases = biases(add, other, size);
@@ -264,7 +271,7 @@ final class OnnxReader {
         break;
       }
       case "PRelu":
-        requireSlope(node, node.inputs.get(1));
+        requireSlope(node, node.inputs.size() == 2 ? node.inputs.get(1) : "");
         activation = Activation.LEAKY_RELU;
         break;
       case "Softmax": {
@@ -279,7 +286,8 @@ final class OnnxReader {
         // SpostA = 1 where SpreA > 0, else 0, cast to the model's type: the step of the perceptron.
         double[] zero = node.inputs.size() == 2 ? scalar(node, node.inputs.get(1)) : null;
         List<OnnxGraph.Node> next = readers.getOrDefault(after, new ArrayList<>());
-        if (zero == null || zero[0] != 0.0 || next.size() != 1 || !next.get(0).operator.equals("Cast")) {
+        if (zero == null || zero[0] != 0.0 || next.size() != 1 || !next.get(0).operator.equals("Cast")
+            || next.get(0).outputs.isEmpty()) {
           throw failure(node.label(), "expected Greater than a zero constant, then a Cast: the step activation");
         }
         activation = Activation.STEP;
@@ -369,25 +377,28 @@ final class OnnxReader {
         throw failure(node.label(), "'" + name + "' has " + count + " values or more; expected fewer than 2³¹");
       }
     }
-    double[] values = new double[(int) count];
+    // The data present is checked against the shape before anything the size of the shape is allocated.
     int width = tensor.type == DOUBLE ? 8 : 4;
+    int found = tensor.raw != null
+        ? tensor.raw.length / width
+        : tensor.type == DOUBLE
+            ? (tensor.doubles == null ? 0 : tensor.doubles.length)
+            : (tensor.floats == null ? 0 : tensor.floats.length);
+    if (tensor.raw != null && tensor.raw.length != count * width) {
+      throw failure(node.label(), "'" + name + "' holds " + tensor.raw.length + " bytes; expected " + count * width
+          + " for its shape " + Arrays.toString(tensor.dims));
+    }
+    if (found != count) {
+      throw failure(node.label(), "'" + name + "' holds " + found + " values; expected " + count + " for its shape "
+          + Arrays.toString(tensor.dims));
+    }
+    double[] values = new double[found];
     if (tensor.raw != null) {
-      if (tensor.raw.length != count * width) {
-        throw failure(node.label(), "'" + name + "' holds " + tensor.raw.length + " bytes; expected " + count * width
-            + " for its shape " + Arrays.toString(tensor.dims));
-      }
       java.nio.ByteBuffer raw = java.nio.ByteBuffer.wrap(tensor.raw).order(java.nio.ByteOrder.LITTLE_ENDIAN);
       for (int k = 0; k < values.length; k++) {
         values[k] = width == 8 ? raw.getDouble() : raw.getFloat();
       }
     } else {
-      int found = tensor.type == DOUBLE
-          ? (tensor.doubles == null ? 0 : tensor.doubles.length)
-          : (tensor.floats == null ? 0 : tensor.floats.length);
-      if (found != count) {
-        throw failure(node.label(), "'" + name + "' holds " + found + " values; expected " + count + " for its shape "
-            + Arrays.toString(tensor.dims));
-      }
       for (int k = 0; k < values.length; k++) {
         values[k] = tensor.type == DOUBLE ? tensor.doubles[k] : tensor.floats[k];
       }

@@ -280,6 +280,24 @@ class OnnxLoadTest {
   }
 
   @Test
+  void malformedGraphsAreNamedNotCrashedOn() {
+    Topology linear = Topology.of(3, new int[] {}, 2, new Activation[] {}, Activation.IDENTITY, Loss.SQUARED_ERROR);
+    Protobuf noOutput = new Protobuf().string(1, "x").string(1, "W").string(3, "g").string(4, "Gemm");
+    OnnxFileException e = loadFails(model(new Protobuf().message(1, noOutput)
+        .message(5, tensor("W", new long[] {3, 2}, 1, 2, 3, 4, 5, 6)).message(11, value("x", 3)).message(12, value("y", 2))),
+        new ReferenceNetwork(linear));
+    assertEquals("m.onnx, node g: expected Gemm to have an output, found none", e.getMessage());
+    e = loadFails(model(new Protobuf().message(1, node("g", "Gemm", "y", "x"))
+        .message(11, value("x", 3)).message(12, value("y", 2))), new ReferenceNetwork(linear));
+    assertEquals("m.onnx, node g: expected the weights as the second input of Gemm, found none", e.getMessage());
+    // A shape of 3 × 2²⁸ values with 48 bytes of data: refused before anything of that size is allocated.
+    e = loadFails(model(new Protobuf().message(1, node("g", "Gemm", "y", "x", "W"))
+        .message(5, tensor("W", new long[] {3, 1L << 28}, 1, 2, 3, 4, 5, 6))
+        .message(11, value("x", 3)).message(12, value("y", 2))), new ReferenceNetwork(linear));
+    assertEquals("m.onnx, node g: 'W' holds 48 bytes; expected 6442450944 for its shape [3, 268435456]", e.getMessage());
+  }
+
+  @Test
   void nullArgumentsAreNamed() {
     assertEquals("file is null", assertThrows(IllegalArgumentException.class,
         () -> Onnx.load((Path) null, new ReferenceNetwork(IRIS))).getMessage());
