@@ -105,10 +105,11 @@ class DocumentationTest {
 
   private static List<String> generatedFrom(Path file, String source) throws IOException {
     String name = file.getFileName().toString().replace(".java", "");
-    Compilation compilation =
-        javac()
-            .withProcessors(new NetworkProcessor())
-            .compile(JavaFileObjects.forSourceString("dev.hardwired.examples." + name, source));
+    JavaFileObject example = JavaFileObjects.forSourceString("dev.hardwired.examples." + name, source);
+    // A frozen example reads its model from the examples' resources, as Maven's build does.
+    Compilation compilation = source.contains("@Frozen(")
+        ? dev.hardwired.processor.testing.FrozenCompiler.compile(ROOT.resolve("examples/src/main/resources"), List.of(example))
+        : javac().withProcessors(new NetworkProcessor()).compile(example);
     List<String> generated = new ArrayList<>();
     for (JavaFileObject output : compilation.generatedSourceFiles()) {
       generated.add(output.getCharContent(false).toString());
