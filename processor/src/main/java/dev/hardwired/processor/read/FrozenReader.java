@@ -1,12 +1,12 @@
 package dev.hardwired.processor.read;
 
 import com.palantir.javapoet.ClassName;
+import dev.hardwired.Precision;
+import dev.hardwired.Topology;
 import dev.hardwired.io.Onnx;
-import dev.hardwired.io.OnnxFileException;
 import dev.hardwired.io.OnnxModel;
 import dev.hardwired.io.Weights;
 import dev.hardwired.io.WeightsFile;
-import dev.hardwired.io.WeightsFileException;
 import dev.hardwired.processor.model.FrozenModel;
 import dev.hardwired.processor.model.NetworkModel;
 import java.io.ByteArrayInputStream;
@@ -129,9 +129,7 @@ public final class FrozenReader {
         error(Message.WEIGHTS_OUTSIDE.format(weights, resource.fromRoot(), escape, root(file.toUri(), resource)), type, mirror, value);
         return Optional.empty();
       }
-      return onnx(bytes, resource)
-          ? readOnnx(bytes, resource, weights, model, frozen, type, mirror, value)
-          : readWeightsFile(bytes, resource, weights, model, frozen, type, mirror, value);
+      return readParameters(bytes, resource, weights, model, frozen, type, mirror, value);
     }
     error(Message.WEIGHTS_MISSING.format(weights, resource.fromRoot(), resource.fromRoot()), type, mirror, value);
     return Optional.empty();
@@ -149,33 +147,17 @@ public final class FrozenReader {
     return (bytes.length > 0 && bytes[0] == 0x08) || resource.relative.endsWith(".onnx");
   }
 
-  private Optional<FrozenModel> readWeightsFile(
-      byte[] bytes,
-      ResourceName resource,
-      String weights,
-      NetworkModel model,
-      ClassName frozen,
-      TypeElement type,
-      AnnotationMirror mirror,
-      AnnotationValue value) {
-    Weights read;
-    try {
-      read = WeightsFile.read(new ByteArrayInputStream(bytes), resource.fromRoot());
-    } catch (WeightsFileException e) {
-      error(Message.WEIGHTS_UNREADABLE.format(weights, e.getMessage()), type, mirror, value);
-      return Optional.empty();
-    }
-    try {
-      read.requireMatches(model.topology(), model.precision());
-    } catch (WeightsFileException e) {
-      error(Message.WEIGHTS_MISMATCH.format(weights, e.getMessage()), type, mirror, value);
-      return Optional.empty();
-    }
-    return Optional.of(new FrozenModel(model, frozen, resource.fromRoot(), lastLine(bytes), read.values()));
+  /** A file's check against a declaration: {@code Weights.requireMatches} or {@code OnnxModel.requireMatches}. */
+  private interface Match {
+    void require(Topology topology, Precision precision) throws IOException;
   }
 
-  /** A model trained elsewhere (PyTorch, or Hardwired's own export): its layers held to the declaration. */
-  private Optional<FrozenModel> readOnnx(
+  /**
+   * The parameters of a weights file or an ONNX model, held to the declaration; empty after an error on
+   * {@code value}: {@code weights-file} when the file cannot be read, {@code weights-mismatch} when it is
+   * another network's.
+   */
+  private Optional<FrozenModel> readParameters(
       byte[] bytes,
       ResourceName resource,
       String weights,
@@ -184,23 +166,38 @@ public final class FrozenReader {
       TypeElement type,
       AnnotationMirror mirror,
       AnnotationValue value) {
-    OnnxModel read;
+    boolean onnx = onnx(bytes, resource);
+    Match match;
+    double[] values;
     try {
-      read = Onnx.read(new ByteArrayInputStream(bytes), resource.fromRoot());
-    } catch (OnnxFileException e) {
+      if (onnx) {
+        OnnxModel read = Onnx.read(new ByteArrayInputStream(bytes), resource.fromRoot());
+        match = read::requireMatches;
+        values = read.values();
+      } else {
+        Weights read = WeightsFile.read(new ByteArrayInputStream(bytes), resource.fromRoot());
+        match = read::requireMatches;
+        values = read.values();
+      }
+    } catch (IOException e) { // a WeightsFileException or an OnnxFileException: the data are in memory
       error(Message.WEIGHTS_UNREADABLE.format(weights, e.getMessage()), type, mirror, value);
       return Optional.empty();
     }
     try {
-      read.requireMatches(model.topology(), model.precision());
-    } catch (OnnxFileException e) {
+      match.require(model.topology(), model.precision());
+    } catch (IOException e) {
       error(Message.WEIGHTS_MISMATCH.format(weights, e.getMessage()), type, mirror, value);
       return Optional.empty();
     }
+    String checksum = onnx ? crc32(bytes) : lastLine(bytes);
+    return Optional.of(new FrozenModel(model, frozen, resource.fromRoot(), checksum, values));
+  }
+
+  /** An ONNX model's stand-in for a weights file's checksum line: {@code ONNX, crc32 b1928c30}. */
+  private static String crc32(byte[] bytes) {
     CRC32 crc = new CRC32();
     crc.update(bytes, 0, bytes.length);
-    String checksum = String.format(Locale.ROOT, "ONNX, crc32 %08x", crc.getValue());
-    return Optional.of(new FrozenModel(model, frozen, resource.fromRoot(), checksum, read.values()));
+    return String.format(Locale.ROOT, "ONNX, crc32 %08x", crc.getValue());
   }
 
   /**
