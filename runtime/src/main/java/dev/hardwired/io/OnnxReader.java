@@ -69,7 +69,10 @@ final class OnnxReader {
     starts.add("");
     int width = -1;
     String value = input;
-    while (true) {
+    for (int steps = 0; ; steps++) {
+      if (steps > graph.nodes.size()) {
+        throw failure("", "'" + value + "' is reached again: the graph has a cycle, which no network has");
+      }
       List<OnnxGraph.Node> next = readers.getOrDefault(value, new ArrayList<>());
       int layer = sizes.size() - 1;
       boolean open = layer >= 1 && activations.get(layer) == null;
@@ -121,8 +124,12 @@ final class OnnxReader {
             throw failure(node.label(), "expected '" + value + "' as the first input, found it as another");
           }
           if (width == -1) {
-            width = node.operator.equals("Gemm") && longAttribute(node, "transB", 0) == 1
-                ? (int) dims(node, node.inputs.get(1))[1] : (int) dims(node, node.inputs.get(1))[0];
+            long[] dims = dims(node, node.inputs.get(1));
+            if (dims.length != 2) {
+              throw failure(node.label(), "expected weights '" + node.inputs.get(1) + "' of 2 dimensions, found "
+                  + dims.length);
+            }
+            width = (int) (node.operator.equals("Gemm") && longAttribute(node, "transB", 0) == 1 ? dims[1] : dims[0]);
             sizes.add(width);
           }
           if (layer >= 1 && activations.get(layer) == null) {

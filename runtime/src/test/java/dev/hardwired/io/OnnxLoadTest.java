@@ -290,6 +290,15 @@ class OnnxLoadTest {
     e = loadFails(model(new Protobuf().message(1, node("g", "Gemm", "y", "x"))
         .message(11, value("x", 3)).message(12, value("y", 2))), new ReferenceNetwork(linear));
     assertEquals("m.onnx, node g: expected the weights as the second input of Gemm, found none", e.getMessage());
+    e = loadFails(model(new Protobuf().message(1, node("g", "Gemm", "y", "x", "W"))
+        .message(5, tensor("W", new long[] {6}, 1, 2, 3, 4, 5, 6)).message(11, value("x", 3)).message(12, value("y", 2))),
+        new ReferenceNetwork(linear));
+    assertEquals("m.onnx, node g: expected weights 'W' of 2 dimensions, found 1", e.getMessage());
+    e = loadFails(model(new Protobuf().message(1, node("g", "Gemm", "h", "x", "W"))
+        .message(1, node("loop", "Identity", "h", "h"))
+        .message(5, tensor("W", new long[] {2, 3}, 1, 2, 3, 4, 5, 6))
+        .message(11, value("x", 3)).message(12, value("y", 2))), new ReferenceNetwork(linear));
+    assertEquals("m.onnx: 'h' is reached again: the graph has a cycle, which no network has", e.getMessage());
     // A shape of 3 × 2²⁸ values with 48 bytes of data: refused before anything of that size is allocated.
     e = loadFails(model(new Protobuf().message(1, node("g", "Gemm", "y", "x", "W"))
         .message(5, tensor("W", new long[] {3, 1L << 28}, 1, 2, 3, 4, 5, 6))
