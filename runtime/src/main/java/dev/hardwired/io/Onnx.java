@@ -54,8 +54,7 @@ public final class Onnx {
 
   /** {@link #save(TrainableNetwork, Path)} for a single-precision network: a model of {@code float} tensors. */
   public static void save(TrainableFloatNetwork network, Path target) throws IOException {
-    byte[] model = model(network);
-    AtomicFile.write(target, out -> out.write(model), UnaryOperator.identity());
+    save(model(network), target, UnaryOperator.identity());
   }
 
   /**
@@ -126,7 +125,10 @@ public final class Onnx {
 
   /** {@link #save(TrainableNetwork, Path)} through {@code wrap}, with which tests inject failures. */
   static void save(TrainableNetwork network, Path target, UnaryOperator<OutputStream> wrap) throws IOException {
-    byte[] model = model(network);
+    save(model(network), target, wrap);
+  }
+
+  private static void save(byte[] model, Path target, UnaryOperator<OutputStream> wrap) throws IOException {
     AtomicFile.write(target, out -> out.write(model), wrap);
   }
 

@@ -5,6 +5,7 @@ import dev.hardwired.Precision;
 import dev.hardwired.Topology;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Writes a network as an ONNX model: one Gemm per layer (SpreA = SpostA of the layer before × weightsᵀ +
@@ -175,18 +176,28 @@ final class OnnxWriter {
     return new Protobuf().string(1, name).varint(3, value).varint(20, ATTRIBUTE_INT);
   }
 
-  /** The {@code count} parameters from {@code first} of the flat order, little-endian, in the precision. */
+  /** The parameters from {@code first} of the flat order, as many as {@code dims} holds, in the precision. */
   private Protobuf tensor(String name, int first, long[] dims) {
     int count = 1;
     for (long dim : dims) {
       count *= (int) dim;
     }
+    return tensor(name, dims, count, k -> elementType == DOUBLE ? snapshot.doubles[first + k] : snapshot.floats[first + k]);
+  }
+
+  /** A one-element tensor holding {@code value} in the network's precision, as the operators broadcast it. */
+  private Protobuf scalar(String name, double value) {
+    return tensor(name, new long[] {1}, 1, k -> value);
+  }
+
+  /** A TensorProto of {@code count} values, little-endian in {@code raw_data}; a float tensor rounds each. */
+  private Protobuf tensor(String name, long[] dims, int count, IntToDoubleFunction value) {
     ByteBuffer raw = ByteBuffer.allocate(count * (elementType == DOUBLE ? 8 : 4)).order(ByteOrder.LITTLE_ENDIAN);
     for (int k = 0; k < count; k++) {
       if (elementType == DOUBLE) {
-        raw.putDouble(snapshot.doubles[first + k]);
+        raw.putDouble(value.applyAsDouble(k));
       } else {
-        raw.putFloat(snapshot.floats[first + k]);
+        raw.putFloat((float) value.applyAsDouble(k));
       }
     }
     Protobuf tensor = new Protobuf();
@@ -194,17 +205,6 @@ final class OnnxWriter {
       tensor.varint(1, dim);
     }
     return tensor.varint(2, elementType).string(8, name).bytes(9, raw.array());
-  }
-
-  /** A one-element tensor holding {@code value} in the network's precision, as the operators broadcast it. */
-  private Protobuf scalar(String name, double value) {
-    ByteBuffer raw = ByteBuffer.allocate(elementType == DOUBLE ? 8 : 4).order(ByteOrder.LITTLE_ENDIAN);
-    if (elementType == DOUBLE) {
-      raw.putDouble(value);
-    } else {
-      raw.putFloat((float) value);
-    }
-    return new Protobuf().varint(1, 1).varint(2, elementType).string(8, name).bytes(9, raw.array());
   }
 
   /** A tensor of {@code width} columns and {@link #ROWS} rows. */

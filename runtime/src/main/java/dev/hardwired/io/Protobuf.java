@@ -39,21 +39,20 @@ final class Protobuf {
 
   /** A {@code bytes} field. */
   Protobuf bytes(int field, byte[] value) {
-    tag(field, LENGTH_DELIMITED);
-    rawVarint(value.length);
-    ensure(value.length);
-    System.arraycopy(value, 0, bytes, size, value.length);
-    size += value.length;
-    return this;
+    return lengthDelimited(field, value, value.length);
   }
 
   /** A field holding the message {@code value}. */
   Protobuf message(int field, Protobuf value) {
+    return lengthDelimited(field, value.bytes, value.size);
+  }
+
+  private Protobuf lengthDelimited(int field, byte[] source, int length) {
     tag(field, LENGTH_DELIMITED);
-    rawVarint(value.size);
-    ensure(value.size);
-    System.arraycopy(value.bytes, 0, bytes, size, value.size);
-    size += value.size;
+    rawVarint(length);
+    ensure(length);
+    System.arraycopy(source, 0, bytes, size, length);
+    size += length;
     return this;
   }
 

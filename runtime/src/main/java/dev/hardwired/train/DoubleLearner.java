@@ -27,12 +27,12 @@ final class DoubleLearner extends Learner {
     super(validation, network.topology().loss());
     this.network = network;
     requireFits(training, network.inputCount(), network.outputCount(), "training", network.toString());
-    this.inputs = inputRows(training);
-    this.targets = targetRows(training);
+    this.inputs = storedRows(training, training::input);
+    this.targets = storedRows(training, training::target);
     if (validation != null) {
       requireFits(validation, network.inputCount(), network.outputCount(), "validation", network.toString());
-      this.validationInputs = inputRows(validation);
-      this.validationTargets = targetRows(validation);
+      this.validationInputs = storedRows(validation, validation::input);
+      this.validationTargets = storedRows(validation, validation::target);
     } else {
       this.validationInputs = null;
       this.validationTargets = null;

@@ -27,12 +27,12 @@ final class FloatLearner extends Learner {
     super(validation, network.topology().loss());
     this.network = network;
     requireFits(training, network.inputCount(), network.outputCount(), "training", network.toString());
-    this.inputs = narrow(inputRows(training));
-    this.targets = narrow(targetRows(training));
+    this.inputs = narrow(storedRows(training, training::input));
+    this.targets = narrow(storedRows(training, training::target));
     if (validation != null) {
       requireFits(validation, network.inputCount(), network.outputCount(), "validation", network.toString());
-      this.validationInputs = narrow(inputRows(validation));
-      this.validationTargets = narrow(targetRows(validation));
+      this.validationInputs = narrow(storedRows(validation, validation::input));
+      this.validationTargets = narrow(storedRows(validation, validation::target));
     } else {
       this.validationInputs = null;
       this.validationTargets = null;

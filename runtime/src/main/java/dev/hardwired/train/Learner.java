@@ -2,6 +2,7 @@ package dev.hardwired.train;
 
 import dev.hardwired.Loss;
 import dev.hardwired.data.DataSet;
+import java.util.function.IntFunction;
 
 /**
  * One network and its data, in the network's own precision, as the trainer's epoch loop sees them: a
@@ -80,22 +81,14 @@ abstract class Learner {
   }
 
   /**
-   * The set's stored input rows themselves, not copies (a data set never changes them, and the trainer only
-   * reads them): a call of {@code train} costs no copy of the data.
+   * The set's stored rows themselves, not copies (a data set never changes them, and the trainer only reads
+   * them), as {@code row} gives each ({@code data::input} or {@code data::target}): a call of {@code train}
+   * costs no copy of the data.
    */
-  static double[][] inputRows(DataSet data) {
+  static double[][] storedRows(DataSet data, IntFunction<double[]> row) {
     double[][] rows = new double[data.size()][];
     for (int i = 0; i < rows.length; i++) {
-      rows[i] = data.input(i);
-    }
-    return rows;
-  }
-
-  /** {@link #inputRows} of the targets. */
-  static double[][] targetRows(DataSet data) {
-    double[][] rows = new double[data.size()][];
-    for (int i = 0; i < rows.length; i++) {
-      rows[i] = data.target(i);
+      rows[i] = row.apply(i);
     }
     return rows;
   }

@@ -29,13 +29,15 @@ class OnnxReadmeTest {
     // README begin
     ReferenceNetwork net = ReferenceNetwork.seeded(iris, 42);  // or any generated network: IrisNetwork.seeded(42)
     Onnx.save(net, file);                                      // atomic: the previous file or the whole new one
-    byte[] model = Onnx.model(net);                            // the same bytes, for a runtime that takes memory
+    byte[] bytes = Onnx.model(net);                            // the same bytes, for a runtime that takes memory
     ReferenceNetwork tuned = new ReferenceNetwork(iris);       // or a model exported by PyTorch, to fine-tune
     Onnx.load(file, tuned);                                    // layers, activations and type checked, then set
+    OnnxModel model = Onnx.read(file);                         // without a network: layers, activations, values
     // README end
-    assertArrayEquals(model, Files.readAllBytes(file));
+    assertArrayEquals(bytes, Files.readAllBytes(file));
     assertArrayEquals(net.parameters(), tuned.parameters());
-    DecodedOnnx read = new DecodedOnnx(model);
+    assertArrayEquals(net.parameters(), model.values());
+    DecodedOnnx read = new DecodedOnnx(bytes);
     assertEquals(Arrays.asList("Gemm", "Tanh", "Gemm", "Softmax"), read.operators());
   }
 
