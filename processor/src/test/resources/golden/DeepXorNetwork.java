@@ -4,6 +4,7 @@ import dev.hardwired.Activation;
 import dev.hardwired.Checks;
 import dev.hardwired.Initialization;
 import dev.hardwired.Loss;
+import dev.hardwired.StepTrace;
 import dev.hardwired.Topology;
 import dev.hardwired.TrainableNetwork;
 import javax.annotation.processing.Generated;
@@ -271,6 +272,98 @@ public final class DeepXorNetwork implements DeepXor, TrainableNetwork {
       loss += backpropagateFromI(input, target, gradientSums[0]);
     }
     return loss;
+  }
+
+  /**
+   * One training step, exactly as {@link #train} takes it, that also returns every value it
+   * computes: SpreA and SpostA of each node, the loss, FE, S_ERROR and each δ, and every parameter
+   * before the step, its gradient and after. The parameters it leaves are bit for bit those that
+   * train leaves. It allocates the trace: a method to learn from and to debug with, not to train
+   * with. Print the trace with {@link StepTrace#table()} or {@link StepTrace#markdown()}. Like
+   * train, it throws an ArithmeticException and changes nothing when the loss is not finite.
+   */
+  public StepTrace trace(double[] input, double[] target, double learningRate) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireFinite(target, OUTPUTS, "target");
+    Checks.requireLearningRate(learningRate);
+    double[] before = p.clone(); // the parameters before the step
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, hidden layer 1 (logistic): SpreA,H1 = ItoH · input + bias; SpostA,H1 = fA(SpreA,H1)
+    double zh1_0 = p[0] * x0 + p[1] * x1 + p[6]; // SpreA,H1_0
+    double zh1_1 = p[2] * x0 + p[3] * x1 + p[7]; // SpreA,H1_1
+    double zh1_2 = p[4] * x0 + p[5] * x1 + p[8]; // SpreA,H1_2
+    double h1_0 = logistic(zh1_0); // SpostA,H1_0 = fA(SpreA,H1_0)
+    double h1_1 = logistic(zh1_1); // SpostA,H1_1 = fA(SpreA,H1_1)
+    double h1_2 = logistic(zh1_2); // SpostA,H1_2 = fA(SpreA,H1_2)
+    // Forward, hidden layer 2 (logistic): SpreA,H2 = HtoH · SpostA,H1 + bias; SpostA,H2 =
+    // fA(SpreA,H2)
+    double zh2_0 = p[9] * h1_0 + p[10] * h1_1 + p[11] * h1_2 + p[15]; // SpreA,H2_0
+    double zh2_1 = p[12] * h1_0 + p[13] * h1_1 + p[14] * h1_2 + p[16]; // SpreA,H2_1
+    double h2_0 = logistic(zh2_0); // SpostA,H2_0 = fA(SpreA,H2_0)
+    double h2_1 = logistic(zh2_1); // SpostA,H2_1 = fA(SpreA,H2_1)
+    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H2 + bias; SpostA,O = fA(SpreA,O)
+    double zo0 = p[17] * h2_0 + p[18] * h2_1 + p[19]; // SpreA,O0
+    double o0 = logistic(zo0); // SpostA,O0 = fA(SpreA,O0)
+    // Final error FE = SpostA,O − T
+    double fe0 = o0 - target[0]; // FE0 = SpostA,O0 − T0
+    // Loss E = ½ Σ FE²
+    double loss = 0.5 * fe0 * fe0;
+    // A loss that is not finite means training diverged: stop before any parameter changes
+    if (!Double.isFinite(loss)) {
+      throw Checks.diverged(loss);
+    }
+    // Error signal S_ERROR = FE × fA′(SpreA,O); for the logistic fA′ = SpostA (1 − SpostA)
+    double sError0 = fe0 * o0 * (1.0 - o0); // S_ERROR0 = FE0 × fA′(SpreA,O0)
+    // Hidden deltas by the chain rule: δH2 = fA′(SpreA,H2) × Σ S_ERROR × weight HtoO, using the
+    // HtoO weights of the forward pass; each δH2 is computed once and reused by every HtoH weight
+    // into its node. For the logistic fA′ = SpostA (1 − SpostA).
+    // δH2_0 = fA′(SpreA,H2_0) × Σ S_ERROR × weight H2_0→O
+    double dh2_0 = h2_0 * (1.0 - h2_0) * sError0 * p[17];
+    // δH2_1 = fA′(SpreA,H2_1) × Σ S_ERROR × weight H2_1→O
+    double dh2_1 = h2_1 * (1.0 - h2_1) * sError0 * p[18];
+    // Hidden deltas by the chain rule: δH1 = fA′(SpreA,H1) × Σ δH2 × weight HtoH, using the HtoH
+    // weights of the forward pass; each δH1 is computed once and reused by every ItoH weight into
+    // its node. For the logistic fA′ = SpostA (1 − SpostA).
+    // δH1_0 = fA′(SpreA,H1_0) × Σ δH2 × weight H1_0→H2
+    double dh1_0 = h1_0 * (1.0 - h1_0) * (dh2_0 * p[9] + dh2_1 * p[12]);
+    // δH1_1 = fA′(SpreA,H1_1) × Σ δH2 × weight H1_1→H2
+    double dh1_1 = h1_1 * (1.0 - h1_1) * (dh2_0 * p[10] + dh2_1 * p[13]);
+    // δH1_2 = fA′(SpreA,H1_2) × Σ δH2 × weight H1_2→H2
+    double dh1_2 = h1_2 * (1.0 - h1_2) * (dh2_0 * p[11] + dh2_1 * p[14]);
+    // Update HtoO: weight ← weight − LR × gradient, with gradient HtoO = S_ERROR × SpostA,H2 and,
+    // for the biases, gradient = S_ERROR
+    p[17] -= learningRate * sError0 * h2_0; // weight H2_0→O0: gradient = S_ERROR0 × SpostA,H2_0
+    p[18] -= learningRate * sError0 * h2_1; // weight H2_1→O0: gradient = S_ERROR0 × SpostA,H2_1
+    p[19] -= learningRate * sError0; // bias O0: gradient = S_ERROR0
+    // Update HtoH: weight ← weight − LR × gradient, with gradient HtoH = δH2 × SpostA,H1 and, for
+    // the biases, gradient = δH2
+    p[9] -= learningRate * dh2_0 * h1_0; // weight H1_0→H2_0: gradient = δH2_0 × SpostA,H1_0
+    p[10] -= learningRate * dh2_0 * h1_1; // weight H1_1→H2_0: gradient = δH2_0 × SpostA,H1_1
+    p[11] -= learningRate * dh2_0 * h1_2; // weight H1_2→H2_0: gradient = δH2_0 × SpostA,H1_2
+    p[12] -= learningRate * dh2_1 * h1_0; // weight H1_0→H2_1: gradient = δH2_1 × SpostA,H1_0
+    p[13] -= learningRate * dh2_1 * h1_1; // weight H1_1→H2_1: gradient = δH2_1 × SpostA,H1_1
+    p[14] -= learningRate * dh2_1 * h1_2; // weight H1_2→H2_1: gradient = δH2_1 × SpostA,H1_2
+    p[15] -= learningRate * dh2_0; // bias H2_0: gradient = δH2_0
+    p[16] -= learningRate * dh2_1; // bias H2_1: gradient = δH2_1
+    // Update ItoH: weight ← weight − LR × gradient, with gradient ItoH = δH1 × input and, for the
+    // biases, gradient = δH1
+    p[0] -= learningRate * dh1_0 * x0; // weight I0→H1_0: gradient = δH1_0 × SpostA,I0
+    p[1] -= learningRate * dh1_0 * x1; // weight I1→H1_0: gradient = δH1_0 × SpostA,I1
+    p[2] -= learningRate * dh1_1 * x0; // weight I0→H1_1: gradient = δH1_1 × SpostA,I0
+    p[3] -= learningRate * dh1_1 * x1; // weight I1→H1_1: gradient = δH1_1 × SpostA,I1
+    p[4] -= learningRate * dh1_2 * x0; // weight I0→H1_2: gradient = δH1_2 × SpostA,I0
+    p[5] -= learningRate * dh1_2 * x1; // weight I1→H1_2: gradient = δH1_2 × SpostA,I1
+    p[6] -= learningRate * dh1_0; // bias H1_0: gradient = δH1_0
+    p[7] -= learningRate * dh1_1; // bias H1_1: gradient = δH1_1
+    p[8] -= learningRate * dh1_2; // bias H1_2: gradient = δH1_2
+    // SpreA, layer by layer after the inputs
+    double[][] spreA = {{zh1_0, zh1_1, zh1_2}, {zh2_0, zh2_1}, {zo0}};
+    double[][] spostA = {{h1_0, h1_1, h1_2}, {h2_0, h2_1}, {o0}}; // SpostA
+    // S_ERROR at the outputs, δ in the hidden layers
+    double[][] deltas = {{dh1_0, dh1_1, dh1_2}, {dh2_0, dh2_1}, {sError0}};
+    return StepTrace.of(TOPOLOGY, input, target, learningRate, loss, before, p,
+        spreA, spostA, deltas);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.hardwired.Activation;
 import dev.hardwired.Checks;
 import dev.hardwired.Initialization;
 import dev.hardwired.Loss;
+import dev.hardwired.StepTrace;
 import dev.hardwired.Topology;
 import dev.hardwired.TrainableFloatNetwork;
 import javax.annotation.processing.Generated;
@@ -224,6 +225,64 @@ public final class FloatXorNetwork implements FloatXor, TrainableFloatNetwork {
       loss += backpropagateFromI(input, target, gradientSums[0]);
     }
     return loss;
+  }
+
+  /**
+   * One training step, exactly as {@link #train} takes it, that also returns every value it
+   * computes: SpreA and SpostA of each node, the loss, FE, S_ERROR and each δ, and every parameter
+   * before the step, its gradient and after. The parameters it leaves are bit for bit those that
+   * train leaves. It allocates the trace: a method to learn from and to debug with, not to train
+   * with. Print the trace with {@link StepTrace#table()} or {@link StepTrace#markdown()}. Like
+   * train, it throws an ArithmeticException and changes nothing when the loss is not finite.
+   */
+  public StepTrace trace(float[] input, float[] target, float learningRate) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireFinite(target, OUTPUTS, "target");
+    Checks.requireLearningRate(learningRate);
+    float[] before = p.clone(); // the parameters before the step
+    float x0 = input[0]; // SpostA,I0 = input
+    float x1 = input[1]; // SpostA,I1 = input
+    // Forward, hidden layer (logistic): SpreA,H = ItoH · input + bias; SpostA,H = fA(SpreA,H)
+    float zh0 = p[0] * x0 + p[1] * x1 + p[4]; // SpreA,H0
+    float zh1 = p[2] * x0 + p[3] * x1 + p[5]; // SpreA,H1
+    float h0 = logistic(zh0); // SpostA,H0 = fA(SpreA,H0)
+    float h1 = logistic(zh1); // SpostA,H1 = fA(SpreA,H1)
+    // Forward, output layer (logistic): SpreA,O = HtoO · SpostA,H + bias; SpostA,O = fA(SpreA,O)
+    float zo0 = p[6] * h0 + p[7] * h1 + p[8]; // SpreA,O0
+    float o0 = logistic(zo0); // SpostA,O0 = fA(SpreA,O0)
+    // Final error FE = SpostA,O − T
+    float fe0 = o0 - target[0]; // FE0 = SpostA,O0 − T0
+    // Loss E = ½ Σ FE²
+    float loss = 0.5f * fe0 * fe0;
+    // A loss that is not finite means training diverged: stop before any parameter changes
+    if (!Float.isFinite(loss)) {
+      throw Checks.diverged(loss);
+    }
+    // Error signal S_ERROR = FE × fA′(SpreA,O); for the logistic fA′ = SpostA (1 − SpostA)
+    float sError0 = fe0 * o0 * (1.0f - o0); // S_ERROR0 = FE0 × fA′(SpreA,O0)
+    // Hidden deltas by the chain rule: δH = fA′(SpreA,H) × Σ S_ERROR × weight HtoO, using the HtoO
+    // weights of the forward pass; each δH is computed once and reused by every ItoH weight into
+    // its node. For the logistic fA′ = SpostA (1 − SpostA).
+    float dh0 = h0 * (1.0f - h0) * sError0 * p[6]; // δH0 = fA′(SpreA,H0) × Σ S_ERROR × weight H0→O
+    float dh1 = h1 * (1.0f - h1) * sError0 * p[7]; // δH1 = fA′(SpreA,H1) × Σ S_ERROR × weight H1→O
+    // Update HtoO: weight ← weight − LR × gradient, with gradient HtoO = S_ERROR × SpostA,H and,
+    // for the biases, gradient = S_ERROR
+    p[6] -= learningRate * sError0 * h0; // weight H0→O0: gradient = S_ERROR0 × SpostA,H0
+    p[7] -= learningRate * sError0 * h1; // weight H1→O0: gradient = S_ERROR0 × SpostA,H1
+    p[8] -= learningRate * sError0; // bias O0: gradient = S_ERROR0
+    // Update ItoH: weight ← weight − LR × gradient, with gradient ItoH = δH × input and, for the
+    // biases, gradient = δH
+    p[0] -= learningRate * dh0 * x0; // weight I0→H0: gradient = δH0 × SpostA,I0
+    p[1] -= learningRate * dh0 * x1; // weight I1→H0: gradient = δH0 × SpostA,I1
+    p[2] -= learningRate * dh1 * x0; // weight I0→H1: gradient = δH1 × SpostA,I0
+    p[3] -= learningRate * dh1 * x1; // weight I1→H1: gradient = δH1 × SpostA,I1
+    p[4] -= learningRate * dh0; // bias H0: gradient = δH0
+    p[5] -= learningRate * dh1; // bias H1: gradient = δH1
+    float[][] spreA = {{zh0, zh1}, {zo0}}; // SpreA, layer by layer after the inputs
+    float[][] spostA = {{h0, h1}, {o0}}; // SpostA
+    float[][] deltas = {{dh0, dh1}, {sError0}}; // S_ERROR at the outputs, δ in the hidden layers
+    return StepTrace.of(TOPOLOGY, input, target, learningRate, loss, before, p,
+        spreA, spostA, deltas);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.hardwired.Activation;
 import dev.hardwired.Checks;
 import dev.hardwired.Initialization;
 import dev.hardwired.Loss;
+import dev.hardwired.StepTrace;
 import dev.hardwired.Topology;
 import dev.hardwired.TrainableNetwork;
 import javax.annotation.processing.Generated;
@@ -204,6 +205,46 @@ public final class LogisticRegressionNetwork implements LogisticRegression, Trai
       loss += backpropagateFromI(input, target, gradientSums[0]);
     }
     return loss;
+  }
+
+  /**
+   * One training step, exactly as {@link #train} takes it, that also returns every value it
+   * computes: SpreA and SpostA of each node, the loss, FE, S_ERROR and each δ, and every parameter
+   * before the step, its gradient and after. The parameters it leaves are bit for bit those that
+   * train leaves. It allocates the trace: a method to learn from and to debug with, not to train
+   * with. Print the trace with {@link StepTrace#table()} or {@link StepTrace#markdown()}. Like
+   * train, it throws an ArithmeticException and changes nothing when the loss is not finite.
+   */
+  public StepTrace trace(double[] input, double[] target, double learningRate) {
+    Checks.requireFinite(input, INPUTS, "input");
+    Checks.requireFinite(target, OUTPUTS, "target");
+    Checks.requireLearningRate(learningRate);
+    double[] before = p.clone(); // the parameters before the step
+    double x0 = input[0]; // SpostA,I0 = input
+    double x1 = input[1]; // SpostA,I1 = input
+    // Forward, output layer (logistic): SpreA,O = ItoO · input + bias; SpostA,O = fA(SpreA,O)
+    double zo0 = p[0] * x0 + p[1] * x1 + p[2]; // SpreA,O0
+    double o0 = logistic(zo0); // SpostA,O0 = fA(SpreA,O0)
+    // Loss E = −Σ [T ln SpostA,O + (1 − T) ln(1 − SpostA,O)], computed from SpreA,O so that no log
+    // sees 0
+    double loss = Math.max(zo0, 0.0) - zo0 * target[0] + Math.log1p(Math.exp(-Math.abs(zo0)));
+    // A loss that is not finite means training diverged: stop before any parameter changes
+    if (!Double.isFinite(loss)) {
+      throw Checks.diverged(loss);
+    }
+    // Error signal S_ERROR = SpostA,O − T: with binary cross-entropy the derivative of the logistic
+    // cancels
+    double sError0 = o0 - target[0]; // S_ERROR0 = SpostA,O0 − T0
+    // Update ItoO: weight ← weight − LR × gradient, with gradient ItoO = S_ERROR × input and, for
+    // the biases, gradient = S_ERROR
+    p[0] -= learningRate * sError0 * x0; // weight I0→O0: gradient = S_ERROR0 × SpostA,I0
+    p[1] -= learningRate * sError0 * x1; // weight I1→O0: gradient = S_ERROR0 × SpostA,I1
+    p[2] -= learningRate * sError0; // bias O0: gradient = S_ERROR0
+    double[][] spreA = {{zo0}}; // SpreA, layer by layer after the inputs
+    double[][] spostA = {{o0}}; // SpostA
+    double[][] deltas = {{sError0}}; // S_ERROR at the outputs, δ in the hidden layers
+    return StepTrace.of(TOPOLOGY, input, target, learningRate, loss, before, p,
+        spreA, spostA, deltas);
   }
 
   @Override

@@ -165,14 +165,7 @@ public final class Topology {
    * @throws IndexOutOfBoundsException unless 0 ≤ index &lt; {@link #parameterCount()}
    */
   public String describeParameter(int index) {
-    if (index < 0 || index >= parameterCount()) {
-      throw new IndexOutOfBoundsException(
-          "parameter " + index + " does not exist; " + this + " has parameters 0.." + (parameterCount() - 1));
-    }
-    int l = 1;
-    while (index >= offsets[l + 1]) {
-      l++;
-    }
+    int l = layerOf(index);
     boolean output = l == layerCount();
     if (index < biasOffset(l)) {
       int fanIn = sizes[l - 1];
@@ -184,9 +177,74 @@ public final class Topology {
     return "bias of layer " + l + " neuron " + (index - biasOffset(l)) + (output ? " (output)" : " (hidden)");
   }
 
+  /**
+   * How the classic equations and the generated comments name layer {@code l}: {@code I} for the inputs,
+   * {@code H} for a single hidden layer ({@code H1}, {@code H2}, … when there are several), {@code O} for
+   * the outputs.
+   */
+  public String layerName(int l) {
+    requireLayer(l);
+    if (l == 0) {
+      return "I";
+    }
+    if (l == layerCount()) {
+      return "O";
+    }
+    return layerCount() == 2 ? "H" : "H" + l;
+  }
+
+  /**
+   * How the generated comments name node {@code j} of layer {@code l}: {@code I0}, {@code H0}, {@code O0},
+   * and {@code H2_0} in the second of several hidden layers.
+   */
+  public String nodeName(int l, int j) {
+    String layer = layerName(l);
+    if (j < 0 || j >= sizes[l]) {
+      throw new IndexOutOfBoundsException(
+          "node " + j + " does not exist; layer " + layer + " of " + this + " has nodes 0.." + (sizes[l] - 1));
+    }
+    return layer + (layer.length() > 1 ? "_" : "") + j;
+  }
+
+  /**
+   * How the generated comments name the parameter at {@code index} of the flat array: {@code "weight
+   * H0→O0"} (the weight from node H0 into node O0) or {@code "bias O0"}.
+   *
+   * @throws IndexOutOfBoundsException unless 0 ≤ index &lt; {@link #parameterCount()}
+   */
+  public String parameterName(int index) {
+    int l = layerOf(index);
+    if (index < biasOffset(l)) {
+      int fanIn = sizes[l - 1];
+      int k = index - weightOffset(l);
+      return "weight " + nodeName(l - 1, k % fanIn) + "→" + nodeName(l, k / fanIn);
+    }
+    return "bias " + nodeName(l, index - biasOffset(l));
+  }
+
   /** The layer sizes from the inputs to the outputs, as a new array. */
   public int[] sizes() {
     return sizes.clone();
+  }
+
+  /** The layer whose weights or biases hold parameter {@code index}. */
+  private int layerOf(int index) {
+    if (index < 0 || index >= parameterCount()) {
+      throw new IndexOutOfBoundsException(
+          "parameter " + index + " does not exist; " + this + " has parameters 0.." + (parameterCount() - 1));
+    }
+    int l = 1;
+    while (index >= offsets[l + 1]) {
+      l++;
+    }
+    return l;
+  }
+
+  private void requireLayer(int l) {
+    if (l < 0 || l > layerCount()) {
+      throw new IndexOutOfBoundsException(
+          "layer " + l + " does not exist; " + this + " has layers 0.." + layerCount());
+    }
   }
 
   @Override

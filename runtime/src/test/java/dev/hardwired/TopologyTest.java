@@ -17,6 +17,36 @@ class TopologyTest {
   }
 
   @Test
+  void layersNodesAndParametersAreNamedAsInTheGeneratedComments() {
+    Topology xor = xor();
+    assertEquals("I", xor.layerName(0));
+    assertEquals("H", xor.layerName(1));
+    assertEquals("O", xor.layerName(2));
+    assertEquals("H1", xor.nodeName(1, 1));
+    assertEquals("weight I1→H0", xor.parameterName(1));
+    assertEquals("bias H1", xor.parameterName(5));
+    assertEquals("weight H1→O0", xor.parameterName(7));
+    assertEquals("bias O0", xor.parameterName(8));
+
+    Topology deep =
+        Topology.of(3, new int[] {2, 2}, 1, new Activation[] {Activation.TANH}, Activation.IDENTITY, Loss.SQUARED_ERROR);
+    assertEquals("H2", deep.layerName(2));
+    assertEquals("H1_1", deep.nodeName(1, 1));
+    assertEquals("weight H1_1→H2_0", deep.parameterName(deep.weightOffset(2) + 1));
+    assertEquals("bias H2_1", deep.parameterName(deep.biasOffset(2) + 1));
+    assertEquals("weight H2_0→O0", deep.parameterName(deep.weightOffset(3)));
+
+    Topology single = Topology.of(4, new int[0], 2, LOGISTIC, Activation.LOGISTIC, Loss.CROSS_ENTROPY);
+    assertEquals("weight I3→O1", single.parameterName(7));
+
+    assertThrows(IndexOutOfBoundsException.class, () -> xor.layerName(3));
+    assertThrows(IndexOutOfBoundsException.class, () -> xor.layerName(-1));
+    IndexOutOfBoundsException node = assertThrows(IndexOutOfBoundsException.class, () -> xor.nodeName(1, 2));
+    assertEquals("node 2 does not exist; layer H of " + xor + " has nodes 0..1", node.getMessage());
+    assertThrows(IndexOutOfBoundsException.class, () -> xor.parameterName(9));
+  }
+
+  @Test
   void xorOffsetsMatchTheGeneratedLayout() {
     // ItoH weights p[0..3], hidden biases p[4..5], HtoO weights p[6..7], output bias p[8].
     Topology t = xor();

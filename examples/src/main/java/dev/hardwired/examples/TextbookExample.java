@@ -1,11 +1,13 @@
 package dev.hardwired.examples;
 
+import dev.hardwired.StepTrace;
 import java.util.Locale;
 
 /**
  * The network of Matt Mazur's classic "A Step by Step Backpropagation Example": 2 inputs, 2 hidden and 2
  * output neurons, all logistic, summed squared error, one training sample. Starting from the article's
- * weights, one step of the generated backpropagation gives the article's numbers.
+ * weights, one step of the generated backpropagation gives the article's numbers: {@link #main} prints the
+ * step's trace, every value of it, then the article's weights beside the network's.
  *
  * <p>The article keeps the biases fixed; a generated network trains them like every other parameter. So
  * only the first step can be compared: the weights it updates are computed from the forward pass, which
@@ -55,6 +57,11 @@ public final class TextbookExample {
     return TextbookNetwork.withParameters(PARAMETERS);
   }
 
+  /** The article's first step, value by value: the trace of the generated network's step from its start. */
+  static StepTrace trace() {
+    return network().trace(INPUT, TARGET, LEARNING_RATE);
+  }
+
   /** Trains the article's network for {@link #STEPS} steps; it is not a classifier, so it has no accuracy. */
   public static ExampleResult run() {
     TextbookNetwork network = network();
@@ -67,6 +74,7 @@ public final class TextbookExample {
   }
 
   public static void main(String[] args) {
+    System.out.println(trace().table());
     TextbookNetwork network = network();
     double loss = network.train(INPUT, TARGET, LEARNING_RATE);
     double[] after = network.parameters();

@@ -1,13 +1,20 @@
 package dev.hardwired.processor;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hardwired.Activation;
+import com.palantir.javapoet.ClassName;
+import dev.hardwired.Precision;
+import dev.hardwired.Topology;
+import dev.hardwired.TrainableFloatNetwork;
 import dev.hardwired.processor.model.NetworkModel;
 import dev.hardwired.processor.testing.ClassFiles;
 import dev.hardwired.processor.testing.GeneratedNetworks;
 import dev.hardwired.processor.testing.NetworkChecks;
 import dev.hardwired.processor.testing.Spec;
+import dev.hardwired.processor.testing.TraceChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +169,72 @@ class BackpropagationTest {
                 spec + (compiled == loopedFloats ? ", looped" : ""),
                 () -> check.accept(compiled.seededFloat(spec.className(), 1))));
       }
+    }
+    return tests;
+  }
+
+  /**
+   * Every network whose layers are all unrolled has a trace: the step is train's bit for bit, and every
+   * value the reference network's. Networks with a looped layer have none.
+   */
+  @TestFactory
+  List<DynamicTest> tracesAreTrainsStepAndTheReferencesValues() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (List<Spec> specs : List.of(combinations, randomised)) {
+      GeneratedNetworks compiled = specs == combinations ? compiledCombinations : compiledRandomised;
+      tests.addAll(
+          forEach(
+              specs,
+              compiled,
+              (spec, net) -> {
+                boolean unrolled = fullyUnrolled(net.topology(), NetworkModel.MAX_UNROLLED_PARAMETERS);
+                assertEquals(unrolled, TraceChecks.hasTrace(net), spec + ": a trace where every layer is unrolled");
+                if (!unrolled) {
+                  return;
+                }
+                TraceChecks.checkTrace(net, 43);
+                boolean diverged = TraceChecks.checkDivergingTrace(net.copy());
+                Topology t = net.topology();
+                if (t.activation(t.layerCount()) == Activation.IDENTITY) {
+                  assertTrue(diverged, spec + " did not diverge");
+                }
+              }));
+    }
+    tests.addAll(
+        forEach(
+            large,
+            compiledLarge,
+            (spec, net) -> assertFalse(TraceChecks.hasTrace(net), spec + ", partly looped, has a trace")));
+    tests.addAll(
+        forEach(
+            combinations,
+            mixedCombinations,
+            (spec, net) ->
+                assertEquals(
+                    fullyUnrolled(net.topology(), 12), TraceChecks.hasTrace(net), spec + " with 12 unrolled")));
+    return tests;
+  }
+
+  private static boolean fullyUnrolled(Topology topology, int unrollLimit) {
+    ClassName type = ClassName.get("test", "Net");
+    return NetworkModel.of(type, true, false, "NetNetwork", topology, Precision.DOUBLE, unrollLimit).fullyUnrolled();
+  }
+
+  @TestFactory
+  List<DynamicTest> floatTracesAreTrainsStepAndTheReferencesValues() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Spec spec : floats) {
+      tests.add(
+          DynamicTest.dynamicTest(
+              spec.toString(),
+              () -> {
+                TrainableFloatNetwork net = compiledFloats.seededFloat(spec.className(), 1);
+                if (fullyUnrolled(spec.topology(), NetworkModel.MAX_UNROLLED_PARAMETERS)) {
+                  TraceChecks.checkFloatTrace(net, 47);
+                } else {
+                  assertFalse(TraceChecks.hasTrace(net), spec + ", partly looped, has a trace");
+                }
+              }));
     }
     return tests;
   }

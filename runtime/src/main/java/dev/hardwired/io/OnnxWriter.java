@@ -144,15 +144,9 @@ final class OnnxWriter {
     }
   }
 
-  /** H, H1, H2, … for hidden layers (numbered when there are several), O for the output, I for the inputs. */
+  /** I, H (H1, H2, … when there are several), O: {@link Topology#layerName}. */
   private String layerName(int l) {
-    if (l == 0) {
-      return "I";
-    }
-    if (l == topology.layerCount()) {
-      return "O";
-    }
-    return topology.layerCount() == 2 ? "H" : "H" + l;
+    return topology.layerName(l);
   }
 
   /** ItoH, HtoO, H1toH2, …: the weights into layer {@code l}. */

@@ -4,9 +4,11 @@ import dev.hardwired.Activation;
 import dev.hardwired.Checks;
 import dev.hardwired.Initialization;
 import dev.hardwired.Loss;
+import dev.hardwired.StepTrace;
 import dev.hardwired.Topology;
 import dev.hardwired.TrainableFloatNetwork;
 import dev.hardwired.TrainableNetwork;
+import java.util.Arrays;
 
 /**
  * The generic network: the same mathematics as a generated network, written once with loops for any
@@ -190,6 +192,30 @@ public final class ReferenceNetwork implements TrainableNetwork {
     // weight ← weight − LR × gradient
     addGradient(-learningRate, parameters);
     return loss;
+  }
+
+  /**
+   * One training step, exactly as {@link #train} takes it, that returns every value it computed: SpreA,
+   * SpostA, the loss, S_ERROR and δ of every node, and each parameter before, its gradient and after. For
+   * any topology; a generated network's own {@code trace} gives the values of its generated statements.
+   *
+   * @throws ArithmeticException as {@link #train} does, when the loss is not finite; nothing changes then
+   */
+  public StepTrace trace(double[] input, double[] target, double learningRate) {
+    double[] before = parameters.clone();
+    double loss = train(input, target, learningRate);
+    // train leaves the values of its one pass in the scratch arrays.
+    return StepTrace.of(
+        topology,
+        input,
+        target,
+        learningRate,
+        loss,
+        before,
+        parameters,
+        Arrays.copyOfRange(z, 1, layers + 1),
+        Arrays.copyOfRange(a, 1, layers + 1),
+        Arrays.copyOfRange(delta, 1, layers + 1));
   }
 
   @Override

@@ -26,7 +26,8 @@ import javax.lang.model.element.TypeElement;
  * Turns a {@link NetworkModel} into the source of its generated class: the class, its constants and its
  * API. Where the parameters live is {@link Storage}'s concern, the passes over the layers {@link
  * Passes}', each layer's code {@link Unrolled}'s or {@link Looped}'s, a batch's tiles {@link
- * Batched}', and a deep network's chunks of layers {@link Chunks}'.
+ * Batched}', a deep network's chunks of layers {@link Chunks}', and a small network's step trace {@link
+ * Traced}'.
  */
 public final class NetworkWriter {
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
@@ -38,6 +39,7 @@ public final class NetworkWriter {
   private final Storage storage;
   private final Passes passes;
   private final Batched batched;
+  private final Traced traced;
   private final Numbers n;
   private final TypeName numbers;
 
@@ -50,6 +52,7 @@ public final class NetworkWriter {
     this.storage = new Storage(model);
     this.passes = new Passes(model);
     this.batched = new Batched(model, passes);
+    this.traced = new Traced(model);
   }
 
   /**
@@ -116,6 +119,7 @@ public final class NetworkWriter {
     type.addMethod(parameterArrays());
     type.addMethod(accumulateGradientArrays());
     type.addMethods(batched.apiMethods());
+    type.addMethods(traced.methods());
     type.addMethod(copy(self));
     type.addMethod(
         MethodSpec.methodBuilder("toString")
@@ -388,7 +392,8 @@ public final class NetworkWriter {
         .build();
   }
 
-  private static void checkSample(CodeBlock.Builder body) {
+  /** The checks of a sample that every one-sample method makes first. */
+  static void checkSample(CodeBlock.Builder body) {
     body.addStatement("$T.requireFinite(input, INPUTS, $S)", Checks.class, "input");
     body.addStatement("$T.requireFinite(target, OUTPUTS, $S)", Checks.class, "target");
   }

@@ -26,16 +26,29 @@ final class Unrolled {
   /** How the forward pass writes parameter i of {@code p}: {@code p[i]}, or a frozen class's constant. */
   private final IntFunction<String> parameters;
 
+  /** Whether every SpreA gets a local of its own, for a trace, rather than only those the loss needs. */
+  private final boolean keepsPreActivations;
+
   Unrolled(NetworkModel model) {
-    this(model, Equations::parameter);
+    this(model, Equations::parameter, false);
   }
 
   /** The forward pass with each parameter written by {@code parameters}, from its index in {@code p}. */
   Unrolled(NetworkModel model, IntFunction<String> parameters) {
+    this(model, parameters, false);
+  }
+
+  private Unrolled(NetworkModel model, IntFunction<String> parameters, boolean keepsPreActivations) {
     this.model = model;
     this.output = model.outputLayer();
     this.n = Numbers.of(model.precision());
     this.parameters = parameters;
+    this.keepsPreActivations = keepsPreActivations;
+  }
+
+  /** The layers of a trace: every SpreA in a local, so that the trace can hand it over. */
+  static Unrolled keepingPreActivations(NetworkModel model) {
+    return new Unrolled(model, Equations::parameter, true);
   }
 
   /** Declares x0, x1, … for the inputs, where the first layer is unrolled. */
@@ -49,7 +62,7 @@ final class Unrolled {
   /** SpostA of every neuron of {@code layer}, and SpreA where the loss needs it. */
   void forward(CodeBlock.Builder body, Layer layer) {
     Activation activation = layer.activation();
-    if (layer.isOutput() && model.keepsOutputPreActivation()) {
+    if (keepsPreActivations || layer.isOutput() && model.keepsOutputPreActivation()) {
       for (int j = 0; j < layer.size(); j++) {
         statement(
             body,

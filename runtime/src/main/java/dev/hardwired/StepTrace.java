@@ -1,0 +1,554 @@
+package dev.hardwired;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One training step, value by value: every SpreA and SpostA of the forward pass, the loss, FE, S_ERROR and
+ * every δ of the backward pass, and each parameter before the step, its gradient and its value after.
+ * The generated {@code trace(input, target, learningRate)} of a small network returns one, with the values
+ * its own statements computed; {@link dev.hardwired.reference.ReferenceNetwork#trace} returns one for any
+ * topology.
+ *
+ * <p>Nodes and parameters are named as in the generated comments: {@code I0}, {@code H0} ({@code H2_0} in
+ * the second of several hidden layers), {@code O0}, {@code weight H0→O0}, {@code bias O0}; see {@link
+ * Topology#nodeName} and {@link Topology#parameterName}. Layers are numbered as in {@link Topology}: 0 for
+ * the inputs up to {@link Topology#layerCount()} for the outputs.
+ *
+ * <p>{@link #table()} prints it as text and {@link #markdown()} as Markdown, every value with 9
+ * significant digits; {@link #summary()} gives one line per layer, for networks too large to read value by
+ * value. Immutable.
+ */
+public final class StepTrace {
+  /** The most parameters for which {@link #toString()} prints every value rather than the {@link #summary()}. */
+  public static final int TABLE_LIMIT = 200;
+
+  private final Topology topology;
+  private final Precision precision;
+  private final double[] target;
+  private final double learningRate;
+  private final double loss;
+  // Indexed by layer: spostA[0] is the input; spreA[0] and delta[0] are empty.
+  private final double[][] spreA;
+  private final double[][] spostA;
+  private final double[][] delta;
+  private final double[] before;
+  private final double[] gradient;
+  private final double[] after;
+
+  private StepTrace(
+      Topology topology,
+      Precision precision,
+      double[] target,
+      double learningRate,
+      double loss,
+      double[][] spreA,
+      double[][] spostA,
+      double[][] delta,
+      double[] before,
+      double[] after) {
+    this.topology = topology;
+    this.precision = precision;
+    this.target = target;
+    this.learningRate = learningRate;
+    this.loss = loss;
+    this.spreA = spreA;
+    this.spostA = spostA;
+    this.delta = delta;
+    this.before = before;
+    this.after = after;
+    // gradient = δ × SpostA of the node the weight comes from, = δ for a bias: the generated products.
+    this.gradient = new double[before.length];
+    for (int l = 1; l <= topology.layerCount(); l++) {
+      int fanIn = topology.size(l - 1);
+      for (int j = 0; j < topology.size(l); j++) {
+        for (int i = 0; i < fanIn; i++) {
+          double product = delta[l][j] * spostA[l - 1][i];
+          gradient[topology.weightOffset(l) + j * fanIn + i] =
+              precision == Precision.FLOAT ? (float) product : product;
+        }
+        gradient[topology.biasOffset(l) + j] = delta[l][j];
+      }
+    }
+  }
+
+  /**
+   * A trace of a double-precision step, from the values the step computed. Every array is copied.
+   *
+   * @param input the sample's input: SpostA of layer 0
+   * @param loss the loss E of the sample before the step
+   * @param before the parameters before the step, in {@link Topology}'s flat order
+   * @param after the parameters after it
+   * @param preActivations SpreA of layers 1 to {@link Topology#layerCount()}, one array per layer
+   * @param postActivations SpostA of layers 1 to {@link Topology#layerCount()}
+   * @param deltas S_ERROR of the outputs and δ of the hidden nodes, layers 1 to {@link Topology#layerCount()}
+   * @throws IllegalArgumentException when an array's shape does not fit {@code topology}
+   */
+  public static StepTrace of(
+      Topology topology,
+      double[] input,
+      double[] target,
+      double learningRate,
+      double loss,
+      double[] before,
+      double[] after,
+      double[][] preActivations,
+      double[][] postActivations,
+      double[][] deltas) {
+    requireTopology(topology);
+    return new StepTrace(
+        topology,
+        Precision.DOUBLE,
+        copy(target, topology.outputs(), "target"),
+        learningRate,
+        loss,
+        layers(topology, null, preActivations, "preActivations"),
+        layers(topology, copy(input, topology.inputs(), "input"), postActivations, "postActivations"),
+        layers(topology, null, deltas, "deltas"),
+        copy(before, topology.parameterCount(), "before"),
+        copy(after, topology.parameterCount(), "after"));
+  }
+
+  /**
+   * A trace of a single-precision step: {@link #of(Topology, double[], double[], double, double, double[],
+   * double[], double[][], double[][], double[][])} with every value widened, exactly, to double. The
+   * gradients are the float products the step computed.
+   */
+  public static StepTrace of(
+      Topology topology,
+      float[] input,
+      float[] target,
+      float learningRate,
+      float loss,
+      float[] before,
+      float[] after,
+      float[][] preActivations,
+      float[][] postActivations,
+      float[][] deltas) {
+    requireTopology(topology);
+    return new StepTrace(
+        topology,
+        Precision.FLOAT,
+        widen(target, topology.outputs(), "target"),
+        learningRate,
+        loss,
+        layers(topology, null, widen(preActivations), "preActivations"),
+        layers(topology, widen(input, topology.inputs(), "input"), widen(postActivations), "postActivations"),
+        layers(topology, null, widen(deltas), "deltas"),
+        widen(before, topology.parameterCount(), "before"),
+        widen(after, topology.parameterCount(), "after"));
+  }
+
+  // ---------------------------------------------------------------- the values
+
+  public Topology topology() {
+    return topology;
+  }
+
+  /** The number type of the network that took the step; a float step's values are widened to double. */
+  public Precision precision() {
+    return precision;
+  }
+
+  public double learningRate() {
+    return learningRate;
+  }
+
+  /** The loss E of the sample before the step: what {@code train} returns. */
+  public double loss() {
+    return loss;
+  }
+
+  /** Target T{@code k} of output {@code k}. */
+  public double target(int k) {
+    return target[k];
+  }
+
+  /** SpreA of node {@code j} of layer {@code l}, 1 ≤ l ≤ {@link Topology#layerCount()}. */
+  public double preActivation(int l, int j) {
+    if (l == 0) {
+      throw new IndexOutOfBoundsException("the input layer has no SpreA; its SpostA is the input");
+    }
+    return spreA[l][j];
+  }
+
+  /** SpostA of node {@code j} of layer {@code l}: the input itself in layer 0. */
+  public double postActivation(int l, int j) {
+    return spostA[l][j];
+  }
+
+  /**
+   * The final error FE{@code k} = SpostA,O{@code k} − T{@code k}, as the generated code of a summed squared
+   * error computes it.
+   *
+   * @throws IllegalStateException for the other losses, whose error signal needs no FE
+   */
+  public double finalError(int k) {
+    if (topology.loss() != Loss.SQUARED_ERROR) {
+      throw new IllegalStateException(
+          "FE is a term of the summed squared error; with " + topology.loss().displayName()
+              + " the error signal is S_ERROR = SpostA,O − T, see delta(" + topology.layerCount() + ", k)");
+    }
+    double fe = spostA[topology.layerCount()][k] - target[k];
+    return precision == Precision.FLOAT ? (float) fe : fe;
+  }
+
+  /** S_ERROR of output {@code j} in the output layer, δ of node {@code j} in a hidden layer {@code l}. */
+  public double delta(int l, int j) {
+    if (l == 0) {
+      throw new IndexOutOfBoundsException("the input layer has no δ; its weights are the first layer's");
+    }
+    return delta[l][j];
+  }
+
+  /** Parameter {@code index} of the flat order before the step. */
+  public double before(int index) {
+    return before[index];
+  }
+
+  /** The gradient of parameter {@code index}: δ × SpostA of the node its weight comes from, δ for a bias. */
+  public double gradient(int index) {
+    return gradient[index];
+  }
+
+  /** Parameter {@code index} after the step: weight ← weight − LR × gradient, as the step computed it. */
+  public double after(int index) {
+    return after[index];
+  }
+
+  /** The parameters before the step, in the flat order: a new array. */
+  public double[] parametersBefore() {
+    return before.clone();
+  }
+
+  /** Every gradient, in the flat order: a new array. */
+  public double[] gradients() {
+    return gradient.clone();
+  }
+
+  /** The parameters after the step, in the flat order: a new array. */
+  public double[] parametersAfter() {
+    return after.clone();
+  }
+
+  // ---------------------------------------------------------------- printing
+
+  /** Every value as plain-text tables: the forward pass, the loss, the backward pass and the update. */
+  public String table() {
+    return print(false);
+  }
+
+  /** Every value as Markdown tables, in the order of {@link #table()}. */
+  public String markdown() {
+    return print(true);
+  }
+
+  /**
+   * One line per layer: its size, and the range of its SpreA, SpostA, δ, gradients and changes. For networks
+   * whose every value would be too many to read.
+   */
+  public String summary() {
+    StringBuilder s = new StringBuilder(heading(false)).append('\n');
+    Table table = new Table("layer", "nodes", "SpreA", "SpostA", "δ", "gradient", "change");
+    for (int l = 1; l <= topology.layerCount(); l++) {
+      int first = topology.weightOffset(l);
+      int end = topology.biasOffset(l) + topology.size(l);
+      double[] change = new double[end - first];
+      for (int i = first; i < end; i++) {
+        change[i - first] = after[i] - before[i];
+      }
+      table.row(
+          topology.layerName(l),
+          Integer.toString(topology.size(l)),
+          range(spreA[l], 0, spreA[l].length),
+          range(spostA[l], 0, spostA[l].length),
+          range(delta[l], 0, delta[l].length),
+          range(gradient, first, end),
+          range(change, 0, change.length));
+    }
+    s.append("Loss: ").append(lossEquation()).append(" = ").append(number(loss)).append("\n\n");
+    return s.append("Each column gives the smallest and the largest value of the layer.\n")
+        .append(table.text())
+        .toString();
+  }
+
+  /** {@link #table()} for networks of up to {@link #TABLE_LIMIT} parameters, {@link #summary()} for larger ones. */
+  @Override
+  public String toString() {
+    return topology.parameterCount() <= TABLE_LIMIT ? table() : summary();
+  }
+
+  private String print(boolean markdown) {
+    StringBuilder s = new StringBuilder(heading(markdown)).append('\n');
+
+    s.append(markdown ? "**Forward pass**" : "Forward pass").append(": SpreA = Σ weight × SpostA of the layer before")
+        .append(" + bias; SpostA = fA(SpreA)\n\n");
+    Table forward = new Table("node", "fA", "SpreA", "SpostA");
+    for (int i = 0; i < topology.inputs(); i++) {
+      forward.row(topology.nodeName(0, i), "input", "", number(spostA[0][i]));
+    }
+    for (int l = 1; l <= topology.layerCount(); l++) {
+      for (int j = 0; j < topology.size(l); j++) {
+        forward.row(
+            topology.nodeName(l, j),
+            topology.activation(l).displayName(),
+            number(spreA[l][j]),
+            number(spostA[l][j]));
+      }
+    }
+    s.append(forward.print(markdown)).append('\n');
+
+    s.append(markdown ? "**Loss**" : "Loss").append(": ").append(lossEquation()).append(" = ").append(number(loss))
+        .append("\n\n");
+
+    s.append(markdown ? "**Backward pass**" : "Backward pass")
+        .append(", from the outputs back; each δ is computed once and reused by every weight into its node\n\n");
+    Table backward = new Table("term", "value");
+    int last = topology.layerCount();
+    if (topology.loss() == Loss.SQUARED_ERROR) {
+      for (int k = 0; k < topology.outputs(); k++) {
+        backward.row("FE" + k + " = SpostA," + topology.nodeName(last, k) + " − T" + k, number(finalError(k)));
+      }
+    }
+    for (int k = 0; k < topology.outputs(); k++) {
+      backward.row("S_ERROR" + k + " = " + errorSignalEquation(k), number(delta[last][k]));
+    }
+    for (int l = last - 1; l >= 1; l--) {
+      String next = l + 1 == last ? "S_ERROR" : "δ" + topology.layerName(l + 1);
+      for (int j = 0; j < topology.size(l); j++) {
+        String node = topology.nodeName(l, j);
+        backward.row(
+            "δ" + node + " = fA′(SpreA," + node + ") × Σ " + next + " × weight " + node + "→"
+                + topology.layerName(l + 1),
+            number(delta[l][j]));
+      }
+    }
+    s.append(backward.print(markdown)).append('\n');
+
+    s.append(markdown ? "**Update**" : "Update").append(", from the output layer back: weight ← weight − LR × gradient,")
+        .append(" LR = ").append(number(learningRate)).append("\n\n");
+    Table update = new Table("parameter", "index", "gradient is", "before", "gradient", "after");
+    for (int l = last; l >= 1; l--) {
+      int fanIn = topology.size(l - 1);
+      for (int j = 0; j < topology.size(l); j++) {
+        for (int i = 0; i < fanIn; i++) {
+          int index = topology.weightOffset(l) + j * fanIn + i;
+          update.row(
+              topology.parameterName(index),
+              Integer.toString(index),
+              deltaName(l, j) + " × SpostA," + topology.nodeName(l - 1, i),
+              number(before[index]),
+              number(gradient[index]),
+              number(after[index]));
+        }
+      }
+      for (int j = 0; j < topology.size(l); j++) {
+        int index = topology.biasOffset(l) + j;
+        update.row(
+            topology.parameterName(index),
+            Integer.toString(index),
+            deltaName(l, j),
+            number(before[index]),
+            number(gradient[index]),
+            number(after[index]));
+      }
+    }
+    return s.append(update.print(markdown)).toString();
+  }
+
+  /** What was trained, and the target; in Markdown as two paragraphs. */
+  private String heading(boolean markdown) {
+    StringBuilder s = new StringBuilder("One training step of ").append(topology).append(", ")
+        .append(precision.displayName()).append(", learning rate ").append(number(learningRate)).append('\n');
+    s.append(markdown ? "\nTarget:" : "Target:");
+    for (int k = 0; k < target.length; k++) {
+      s.append(k == 0 ? " " : ", ").append('T').append(k).append(" = ").append(number(target[k]));
+    }
+    return s.append('\n').toString();
+  }
+
+  private String lossEquation() {
+    switch (topology.loss()) {
+      case SQUARED_ERROR:
+        return "E = ½ Σ FE²";
+      case CROSS_ENTROPY:
+        return "E = −Σ [T ln SpostA,O + (1 − T) ln(1 − SpostA,O)]";
+      case SOFTMAX_CROSS_ENTROPY:
+        return "E = −Σ T ln SpostA,O";
+      case PERCEPTRON:
+        return "E = Σ (SpostA,O − T) × SpreA,O";
+      default:
+        throw new AssertionError(topology.loss());
+    }
+  }
+
+  private String errorSignalEquation(int k) {
+    String output = topology.nodeName(topology.layerCount(), k);
+    if (topology.loss() != Loss.SQUARED_ERROR) {
+      return "SpostA," + output + " − T" + k;
+    }
+    return topology.activation(topology.layerCount()) == Activation.IDENTITY
+        ? "FE" + k
+        : "FE" + k + " × fA′(SpreA," + output + ")";
+  }
+
+  private String deltaName(int l, int j) {
+    return l == topology.layerCount() ? "S_ERROR" + j : "δ" + topology.nodeName(l, j);
+  }
+
+  /** 9 significant digits without trailing zeros; 0 for either zero. */
+  static String number(double value) {
+    if (value == 0) {
+      return "0";
+    }
+    String s = String.format(Locale.ROOT, "%.9g", value);
+    int exponent = s.indexOf('e');
+    String mantissa = exponent < 0 ? s : s.substring(0, exponent);
+    if (mantissa.indexOf('.') >= 0) {
+      mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return exponent < 0 ? mantissa : mantissa + s.substring(exponent);
+  }
+
+  private static String range(double[] values, int from, int to) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = from; i < to; i++) {
+      min = Math.min(min, values[i]);
+      max = Math.max(max, values[i]);
+    }
+    return number(min) + " .. " + number(max);
+  }
+
+  // ---------------------------------------------------------------- checking and copying
+
+  private static void requireTopology(Topology topology) {
+    if (topology == null) {
+      throw new IllegalArgumentException("topology is null");
+    }
+  }
+
+  /** The arrays of layers 1 up, shifted one place so that index l is layer l, checked and copied. */
+  private static double[][] layers(Topology topology, double[] layer0, double[][] values, String what) {
+    if (values == null || values.length != topology.layerCount()) {
+      throw new IllegalArgumentException(
+          what + ": expected " + topology.layerCount() + " arrays, one per layer after the inputs, but got "
+              + (values == null ? "null" : values.length));
+    }
+    double[][] layers = new double[values.length + 1][];
+    layers[0] = layer0 == null ? new double[0] : layer0;
+    for (int l = 1; l <= values.length; l++) {
+      layers[l] = copy(values[l - 1], topology.size(l), what + " of layer " + topology.layerName(l));
+    }
+    return layers;
+  }
+
+  private static double[] copy(double[] values, int length, String what) {
+    if (values == null || values.length != length) {
+      throw new IllegalArgumentException(
+          what + ": expected " + length + " values but got " + (values == null ? "null" : values.length));
+    }
+    return values.clone();
+  }
+
+  private static double[] widen(float[] values, int length, String what) {
+    if (values == null || values.length != length) {
+      throw new IllegalArgumentException(
+          what + ": expected " + length + " values but got " + (values == null ? "null" : values.length));
+    }
+    double[] wide = new double[length];
+    for (int i = 0; i < length; i++) {
+      wide[i] = values[i];
+    }
+    return wide;
+  }
+
+  private static double[][] widen(float[][] values) {
+    if (values == null) {
+      return null;
+    }
+    double[][] wide = new double[values.length][];
+    for (int l = 0; l < values.length; l++) {
+      wide[l] = values[l] == null ? null : widen(values[l], values[l].length, "");
+    }
+    return wide;
+  }
+
+  /** Rows of cells, printed with aligned columns or as a Markdown table; numbers are aligned right. */
+  private static final class Table {
+    private final String[] header;
+    private final List<String[]> rows = new ArrayList<>();
+
+    Table(String... header) {
+      this.header = header;
+    }
+
+    void row(String... cells) {
+      rows.add(cells);
+    }
+
+    String print(boolean markdown) {
+      return markdown ? markdown() : text();
+    }
+
+    String text() {
+      boolean[] right = numeric();
+      int[] width = new int[header.length];
+      for (int c = 0; c < header.length; c++) {
+        width[c] = header[c].length();
+        for (String[] row : rows) {
+          width[c] = Math.max(width[c], row[c].length());
+        }
+      }
+      StringBuilder s = new StringBuilder();
+      line(s, header, width, right);
+      for (String[] row : rows) {
+        line(s, row, width, right);
+      }
+      return s.toString();
+    }
+
+    private static void line(StringBuilder s, String[] cells, int[] width, boolean[] right) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < cells.length; c++) {
+        String pad = spaces(width[c] - cells[c].length());
+        line.append(c == 0 ? "" : "  ").append(right[c] ? pad + cells[c] : cells[c] + pad);
+      }
+      s.append(line.toString().replaceAll("\\s+$", "")).append('\n');
+    }
+
+    String markdown() {
+      boolean[] right = numeric();
+      StringBuilder s = new StringBuilder("| ").append(String.join(" | ", header)).append(" |\n|");
+      for (boolean r : right) {
+        s.append(r ? "--:|" : "---|");
+      }
+      s.append('\n');
+      for (String[] row : rows) {
+        s.append("| ").append(String.join(" | ", row)).append(" |\n");
+      }
+      return s.toString();
+    }
+
+    /** Which columns hold numbers (or nothing) in every row. */
+    private boolean[] numeric() {
+      boolean[] numeric = new boolean[header.length];
+      for (int c = 0; c < header.length; c++) {
+        numeric[c] = true;
+        for (String[] row : rows) {
+          numeric[c] &= row[c].isEmpty() || row[c].matches("-?[0-9][0-9.]*(e[-+][0-9]+)?");
+        }
+      }
+      return numeric;
+    }
+
+    private static String spaces(int count) {
+      StringBuilder s = new StringBuilder();
+      for (int i = 0; i < count; i++) {
+        s.append(' ');
+      }
+      return s.toString();
+    }
+  }
+}
