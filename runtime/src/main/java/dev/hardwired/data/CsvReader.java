@@ -2,9 +2,7 @@ package dev.hardwired.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +44,8 @@ import java.util.Set;
  * {@link #dropMissing()} skips the rows that have one in a column that is used.
  *
  * <p>Every malformed input raises a {@link CsvFormatException} naming the line, the column and its name, and
- * what was expected. A {@link Reader} or an {@link InputStream} is read to the end and left open; a file is
+ * what was expected; so do bytes of a stream or a file that are not UTF-8 (a file saved as Latin-1 or
+ * UTF-16, say). A {@link Reader} or an {@link InputStream} is read to the end and left open; a file is
  * closed.
  */
 public final class CsvReader {
@@ -233,14 +232,20 @@ public final class CsvReader {
     return read(reader, null);
   }
 
-  /** {@link #read(Reader)} from a UTF-8 stream; a byte sequence that is not UTF-8 is an error. */
+  /**
+   * {@link #read(Reader)} from a UTF-8 stream; bytes that are not UTF-8 are a {@link CsvFormatException}
+   * naming their line.
+   */
   public CsvTable read(InputStream input) throws IOException {
-    return read(new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()), null);
+    return read(new Utf8Reader(input), null);
   }
 
-  /** {@link #read(Reader)} from a UTF-8 file; error messages begin with the path. */
+  /**
+   * {@link #read(Reader)} from a UTF-8 file; error messages begin with the path, and bytes that are not UTF-8
+   * are a {@link CsvFormatException} naming their line.
+   */
   public CsvTable read(Path path) throws IOException {
-    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+    try (Reader reader = new Utf8Reader(Files.newInputStream(path))) {
       return read(reader, path.toString());
     }
   }

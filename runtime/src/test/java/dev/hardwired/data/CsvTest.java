@@ -32,6 +32,19 @@ class CsvTest {
   @TempDir Path directory;
 
   @Test
+  void bytesThatAreNotUtf8AreAnErrorOnTheirLine() throws IOException {
+    byte[] latin1 = "1,0\n3,1\n5,\u00b5\n".getBytes(StandardCharsets.ISO_8859_1);
+    CsvFormatException e = assertThrows(CsvFormatException.class, () -> Csv.read(new ByteArrayInputStream(latin1)));
+    assertEquals("line 3: the bytes are not UTF-8 (0xB5 at byte 10 of the file); save the file as UTF-8", e.getMessage());
+    assertEquals(3, e.line());
+    Path file = directory.resolve("latin1.csv");
+    Files.write(file, latin1);
+    e = assertThrows(CsvFormatException.class, () -> Csv.readClassification(file, Arrays.asList("a", "b")));
+    assertEquals(file + ", line 3: the bytes are not UTF-8 (0xB5 at byte 10 of the file); save the file as UTF-8",
+        e.getMessage());
+  }
+
+  @Test
   void readsRowsOfNumbers() throws IOException {
     double[][] rows = Csv.read(new StringReader("1,2,3\n-4.5, +6e2 ,.5\n7.,1E-3,0\n"));
     assertArrayEquals(new double[][] {{1, 2, 3}, {-4.5, 600, 0.5}, {7, 0.001, 0}}, rows);
