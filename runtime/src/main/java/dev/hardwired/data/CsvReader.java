@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,15 +55,15 @@ public final class CsvReader {
   private static final String MISSING = "NA";
 
   // The target: names or indices, at most one of the two set; one column when classification.
-  private final List<String> targetNames;
-  private final int[] targetIndices;
-  private final boolean classification;
-  private final List<String> classes;
-  private final List<String> inputs;
-  private final List<String> ignored;
+  final List<String> targetNames;
+  final int[] targetIndices;
+  final boolean classification;
+  final List<String> classes;
+  final List<String> inputs;
+  final List<String> ignored;
   // One-hot columns in the order given, each with its categories, or null to take them from the file.
-  private final Map<String, List<String>> oneHot;
-  private final boolean dropMissing;
+  final Map<String, List<String>> oneHot;
+  final boolean dropMissing;
 
   private CsvReader(List<String> targetNames, int[] targetIndices, boolean classification, List<String> classes,
       List<String> inputs, List<String> ignored, Map<String, List<String>> oneHot, boolean dropMissing) {
@@ -281,7 +280,7 @@ public final class CsvReader {
   }
 
   /** This reader with the columns, categories and classes of a table it read fixed, to read other files alike. */
-  private CsvReader fixedTo(List<String> targets, List<String> classNames, List<String> inputColumns,
+  CsvReader fixedTo(List<String> targets, List<String> classNames, List<String> inputColumns,
       Map<String, List<String>> categories) {
     return new CsvReader(targets, null, classification, classification ? classNames : null, inputColumns,
         Collections.<String>emptyList(), categories, dropMissing);
@@ -342,6 +341,10 @@ public final class CsvReader {
     return Collections.unmodifiableList(new ArrayList<String>(set));
   }
 
+  boolean isMissing(String field) {
+    return field.isEmpty() || field.equals(MISSING);
+  }
+
   private CsvTable read(Reader reader, String source) throws IOException {
     if (targetNames == null && targetIndices == null) {
       throw new IllegalStateException(
@@ -355,283 +358,11 @@ public final class CsvReader {
     if (header == null) {
       throw parser.error(1, 0, "the file is empty; expected a header row of column names");
     }
-    String[] names = header.fields;
-    int width = names.length;
-    Map<String, Integer> columnOf = new HashMap<String, Integer>();
-    for (int c = 0; c < width; c++) {
-      if (names[c].isEmpty()) {
-        throw parser.error(header.lines[c], c + 1, "empty column name; expected a name for every column");
-      }
-      Integer first = columnOf.put(names[c], c);
-      if (first != null) {
-        throw parser.error(header.lines[c], c + 1, "the column name '" + names[c] + "' appears twice, in columns "
-            + (first + 1) + " and " + (c + 1) + "; expected unique names");
-      }
-    }
-    parser.header = names;
-    Layout layout = new Layout(parser, header.line, names, columnOf);
-
-    List<double[]> numbers = new ArrayList<double[]>();
-    List<int[]> codes = new ArrayList<int[]>();
-    int dropped = 0;
+    CsvRows rows = new CsvRows(this, parser, new CsvColumns(this, parser, header));
     CsvParser.Record row;
     while ((row = parser.next()) != null) {
-      if (row.fields.length != width) {
-        throw parser.error(row.line, 0, row.fields.length + (row.fields.length == 1 ? " field" : " fields")
-            + "; expected " + width + ", one for each column of the header");
-      }
-      if (dropMissing && layout.hasMissing(row)) {
-        dropped++;
-        continue;
-      }
-      double[] rowNumbers = new double[width];
-      int[] rowCodes = new int[width];
-      layout.read(row, rowNumbers, rowCodes);
-      numbers.add(rowNumbers);
-      codes.add(rowCodes);
+      rows.add(row);
     }
-    if (numbers.isEmpty()) {
-      throw parser.error(header.line, 0, dropped == 0 ? "no rows after the header; expected at least one sample"
-          : "every row (" + dropped + ") has a missing value; expected at least one complete row");
-    }
-    return layout.table(numbers, codes, dropped);
-  }
-
-  /** What each column of one file is, and the categories and classes met so far. */
-  private final class Layout {
-    private final CsvParser parser;
-    private final int headerLine;
-    private final String[] names;
-    private final Map<String, Integer> columnOf;
-    private final int[] targetColumns;
-    private final int[] inputColumns;
-    private final boolean[] used;
-    private final boolean[] target;
-    // The categories of a one-hot or label column, null for a numeric one.
-    private final Categories[] categories;
-
-    Layout(CsvParser parser, int headerLine, String[] names, Map<String, Integer> columnOf) throws CsvFormatException {
-      this.parser = parser;
-      this.headerLine = headerLine;
-      this.names = names;
-      this.columnOf = columnOf;
-      int width = names.length;
-      used = new boolean[width];
-      target = new boolean[width];
-      categories = new Categories[width];
-      int count = targetNames != null ? targetNames.size() : targetIndices.length;
-      targetColumns = new int[count];
-      for (int t = 0; t < count; t++) {
-        int c = targetNames != null ? column(targetNames.get(t), classification ? " (the label)" : " (a target)")
-            : index(targetIndices[t]);
-        if (target[c]) {
-          throw parser.error(headerLine, c + 1, "column " + (c + 1) + " is named twice as a target");
-        }
-        target[c] = true;
-        used[c] = true;
-        targetColumns[t] = c;
-      }
-      if (classification) {
-        categories[targetColumns[0]] = new Categories(classes);
-      }
-      boolean[] skipped = new boolean[width];
-      for (String name : ignored) {
-        skipped[notTarget(column(name, " (ignored)"), "ignored")] = true;
-      }
-      List<Integer> chosen = new ArrayList<Integer>();
-      if (inputs != null) {
-        for (String name : inputs) {
-          chosen.add(notTarget(column(name, " (an input)"), "an input"));
-        }
-      } else {
-        for (int c = 0; c < width; c++) {
-          if (!target[c] && !skipped[c]) {
-            chosen.add(c);
-          }
-        }
-      }
-      if (chosen.isEmpty()) {
-        throw parser.error(headerLine, 0, "no input columns: every column is a target or ignored");
-      }
-      inputColumns = new int[chosen.size()];
-      for (int k = 0; k < inputColumns.length; k++) {
-        inputColumns[k] = chosen.get(k);
-        used[inputColumns[k]] = true;
-      }
-      for (Map.Entry<String, List<String>> e : oneHot.entrySet()) {
-        int c = notTarget(column(e.getKey(), " (one-hot)"), "one-hot encoded");
-        categories[c] = new Categories(e.getValue());
-      }
-    }
-
-    boolean hasMissing(CsvParser.Record row) {
-      for (int c = 0; c < names.length; c++) {
-        if (used[c] && missing(row.fields[c])) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** Checks one row and keeps the numbers of its numeric columns and the codes of the others. */
-    void read(CsvParser.Record row, double[] rowNumbers, int[] rowCodes) throws CsvFormatException {
-      for (int c = 0; c < names.length; c++) {
-        if (!used[c]) {
-          continue;
-        }
-        String field = row.fields[c];
-        Categories cats = categories[c];
-        boolean label = classification && target[c];
-        if (missing(field)) {
-          String expected = cats == null ? "a number" : label ? "a class label" : "a category";
-          throw parser.error(row.lines[c], c + 1, "missing value" + (field.isEmpty() ? " (an empty field)" : " '"
-              + field + "'") + "; expected " + expected + ", or dropMissing() to skip rows with missing values");
-        }
-        if (cats == null) {
-          rowNumbers[c] = number(field, row.lines[c], c);
-        } else {
-          rowCodes[c] = cats.code(field);
-          if (rowCodes[c] < 0) {
-            throw parser.error(row.lines[c], c + 1, "unknown " + (label ? "class" : "category") + " '" + field
-                + "'; expected one of " + cats.values);
-          }
-        }
-      }
-    }
-
-    CsvTable table(List<double[]> numbers, List<int[]> codes, int dropped) throws CsvFormatException {
-      int n = numbers.size();
-      List<String> inputNames = new ArrayList<String>();
-      Map<String, List<String>> found = new LinkedHashMap<String, List<String>>();
-      List<String> inputColumnNames = new ArrayList<String>();
-      for (int c : inputColumns) {
-        inputColumnNames.add(names[c]);
-        if (categories[c] == null) {
-          inputNames.add(names[c]);
-        } else {
-          List<String> values = Collections.unmodifiableList(new ArrayList<String>(categories[c].values));
-          found.put(names[c], values);
-          for (String value : values) {
-            inputNames.add(names[c] + "=" + value);
-          }
-        }
-      }
-      double[][] in = new double[n][inputNames.size()];
-      for (int i = 0; i < n; i++) {
-        int k = 0;
-        for (int c : inputColumns) {
-          if (categories[c] == null) {
-            in[i][k++] = numbers.get(i)[c];
-          } else {
-            in[i][k + codes.get(i)[c]] = 1.0;
-            k += categories[c].values.size();
-          }
-        }
-      }
-      List<String> targetColumnNames = new ArrayList<String>();
-      for (int c : targetColumns) {
-        targetColumnNames.add(names[c]);
-      }
-      DataSet data;
-      List<String> classNames;
-      if (classification) {
-        int c = targetColumns[0];
-        classNames = Collections.unmodifiableList(new ArrayList<String>(categories[c].values));
-        if (classNames.size() < 2) {
-          throw parser.error(headerLine, c + 1, "only one class, '" + classNames.get(0)
-              + "'; classification needs at least 2, or all of them given with classes(...)");
-        }
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-          labels[i] = codes.get(i)[c];
-        }
-        data = DataSet.classification(in, labels, classNames);
-      } else {
-        classNames = Collections.emptyList();
-        double[][] out = new double[n][targetColumns.length];
-        for (int i = 0; i < n; i++) {
-          for (int t = 0; t < targetColumns.length; t++) {
-            out[i][t] = numbers.get(i)[targetColumns[t]];
-          }
-        }
-        data = DataSet.of(in, out);
-      }
-      Map<String, List<String>> fixedCategories = Collections.unmodifiableMap(found);
-      CsvReader same = fixedTo(Collections.unmodifiableList(targetColumnNames), classNames,
-          Collections.unmodifiableList(inputColumnNames), fixedCategories);
-      return new CsvTable(data, Arrays.asList(names), inputNames, classification ? classNames : targetColumnNames,
-          classNames, fixedCategories, dropped, same);
-    }
-
-    private int column(String name, String role) throws CsvFormatException {
-      Integer c = columnOf.get(name);
-      if (c == null) {
-        throw parser.error(headerLine, 0, "no column named '" + name + "'" + role + "; the columns are "
-            + Arrays.toString(names));
-      }
-      return c;
-    }
-
-    private int index(int index) throws CsvFormatException {
-      int c = index < 0 ? names.length + index : index;
-      if (c < 0 || c >= names.length) {
-        throw parser.error(headerLine, 0, "no column " + index + " (counting from 0, negative from the end); the "
-            + names.length + " columns are " + Arrays.toString(names));
-      }
-      return c;
-    }
-
-    private int notTarget(int c, String role) throws CsvFormatException {
-      if (target[c]) {
-        throw parser.error(headerLine, c + 1, "the column is " + (classification ? "the label" : "a target")
-            + "; it cannot also be " + role);
-      }
-      return c;
-    }
-
-    private double number(String field, int line, int c) throws CsvFormatException {
-      if (!Csv.NUMBER.matcher(field).matches()) {
-        throw parser.error(line, c + 1, "'" + field + "' is not a number; expected a number"
-            + (target[c] ? "" : ", or oneHot(\"" + names[c] + "\") for a column of categories"));
-      }
-      double value = Double.parseDouble(field);
-      if (Double.isInfinite(value)) {
-        throw parser.error(line, c + 1, field + " is too large for a double");
-      }
-      return value;
-    }
-  }
-
-  private static boolean missing(String field) {
-    return field.isEmpty() || field.equals(MISSING);
-  }
-
-  /** The values of a one-hot or label column: given ones, or those met so far, each with its code. */
-  private static final class Categories {
-    final List<String> values;
-    private final Map<String, Integer> codes = new HashMap<String, Integer>();
-    private final boolean fixed;
-
-    Categories(List<String> given) {
-      fixed = given != null;
-      values = fixed ? given : new ArrayList<String>();
-      for (int k = 0; k < values.size(); k++) {
-        codes.put(values.get(k), k);
-      }
-    }
-
-    /** The code of {@code value}, a new one if the values are not fixed, or −1. */
-    int code(String value) {
-      Integer code = codes.get(value);
-      if (code != null) {
-        return code;
-      }
-      if (fixed) {
-        return -1;
-      }
-      codes.put(value, values.size());
-      values.add(value);
-      return values.size() - 1;
-    }
+    return rows.table();
   }
 }
