@@ -39,8 +39,9 @@ import java.util.Set;
  * {@link #inputs}, or {@link #oneHot(String...) one-hot encoded}. Classes and categories are numbered in
  * order of first appearance among the rows read, unless they are given.
  *
- * <p><b>Missing values</b> are fields that are empty or {@code NA}, quoted or not. Each is an error unless
- * {@link #dropMissing()} skips the rows that have one in a column that is used.
+ * <p><b>Missing values</b> are fields that are empty or {@code NA}, quoted or not, or those given to {@link
+ * #missing(String...)} instead of {@code NA}. Each is an error unless {@link #dropMissing()} skips the rows
+ * that have one in a column that is used.
  *
  * <p>Every malformed input raises a {@link CsvFormatException} naming the line, the column and its name, and
  * what was expected; so do bytes of a stream or a file that are not UTF-8 (a file saved as Latin-1 or
@@ -48,11 +49,13 @@ import java.util.Set;
  * closed.
  */
 public final class CsvReader {
+  /** The missing-value markers unless {@link #missing} gives others: an empty field and {@code NA}. */
+  private static final Set<String> DEFAULT_MISSING =
+      Collections.unmodifiableSet(new LinkedHashSet<String>(Arrays.asList("", "NA")));
+
   static final CsvReader DEFAULT =
       new CsvReader(null, null, false, null, null, Collections.<String>emptyList(),
-          Collections.<String, List<String>>emptyMap(), false);
-
-  private static final String MISSING = "NA";
+          Collections.<String, List<String>>emptyMap(), DEFAULT_MISSING, false);
 
   // The target: names or indices, at most one of the two set; one column when classification.
   final List<String> targetNames;
@@ -63,10 +66,13 @@ public final class CsvReader {
   final List<String> ignored;
   // One-hot columns in the order given, each with its categories, or null to take them from the file.
   final Map<String, List<String>> oneHot;
+  // Fields that stand for a missing value, always with the empty one.
+  final Set<String> missing;
   final boolean dropMissing;
 
   private CsvReader(List<String> targetNames, int[] targetIndices, boolean classification, List<String> classes,
-      List<String> inputs, List<String> ignored, Map<String, List<String>> oneHot, boolean dropMissing) {
+      List<String> inputs, List<String> ignored, Map<String, List<String>> oneHot, Set<String> missing,
+      boolean dropMissing) {
     this.targetNames = targetNames;
     this.targetIndices = targetIndices;
     this.classification = classification;
@@ -74,6 +80,7 @@ public final class CsvReader {
     this.inputs = inputs;
     this.ignored = ignored;
     this.oneHot = oneHot;
+    this.missing = missing;
     this.dropMissing = dropMissing;
     requireRolesApart();
   }
@@ -90,7 +97,7 @@ public final class CsvReader {
   public CsvReader label(String column) {
     requireNoTarget();
     return new CsvReader(names(new String[] {column}, "label"), null, true, classes, inputs, ignored, oneHot,
-        dropMissing);
+        missing, dropMissing);
   }
 
   /**
@@ -102,7 +109,7 @@ public final class CsvReader {
    */
   public CsvReader label(int index) {
     requireNoTarget();
-    return new CsvReader(null, new int[] {index}, true, classes, inputs, ignored, oneHot, dropMissing);
+    return new CsvReader(null, new int[] {index}, true, classes, inputs, ignored, oneHot, missing, dropMissing);
   }
 
   /**
@@ -116,7 +123,7 @@ public final class CsvReader {
     if (list.size() < 2) {
       throw new IllegalArgumentException("classification needs at least 2 classes; got " + list);
     }
-    return new CsvReader(targetNames, targetIndices, classification, list, inputs, ignored, oneHot, dropMissing);
+    return new CsvReader(targetNames, targetIndices, classification, list, inputs, ignored, oneHot, missing, dropMissing);
   }
 
   /**
@@ -128,7 +135,7 @@ public final class CsvReader {
    */
   public CsvReader targets(String... columns) {
     requireNoTarget();
-    return new CsvReader(names(columns, "target"), null, false, classes, inputs, ignored, oneHot, dropMissing);
+    return new CsvReader(names(columns, "target"), null, false, classes, inputs, ignored, oneHot, missing, dropMissing);
   }
 
   /**
@@ -150,7 +157,7 @@ public final class CsvReader {
         }
       }
     }
-    return new CsvReader(null, indices.clone(), false, classes, inputs, ignored, oneHot, dropMissing);
+    return new CsvReader(null, indices.clone(), false, classes, inputs, ignored, oneHot, missing, dropMissing);
   }
 
   /**
@@ -162,7 +169,7 @@ public final class CsvReader {
    */
   public CsvReader inputs(String... columns) {
     return new CsvReader(targetNames, targetIndices, classification, classes, names(columns, "input"), ignored,
-        oneHot, dropMissing);
+        oneHot, missing, dropMissing);
   }
 
   /**
@@ -175,7 +182,7 @@ public final class CsvReader {
     List<String> all = new ArrayList<String>(ignored);
     all.addAll(names(columns, "ignored"));
     return new CsvReader(targetNames, targetIndices, classification, classes, inputs, names(all.toArray(new String[0]),
-        "ignored"), oneHot, dropMissing);
+        "ignored"), oneHot, missing, dropMissing);
   }
 
   /**
@@ -192,7 +199,7 @@ public final class CsvReader {
       map.put(column, null);
     }
     return new CsvReader(targetNames, targetIndices, classification, classes, inputs, ignored,
-        Collections.unmodifiableMap(map), dropMissing);
+        Collections.unmodifiableMap(map), missing, dropMissing);
   }
 
   /**
@@ -207,15 +214,55 @@ public final class CsvReader {
     Map<String, List<String>> map = new LinkedHashMap<String, List<String>>(oneHot);
     map.put(names(new String[] {column}, "one-hot").get(0), values);
     return new CsvReader(targetNames, targetIndices, classification, classes, inputs, ignored,
-        Collections.unmodifiableMap(map), dropMissing);
+        Collections.unmodifiableMap(map), missing, dropMissing);
   }
 
   /**
-   * Skips every row with a missing value (an empty field or {@code NA}) in a column that is used, instead of
-   * failing on it; {@link CsvTable#droppedRows()} counts them. Values in ignored columns do not matter.
+   * The fields that stand for a missing value, in place of the default {@code NA}, as pandas' {@code
+   * na_values} with {@code keep_default_na=False}: {@code missing(".", "?")} reads {@code .} and {@code ?}
+   * as missing and {@code NA} as text (an error in a numeric column, a class or category elsewhere), and
+   * {@code missing("")} leaves only the empty field. An empty field is always missing. Markers are compared
+   * as text with the field as read, quoted or not: without the spaces around it, {@code "-999"} is not {@code
+   * "-999.0"}. Calling this again replaces the markers again. A missing value is an error unless {@link
+   * #dropMissing()} skips its row.
+   *
+   * @throws IllegalArgumentException when no marker is given, or one is null, repeated, or has spaces around
+   *     it (it would never match)
+   */
+  public CsvReader missing(String... markers) {
+    if (markers == null || markers.length == 0) {
+      throw new IllegalArgumentException(
+          "no missing-value marker given; expected at least one, such as missing(\"?\") or missing(\"\") for only"
+              + " the empty field");
+    }
+    Set<String> set = new LinkedHashSet<String>();
+    set.add("");
+    boolean emptyGiven = false;
+    for (String marker : markers) {
+      if (marker == null) {
+        throw new IllegalArgumentException("a missing-value marker is null in " + Arrays.toString(markers));
+      }
+      if (!marker.equals(marker.trim())) {
+        throw new IllegalArgumentException("the missing-value marker '" + marker + "' has spaces around it;"
+            + " fields are compared without theirs, so expected '" + marker.trim() + "'");
+      }
+      boolean repeated = marker.isEmpty() ? emptyGiven : !set.add(marker);
+      if (repeated) {
+        throw new IllegalArgumentException("the missing-value marker '" + marker + "' is given twice");
+      }
+      emptyGiven |= marker.isEmpty();
+    }
+    return new CsvReader(targetNames, targetIndices, classification, classes, inputs, ignored, oneHot,
+        Collections.unmodifiableSet(set), dropMissing);
+  }
+
+  /**
+   * Skips every row with a missing value (an empty field, {@code NA}, or a marker given to {@link #missing})
+   * in a column that is used, instead of failing on it; {@link CsvTable#droppedRows()} counts them. Values
+   * in ignored columns do not matter.
    */
   public CsvReader dropMissing() {
-    return new CsvReader(targetNames, targetIndices, classification, classes, inputs, ignored, oneHot, true);
+    return new CsvReader(targetNames, targetIndices, classification, classes, inputs, ignored, oneHot, missing, true);
   }
 
   /**
@@ -249,7 +296,7 @@ public final class CsvReader {
     }
   }
 
-  /** For example {@code CsvReader[label species, one-hot [colour], drop missing]}. */
+  /** For example {@code CsvReader[label species, one-hot colour, missing ['', '?'], drop missing]}. */
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("CsvReader[");
@@ -276,6 +323,9 @@ public final class CsvReader {
         separator = ", ";
       }
     }
+    if (!missing.equals(DEFAULT_MISSING)) {
+      s.append(", missing ").append(markers());
+    }
     return s.append(dropMissing ? ", drop missing]" : "]").toString();
   }
 
@@ -283,7 +333,7 @@ public final class CsvReader {
   CsvReader fixedTo(List<String> targets, List<String> classNames, List<String> inputColumns,
       Map<String, List<String>> categories) {
     return new CsvReader(targets, null, classification, classification ? classNames : null, inputColumns,
-        Collections.<String>emptyList(), categories, dropMissing);
+        Collections.<String>emptyList(), categories, missing, dropMissing);
   }
 
   private void requireNoTarget() {
@@ -342,7 +392,16 @@ public final class CsvReader {
   }
 
   boolean isMissing(String field) {
-    return field.isEmpty() || field.equals(MISSING);
+    return missing.contains(field);
+  }
+
+  /** The markers as given to {@link #missing}, quoted: {@code ['', '?']}. */
+  private String markers() {
+    StringBuilder s = new StringBuilder("[");
+    for (String marker : missing) {
+      s.append(s.length() == 1 ? "'" : ", '").append(marker).append('\'');
+    }
+    return s.append(']').toString();
   }
 
   private CsvTable read(Reader reader, String source) throws IOException {

@@ -262,6 +262,58 @@ class CsvReaderTest {
   }
 
   @Test
+  void missingMarkersReplaceNaAndTheEmptyFieldStaysMissing() throws IOException {
+    String csv = "x,y,class\n1,2,a\n.,3,b\n2,?,b\n3,\"?\",a\n4,,b\n5, . ,a\n6,7,NA\n8,9,b\n";
+    CsvReader reader = Csv.reader().label("class").missing(".", "?");
+    assertError(
+        3, 1, "line 3, column 1 (x): missing value '.'; expected a number, or dropMissing() to skip rows with missing values",
+        reader, csv);
+    CsvTable table = reader.dropMissing().read(new StringReader(csv));
+    // '.', '?', quoted '?', '' and ' . ' are missing; NA is a class now.
+    assertEquals(5, table.droppedRows());
+    assertArrayEquals(new double[][] {{1, 2}, {6, 7}, {8, 9}}, table.dataSet().inputs());
+    assertEquals(Arrays.asList("a", "NA", "b"), table.classNames());
+    // A table's reader keeps the markers.
+    CsvTable again = table.reader().read(new StringReader("x,y,class\n?,1,a\n1,2,NA\n"));
+    assertEquals(1, again.droppedRows());
+    assertEquals("CsvReader[label class, missing ['', '.', '?'], drop missing]", reader.dropMissing().toString());
+    // NA in a numeric column is no longer missing but not a number either.
+    assertError(
+        2, 1, "line 2, column 1 (x): 'NA' is not a number; expected a number, or oneHot(\"x\") for a column of categories",
+        reader, "x,y,class\nNA,1,a\n");
+    // Only the empty field.
+    CsvReader emptyOnly = Csv.reader().targets("y").oneHot("x").missing("");
+    CsvTable countries = emptyOnly.dropMissing().read(new StringReader("x,y\nNA,1\nEU,2\n,3\n"));
+    assertEquals(Arrays.asList("x=NA", "x=EU"), countries.inputNames());
+    assertEquals(1, countries.droppedRows());
+    assertEquals("CsvReader[targets y, one-hot x, missing ['']]", emptyOnly.toString());
+    assertEquals("CsvReader[targets y]", Csv.reader().targets("y").missing("NA", "").toString());
+  }
+
+  @Test
+  void missingMarkersMustBeGivenDistinctAndWithoutSpaces() {
+    CsvReader reader = Csv.reader();
+    assertEquals("no missing-value marker given; expected at least one, such as missing(\"?\") or missing(\"\") for"
+        + " only the empty field", assertThrows(IllegalArgumentException.class, () -> reader.missing()).getMessage());
+    assertEquals("no missing-value marker given; expected at least one, such as missing(\"?\") or missing(\"\") for"
+        + " only the empty field",
+        assertThrows(IllegalArgumentException.class, () -> reader.missing((String[]) null)).getMessage());
+    assertEquals("a missing-value marker is null in [?, null]",
+        assertThrows(IllegalArgumentException.class, () -> reader.missing("?", null)).getMessage());
+    assertEquals("the missing-value marker '?' is given twice",
+        assertThrows(IllegalArgumentException.class, () -> reader.missing("?", ".", "?")).getMessage());
+    assertEquals("the missing-value marker '' is given twice",
+        assertThrows(IllegalArgumentException.class, () -> reader.missing("", "")).getMessage());
+    assertEquals("the missing-value marker ' n/a' has spaces around it; fields are compared without theirs, so"
+        + " expected 'n/a'", assertThrows(IllegalArgumentException.class, () -> reader.missing(" n/a")).getMessage());
+    // Each call gives a new reader; the one it was called on keeps its markers.
+    CsvReader custom = reader.missing("?");
+    assertTrue(reader.isMissing("NA"));
+    assertTrue(!custom.isMissing("NA") && custom.isMissing("?") && custom.isMissing(""));
+    assertTrue(custom.missing("NA").isMissing("NA") && !custom.missing("NA").isMissing("?"));
+  }
+
+  @Test
   void missingValuesAreErrorsNamingLineColumnAndColumnName() {
     CsvReader reader = Csv.reader().label("class");
     assertError(
