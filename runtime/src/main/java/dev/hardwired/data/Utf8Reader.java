@@ -52,6 +52,10 @@ final class Utf8Reader extends Reader {
     if (failure != null) {
       throw failure;
     }
+    if (flushed) {
+      // A decoder may not decode after its flush; the end stays the end.
+      return -1;
+    }
     if (len == 1) {
       // A character outside the BMP needs two chars; decode into room for both.
       char[] pair = new char[2];

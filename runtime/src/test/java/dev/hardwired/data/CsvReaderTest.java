@@ -235,6 +235,18 @@ class CsvReaderTest {
   }
 
   @Test
+  void aStreamWithoutALineBreakAtTheEndIsReadToItsEnd() throws IOException {
+    // The parser reads again after the end; the decoder must not decode after its flush (found by CsvFuzzTest).
+    byte[] bytes = "x,y\n1,a\n2,b".getBytes(StandardCharsets.UTF_8);
+    assertEquals(2, Csv.reader().label("y").read(new ByteArrayInputStream(bytes)).dataSet().size());
+    assertArrayEquals(new double[][] {{1, 2}}, Csv.read(new ByteArrayInputStream("1,2".getBytes(StandardCharsets.UTF_8))));
+    Utf8Reader reader = new Utf8Reader(new ByteArrayInputStream(new byte[] {'a'}));
+    assertEquals('a', reader.read());
+    assertEquals(-1, reader.read());
+    assertEquals(-1, reader.read());
+  }
+
+  @Test
   void charactersOutsideTheBasicPlaneAreReadWhole() throws IOException {
     // Two chars each, so that a one-character read must keep the second half for the next read.
     String csv = "x,y\n1,\uD83C\uDF3B\n2,\uD83C\uDF39\n";
