@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  */
 public final class Csv {
   // A decimal number, and nothing that Double.parseDouble would also take (NaN, Infinity, 0x1p3, 1d, 1f).
-  static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  // Possessive: a long run of digits that fails to match is given up at once, not retried at every split.
+  static final Pattern NUMBER = Pattern.compile("[+-]?+(\\d++\\.?+\\d*+|\\.\\d++)([eE][+-]?+\\d++)?+");
 
   private Csv() {}
 
