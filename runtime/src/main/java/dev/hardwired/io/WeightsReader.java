@@ -26,6 +26,8 @@ final class WeightsReader {
   private static final int LINE_LIMIT = 1 << 20;
   /** Double.toString needs at most 24 characters; hand-written numbers may take more. */
   private static final int NUMBER_LIMIT = 400;
+  /** Values held before the first growth of the arrays: they grow with the values found, not the count announced. */
+  private static final int FIRST_CAPACITY = 1 << 12;
 
   private final InputStream in;
   private final String source;
@@ -39,6 +41,9 @@ final class WeightsReader {
   /** The line being read, counting from 1. */
   private int line;
   private byte[] lineBytes = new byte[256];
+  // The values read so far; exactly one is set, by precision.
+  private double[] doubles;
+  private float[] floats;
 
   private WeightsReader(InputStream in, String source) {
     this.in = in;
@@ -70,14 +75,18 @@ final class WeightsReader {
     }
     Topology topology = header.topology;
     int count = topology.parameterCount();
-    double[] doubles = header.precision == Precision.DOUBLE ? new double[count] : null;
-    float[] floats = header.precision == Precision.FLOAT ? new float[count] : null;
+    // A header may announce two billion parameters in a few bytes: memory follows the values actually read.
+    if (header.precision == Precision.DOUBLE) {
+      doubles = new double[Math.min(count, FIRST_CAPACITY)];
+    } else {
+      floats = new float[Math.min(count, FIRST_CAPACITY)];
+    }
     for (int l = 1; l <= topology.layerCount(); l++) {
       int fanIn = topology.size(l - 1);
       for (int j = 0; j < topology.size(l); j++) {
-        readValues(topology, topology.weightOffset(l) + j * fanIn, fanIn, doubles, floats);
+        readValues(topology, topology.weightOffset(l) + j * fanIn, fanIn);
       }
-      readValues(topology, topology.biasOffset(l), topology.size(l), doubles, floats);
+      readValues(topology, topology.biasOffset(l), topology.size(l));
     }
     readChecksum(count);
     return new Weights(header, doubles, floats);
@@ -238,7 +247,7 @@ final class WeightsReader {
   // ---------------------------------------------------------------------------------------------- values
 
   /** Reads the next value line: {@code count} numbers for the parameters from {@code first} on. */
-  private void readValues(Topology topology, int first, int count, double[] doubles, float[] floats) throws IOException {
+  private void readValues(Topology topology, int first, int count) throws IOException {
     String what = describe(topology, first, count);
     String type = doubles != null ? "double" : "float";
     while (true) {
@@ -269,6 +278,7 @@ final class WeightsReader {
         throw carriageReturn();
       }
       int index = first + k;
+      makeRoom(index, topology.parameterCount());
       String at =
           "value " + (k + 1) + " of the line (parameter " + index + ", " + topology.describeParameter(index) + "): ";
       if (token.isEmpty()) {
@@ -298,6 +308,20 @@ final class WeightsReader {
       if (separator == ' ' && k == count - 1) {
         throw error("expected " + what + ", found more values on the line");
       }
+    }
+  }
+
+  /** Grows the array of values, by half at least and to {@code count} at most, so that it holds {@code index}. */
+  private void makeRoom(int index, int count) {
+    int capacity = doubles != null ? doubles.length : floats.length;
+    if (index < capacity) {
+      return;
+    }
+    int grown = (int) Math.min(count, Math.max(index + 1L, capacity + (capacity >> 1) + 1L));
+    if (doubles != null) {
+      doubles = Arrays.copyOf(doubles, grown);
+    } else {
+      floats = Arrays.copyOf(floats, grown);
     }
   }
 
