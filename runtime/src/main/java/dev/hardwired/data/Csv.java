@@ -3,9 +3,7 @@ package dev.hardwired.data;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,11 +32,14 @@ import java.util.regex.Pattern;
  * read by {@link #reader()}.
  *
  * <p>Methods that take a {@link Reader} or an {@link InputStream} read it to the end and leave it open; those
- * that take a {@link Path} close the file.
+ * that take a {@link Path} close the file. Streams and files are decoded strictly: bytes that are not UTF-8
+ * are a {@link CsvFormatException} naming their line, their byte offset and the bytes (a {@link Reader} is
+ * decoded by whoever made it).
  */
 public final class Csv {
   // A decimal number, and nothing that Double.parseDouble would also take (NaN, Infinity, 0x1p3, 1d, 1f).
-  static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  // Possessive: a long run of digits that fails to match is given up at once, not retried at every split.
+  static final Pattern NUMBER = Pattern.compile("[+-]?+(\\d++\\.?+\\d*+|\\.\\d++)([eE][+-]?+\\d++)?+");
 
   private Csv() {}
 
@@ -60,14 +61,14 @@ public final class Csv {
     return new Parser(reader, null).readAll();
   }
 
-  /** {@link #read(Reader)} from a UTF-8 stream. */
+  /** {@link #read(Reader)} from a UTF-8 stream; bytes that are not UTF-8 are an error on their line. */
   public static double[][] read(InputStream input) throws IOException {
     return read(utf8(input));
   }
 
   /** {@link #read(Reader)} from a UTF-8 file; error messages begin with the path. */
   public static double[][] read(Path path) throws IOException {
-    try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+    try (BufferedReader reader = new BufferedReader(new Utf8Reader(Files.newInputStream(path)))) {
       return new Parser(reader, path.toString()).readAll();
     }
   }
@@ -91,7 +92,7 @@ public final class Csv {
 
   /** {@link #readClassification(Reader)} from a UTF-8 file; error messages begin with the path. */
   public static DataSet readClassification(Path path) throws IOException {
-    try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+    try (BufferedReader reader = new BufferedReader(new Utf8Reader(Files.newInputStream(path)))) {
       return new Parser(reader, path.toString()).readWithHeader();
     }
   }
@@ -115,13 +116,13 @@ public final class Csv {
 
   /** {@link #readClassification(Reader, List)} from a UTF-8 file; error messages begin with the path. */
   public static DataSet readClassification(Path path, List<String> classNames) throws IOException {
-    try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+    try (BufferedReader reader = new BufferedReader(new Utf8Reader(Files.newInputStream(path)))) {
       return new Parser(reader, path.toString()).readLabeled(classNames);
     }
   }
 
   private static Reader utf8(InputStream input) {
-    return new InputStreamReader(input, StandardCharsets.UTF_8);
+    return new Utf8Reader(input);
   }
 
   /** Reads one source line by line, keeping the line number for messages. */
@@ -245,7 +246,7 @@ public final class Csv {
     /** The trimmed fields of the next non-blank line, or null at the end. */
     private String[] nextFields() throws IOException {
       String line;
-      while ((line = reader.readLine()) != null) {
+      while ((line = readLine()) != null) {
         lineNumber++;
         if (lineNumber == 1 && line.startsWith("\uFEFF")) {
           line = line.substring(1);
@@ -260,6 +261,17 @@ public final class Csv {
         return fields;
       }
       return null;
+    }
+
+    private String readLine() throws IOException {
+      try {
+        return reader.readLine();
+      } catch (Utf8Reader.NotUtf8Exception e) {
+        // Every line before the bad bytes has been read whole: they are on the next one.
+        CsvFormatException error = error(lineNumber + 1, 0, e.getMessage());
+        error.initCause(e);
+        throw error;
+      }
     }
 
     /** The width the rows must have: the first row's when {@code width} is negative. */

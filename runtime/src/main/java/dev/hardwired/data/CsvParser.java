@@ -20,6 +20,8 @@ final class CsvParser {
   private int pushedBack = -2;
   private boolean started;
   private int line = 1;
+  // The field being read, counting from 1, or 0 between a line break and the record it may end.
+  private int field;
   String[] header;
 
   CsvParser(Reader in, String source) {
@@ -29,6 +31,16 @@ final class CsvParser {
 
   /** The next non-blank record, or null at the end. */
   Record next() throws IOException {
+    try {
+      return nextRecord();
+    } catch (Utf8Reader.NotUtf8Exception e) {
+      CsvFormatException error = error(line, field, e.getMessage());
+      error.initCause(e);
+      throw error;
+    }
+  }
+
+  private Record nextRecord() throws IOException {
     if (!started) {
       started = true;
       int first = raw();
@@ -44,6 +56,7 @@ final class CsvParser {
       int c;
       do {
         int fieldLine = line;
+        field = fields.size() + 1;
         text.setLength(0);
         c = read();
         while (c == ' ' || c == '\t') {
@@ -110,11 +123,14 @@ final class CsvParser {
   private int read() throws IOException {
     int c = raw();
     if (c == '\r') {
+      // Counted before looking past it, so that bad bytes right after it are put on the next line.
+      line++;
+      field = 0;
       int next = raw();
       if (next != '\n') {
         pushedBack = next;
       }
-      c = '\n';
+      return '\n';
     }
     if (c == '\n') {
       line++;

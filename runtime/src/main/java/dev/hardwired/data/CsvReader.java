@@ -2,16 +2,13 @@ package dev.hardwired.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,33 +39,40 @@ import java.util.Set;
  * {@link #inputs}, or {@link #oneHot(String...) one-hot encoded}. Classes and categories are numbered in
  * order of first appearance among the rows read, unless they are given.
  *
- * <p><b>Missing values</b> are fields that are empty or {@code NA}, quoted or not. Each is an error unless
- * {@link #dropMissing()} skips the rows that have one in a column that is used.
+ * <p><b>Missing values</b> are fields that are empty or {@code NA}, quoted or not, or those given to {@link
+ * #missing(String...)} instead of {@code NA}. Each is an error unless {@link #dropMissing()} skips the rows
+ * that have one in a column that is used.
  *
  * <p>Every malformed input raises a {@link CsvFormatException} naming the line, the column and its name, and
- * what was expected. A {@link Reader} or an {@link InputStream} is read to the end and left open; a file is
+ * what was expected; so do bytes of a stream or a file that are not UTF-8 (a file saved as Latin-1 or
+ * UTF-16, say). A {@link Reader} or an {@link InputStream} is read to the end and left open; a file is
  * closed.
  */
 public final class CsvReader {
+  /** The missing-value markers unless {@link #missing} gives others: an empty field and {@code NA}. */
+  private static final Set<String> DEFAULT_MISSING =
+      Collections.unmodifiableSet(new LinkedHashSet<String>(Arrays.asList("", "NA")));
+
   static final CsvReader DEFAULT =
       new CsvReader(null, null, false, null, null, Collections.<String>emptyList(),
-          Collections.<String, List<String>>emptyMap(), false);
-
-  private static final String MISSING = "NA";
+          Collections.<String, List<String>>emptyMap(), DEFAULT_MISSING, false);
 
   // The target: names or indices, at most one of the two set; one column when classification.
-  private final List<String> targetNames;
-  private final int[] targetIndices;
-  private final boolean classification;
-  private final List<String> classes;
-  private final List<String> inputs;
-  private final List<String> ignored;
+  final List<String> targetNames;
+  final int[] targetIndices;
+  final boolean classification;
+  final List<String> classes;
+  final List<String> inputs;
+  final List<String> ignored;
   // One-hot columns in the order given, each with its categories, or null to take them from the file.
-  private final Map<String, List<String>> oneHot;
-  private final boolean dropMissing;
+  final Map<String, List<String>> oneHot;
+  // Fields that stand for a missing value, always with the empty one.
+  final Set<String> missing;
+  final boolean dropMissing;
 
   private CsvReader(List<String> targetNames, int[] targetIndices, boolean classification, List<String> classes,
-      List<String> inputs, List<String> ignored, Map<String, List<String>> oneHot, boolean dropMissing) {
+      List<String> inputs, List<String> ignored, Map<String, List<String>> oneHot, Set<String> missing,
+      boolean dropMissing) {
     this.targetNames = targetNames;
     this.targetIndices = targetIndices;
     this.classification = classification;
@@ -76,6 +80,7 @@ public final class CsvReader {
     this.inputs = inputs;
     this.ignored = ignored;
     this.oneHot = oneHot;
+    this.missing = missing;
     this.dropMissing = dropMissing;
     requireRolesApart();
   }
@@ -92,7 +97,7 @@ public final class CsvReader {
   public CsvReader label(String column) {
     requireNoTarget();
     return new CsvReader(names(new String[] {column}, "label"), null, true, classes, inputs, ignored, oneHot,
-        dropMissing);
+        missing, dropMissing);
   }
 
   /**
@@ -104,7 +109,7 @@ public final class CsvReader {
    */
   public CsvReader label(int index) {
     requireNoTarget();
-    return new CsvReader(null, new int[] {index}, true, classes, inputs, ignored, oneHot, dropMissing);
+    return new CsvReader(null, new int[] {index}, true, classes, inputs, ignored, oneHot, missing, dropMissing);
   }
 
   /**
@@ -118,7 +123,7 @@ public final class CsvReader {
     if (list.size() < 2) {
       throw new IllegalArgumentException("classification needs at least 2 classes; got " + list);
     }
-    return new CsvReader(targetNames, targetIndices, classification, list, inputs, ignored, oneHot, dropMissing);
+    return new CsvReader(targetNames, targetIndices, classification, list, inputs, ignored, oneHot, missing, dropMissing);
   }
 
   /**
@@ -130,7 +135,7 @@ public final class CsvReader {
    */
   public CsvReader targets(String... columns) {
     requireNoTarget();
-    return new CsvReader(names(columns, "target"), null, false, classes, inputs, ignored, oneHot, dropMissing);
+    return new CsvReader(names(columns, "target"), null, false, classes, inputs, ignored, oneHot, missing, dropMissing);
   }
 
   /**
@@ -152,7 +157,7 @@ public final class CsvReader {
         }
       }
     }
-    return new CsvReader(null, indices.clone(), false, classes, inputs, ignored, oneHot, dropMissing);
+    return new CsvReader(null, indices.clone(), false, classes, inputs, ignored, oneHot, missing, dropMissing);
   }
 
   /**
@@ -164,7 +169,7 @@ public final class CsvReader {
    */
   public CsvReader inputs(String... columns) {
     return new CsvReader(targetNames, targetIndices, classification, classes, names(columns, "input"), ignored,
-        oneHot, dropMissing);
+        oneHot, missing, dropMissing);
   }
 
   /**
@@ -177,7 +182,7 @@ public final class CsvReader {
     List<String> all = new ArrayList<String>(ignored);
     all.addAll(names(columns, "ignored"));
     return new CsvReader(targetNames, targetIndices, classification, classes, inputs, names(all.toArray(new String[0]),
-        "ignored"), oneHot, dropMissing);
+        "ignored"), oneHot, missing, dropMissing);
   }
 
   /**
@@ -194,7 +199,7 @@ public final class CsvReader {
       map.put(column, null);
     }
     return new CsvReader(targetNames, targetIndices, classification, classes, inputs, ignored,
-        Collections.unmodifiableMap(map), dropMissing);
+        Collections.unmodifiableMap(map), missing, dropMissing);
   }
 
   /**
@@ -209,15 +214,55 @@ public final class CsvReader {
     Map<String, List<String>> map = new LinkedHashMap<String, List<String>>(oneHot);
     map.put(names(new String[] {column}, "one-hot").get(0), values);
     return new CsvReader(targetNames, targetIndices, classification, classes, inputs, ignored,
-        Collections.unmodifiableMap(map), dropMissing);
+        Collections.unmodifiableMap(map), missing, dropMissing);
   }
 
   /**
-   * Skips every row with a missing value (an empty field or {@code NA}) in a column that is used, instead of
-   * failing on it; {@link CsvTable#droppedRows()} counts them. Values in ignored columns do not matter.
+   * The fields that stand for a missing value, in place of the default {@code NA}, as pandas' {@code
+   * na_values} with {@code keep_default_na=False}: {@code missing(".", "?")} reads {@code .} and {@code ?}
+   * as missing and {@code NA} as text (an error in a numeric column, a class or category elsewhere), and
+   * {@code missing("")} leaves only the empty field. An empty field is always missing. Markers are compared
+   * as text with the field as read, quoted or not: without the spaces around it, {@code "-999"} is not {@code
+   * "-999.0"}. Calling this again replaces the markers again. A missing value is an error unless {@link
+   * #dropMissing()} skips its row.
+   *
+   * @throws IllegalArgumentException when no marker is given, or one is null, repeated, or has spaces around
+   *     it (it would never match)
+   */
+  public CsvReader missing(String... markers) {
+    if (markers == null || markers.length == 0) {
+      throw new IllegalArgumentException(
+          "no missing-value marker given; expected at least one, such as missing(\"?\") or missing(\"\") for only"
+              + " the empty field");
+    }
+    Set<String> set = new LinkedHashSet<String>();
+    set.add("");
+    boolean emptyGiven = false;
+    for (String marker : markers) {
+      if (marker == null) {
+        throw new IllegalArgumentException("a missing-value marker is null in " + Arrays.toString(markers));
+      }
+      if (!marker.equals(marker.trim())) {
+        throw new IllegalArgumentException("the missing-value marker '" + marker + "' has spaces around it;"
+            + " fields are compared without theirs, so expected '" + marker.trim() + "'");
+      }
+      boolean repeated = marker.isEmpty() ? emptyGiven : !set.add(marker);
+      if (repeated) {
+        throw new IllegalArgumentException("the missing-value marker '" + marker + "' is given twice");
+      }
+      emptyGiven |= marker.isEmpty();
+    }
+    return new CsvReader(targetNames, targetIndices, classification, classes, inputs, ignored, oneHot,
+        Collections.unmodifiableSet(set), dropMissing);
+  }
+
+  /**
+   * Skips every row with a missing value (an empty field, {@code NA}, or a marker given to {@link #missing})
+   * in a column that is used, instead of failing on it; {@link CsvTable#droppedRows()} counts them. Values
+   * in ignored columns do not matter.
    */
   public CsvReader dropMissing() {
-    return new CsvReader(targetNames, targetIndices, classification, classes, inputs, ignored, oneHot, true);
+    return new CsvReader(targetNames, targetIndices, classification, classes, inputs, ignored, oneHot, missing, true);
   }
 
   /**
@@ -233,19 +278,25 @@ public final class CsvReader {
     return read(reader, null);
   }
 
-  /** {@link #read(Reader)} from a UTF-8 stream; a byte sequence that is not UTF-8 is an error. */
+  /**
+   * {@link #read(Reader)} from a UTF-8 stream; bytes that are not UTF-8 are a {@link CsvFormatException}
+   * naming their line.
+   */
   public CsvTable read(InputStream input) throws IOException {
-    return read(new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()), null);
+    return read(new Utf8Reader(input), null);
   }
 
-  /** {@link #read(Reader)} from a UTF-8 file; error messages begin with the path. */
+  /**
+   * {@link #read(Reader)} from a UTF-8 file; error messages begin with the path, and bytes that are not UTF-8
+   * are a {@link CsvFormatException} naming their line.
+   */
   public CsvTable read(Path path) throws IOException {
-    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+    try (Reader reader = new Utf8Reader(Files.newInputStream(path))) {
       return read(reader, path.toString());
     }
   }
 
-  /** For example {@code CsvReader[label species, one-hot [colour], drop missing]}. */
+  /** For example {@code CsvReader[label species, one-hot colour, missing ['', '?'], drop missing]}. */
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("CsvReader[");
@@ -272,14 +323,17 @@ public final class CsvReader {
         separator = ", ";
       }
     }
+    if (!missing.equals(DEFAULT_MISSING)) {
+      s.append(", missing ").append(markers());
+    }
     return s.append(dropMissing ? ", drop missing]" : "]").toString();
   }
 
   /** This reader with the columns, categories and classes of a table it read fixed, to read other files alike. */
-  private CsvReader fixedTo(List<String> targets, List<String> classNames, List<String> inputColumns,
+  CsvReader fixedTo(List<String> targets, List<String> classNames, List<String> inputColumns,
       Map<String, List<String>> categories) {
     return new CsvReader(targets, null, classification, classification ? classNames : null, inputColumns,
-        Collections.<String>emptyList(), categories, dropMissing);
+        Collections.<String>emptyList(), categories, missing, dropMissing);
   }
 
   private void requireNoTarget() {
@@ -337,6 +391,19 @@ public final class CsvReader {
     return Collections.unmodifiableList(new ArrayList<String>(set));
   }
 
+  boolean isMissing(String field) {
+    return missing.contains(field);
+  }
+
+  /** The markers as given to {@link #missing}, quoted: {@code ['', '?']}. */
+  private String markers() {
+    StringBuilder s = new StringBuilder("[");
+    for (String marker : missing) {
+      s.append(s.length() == 1 ? "'" : ", '").append(marker).append('\'');
+    }
+    return s.append(']').toString();
+  }
+
   private CsvTable read(Reader reader, String source) throws IOException {
     if (targetNames == null && targetIndices == null) {
       throw new IllegalStateException(
@@ -350,283 +417,11 @@ public final class CsvReader {
     if (header == null) {
       throw parser.error(1, 0, "the file is empty; expected a header row of column names");
     }
-    String[] names = header.fields;
-    int width = names.length;
-    Map<String, Integer> columnOf = new HashMap<String, Integer>();
-    for (int c = 0; c < width; c++) {
-      if (names[c].isEmpty()) {
-        throw parser.error(header.lines[c], c + 1, "empty column name; expected a name for every column");
-      }
-      Integer first = columnOf.put(names[c], c);
-      if (first != null) {
-        throw parser.error(header.lines[c], c + 1, "the column name '" + names[c] + "' appears twice, in columns "
-            + (first + 1) + " and " + (c + 1) + "; expected unique names");
-      }
-    }
-    parser.header = names;
-    Layout layout = new Layout(parser, header.line, names, columnOf);
-
-    List<double[]> numbers = new ArrayList<double[]>();
-    List<int[]> codes = new ArrayList<int[]>();
-    int dropped = 0;
+    CsvRows rows = new CsvRows(this, parser, new CsvColumns(this, parser, header));
     CsvParser.Record row;
     while ((row = parser.next()) != null) {
-      if (row.fields.length != width) {
-        throw parser.error(row.line, 0, row.fields.length + (row.fields.length == 1 ? " field" : " fields")
-            + "; expected " + width + ", one for each column of the header");
-      }
-      if (dropMissing && layout.hasMissing(row)) {
-        dropped++;
-        continue;
-      }
-      double[] rowNumbers = new double[width];
-      int[] rowCodes = new int[width];
-      layout.read(row, rowNumbers, rowCodes);
-      numbers.add(rowNumbers);
-      codes.add(rowCodes);
+      rows.add(row);
     }
-    if (numbers.isEmpty()) {
-      throw parser.error(header.line, 0, dropped == 0 ? "no rows after the header; expected at least one sample"
-          : "every row (" + dropped + ") has a missing value; expected at least one complete row");
-    }
-    return layout.table(numbers, codes, dropped);
-  }
-
-  /** What each column of one file is, and the categories and classes met so far. */
-  private final class Layout {
-    private final CsvParser parser;
-    private final int headerLine;
-    private final String[] names;
-    private final Map<String, Integer> columnOf;
-    private final int[] targetColumns;
-    private final int[] inputColumns;
-    private final boolean[] used;
-    private final boolean[] target;
-    // The categories of a one-hot or label column, null for a numeric one.
-    private final Categories[] categories;
-
-    Layout(CsvParser parser, int headerLine, String[] names, Map<String, Integer> columnOf) throws CsvFormatException {
-      this.parser = parser;
-      this.headerLine = headerLine;
-      this.names = names;
-      this.columnOf = columnOf;
-      int width = names.length;
-      used = new boolean[width];
-      target = new boolean[width];
-      categories = new Categories[width];
-      int count = targetNames != null ? targetNames.size() : targetIndices.length;
-      targetColumns = new int[count];
-      for (int t = 0; t < count; t++) {
-        int c = targetNames != null ? column(targetNames.get(t), classification ? " (the label)" : " (a target)")
-            : index(targetIndices[t]);
-        if (target[c]) {
-          throw parser.error(headerLine, c + 1, "column " + (c + 1) + " is named twice as a target");
-        }
-        target[c] = true;
-        used[c] = true;
-        targetColumns[t] = c;
-      }
-      if (classification) {
-        categories[targetColumns[0]] = new Categories(classes);
-      }
-      boolean[] skipped = new boolean[width];
-      for (String name : ignored) {
-        skipped[notTarget(column(name, " (ignored)"), "ignored")] = true;
-      }
-      List<Integer> chosen = new ArrayList<Integer>();
-      if (inputs != null) {
-        for (String name : inputs) {
-          chosen.add(notTarget(column(name, " (an input)"), "an input"));
-        }
-      } else {
-        for (int c = 0; c < width; c++) {
-          if (!target[c] && !skipped[c]) {
-            chosen.add(c);
-          }
-        }
-      }
-      if (chosen.isEmpty()) {
-        throw parser.error(headerLine, 0, "no input columns: every column is a target or ignored");
-      }
-      inputColumns = new int[chosen.size()];
-      for (int k = 0; k < inputColumns.length; k++) {
-        inputColumns[k] = chosen.get(k);
-        used[inputColumns[k]] = true;
-      }
-      for (Map.Entry<String, List<String>> e : oneHot.entrySet()) {
-        int c = notTarget(column(e.getKey(), " (one-hot)"), "one-hot encoded");
-        categories[c] = new Categories(e.getValue());
-      }
-    }
-
-    boolean hasMissing(CsvParser.Record row) {
-      for (int c = 0; c < names.length; c++) {
-        if (used[c] && missing(row.fields[c])) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** Checks one row and keeps the numbers of its numeric columns and the codes of the others. */
-    void read(CsvParser.Record row, double[] rowNumbers, int[] rowCodes) throws CsvFormatException {
-      for (int c = 0; c < names.length; c++) {
-        if (!used[c]) {
-          continue;
-        }
-        String field = row.fields[c];
-        Categories cats = categories[c];
-        boolean label = classification && target[c];
-        if (missing(field)) {
-          String expected = cats == null ? "a number" : label ? "a class label" : "a category";
-          throw parser.error(row.lines[c], c + 1, "missing value" + (field.isEmpty() ? " (an empty field)" : " '"
-              + field + "'") + "; expected " + expected + ", or dropMissing() to skip rows with missing values");
-        }
-        if (cats == null) {
-          rowNumbers[c] = number(field, row.lines[c], c);
-        } else {
-          rowCodes[c] = cats.code(field);
-          if (rowCodes[c] < 0) {
-            throw parser.error(row.lines[c], c + 1, "unknown " + (label ? "class" : "category") + " '" + field
-                + "'; expected one of " + cats.values);
-          }
-        }
-      }
-    }
-
-    CsvTable table(List<double[]> numbers, List<int[]> codes, int dropped) throws CsvFormatException {
-      int n = numbers.size();
-      List<String> inputNames = new ArrayList<String>();
-      Map<String, List<String>> found = new LinkedHashMap<String, List<String>>();
-      List<String> inputColumnNames = new ArrayList<String>();
-      for (int c : inputColumns) {
-        inputColumnNames.add(names[c]);
-        if (categories[c] == null) {
-          inputNames.add(names[c]);
-        } else {
-          List<String> values = Collections.unmodifiableList(new ArrayList<String>(categories[c].values));
-          found.put(names[c], values);
-          for (String value : values) {
-            inputNames.add(names[c] + "=" + value);
-          }
-        }
-      }
-      double[][] in = new double[n][inputNames.size()];
-      for (int i = 0; i < n; i++) {
-        int k = 0;
-        for (int c : inputColumns) {
-          if (categories[c] == null) {
-            in[i][k++] = numbers.get(i)[c];
-          } else {
-            in[i][k + codes.get(i)[c]] = 1.0;
-            k += categories[c].values.size();
-          }
-        }
-      }
-      List<String> targetColumnNames = new ArrayList<String>();
-      for (int c : targetColumns) {
-        targetColumnNames.add(names[c]);
-      }
-      DataSet data;
-      List<String> classNames;
-      if (classification) {
-        int c = targetColumns[0];
-        classNames = Collections.unmodifiableList(new ArrayList<String>(categories[c].values));
-        if (classNames.size() < 2) {
-          throw parser.error(headerLine, c + 1, "only one class, '" + classNames.get(0)
-              + "'; classification needs at least 2, or all of them given with classes(...)");
-        }
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-          labels[i] = codes.get(i)[c];
-        }
-        data = DataSet.classification(in, labels, classNames);
-      } else {
-        classNames = Collections.emptyList();
-        double[][] out = new double[n][targetColumns.length];
-        for (int i = 0; i < n; i++) {
-          for (int t = 0; t < targetColumns.length; t++) {
-            out[i][t] = numbers.get(i)[targetColumns[t]];
-          }
-        }
-        data = DataSet.of(in, out);
-      }
-      Map<String, List<String>> fixedCategories = Collections.unmodifiableMap(found);
-      CsvReader same = fixedTo(Collections.unmodifiableList(targetColumnNames), classNames,
-          Collections.unmodifiableList(inputColumnNames), fixedCategories);
-      return new CsvTable(data, Arrays.asList(names), inputNames, classification ? classNames : targetColumnNames,
-          classNames, fixedCategories, dropped, same);
-    }
-
-    private int column(String name, String role) throws CsvFormatException {
-      Integer c = columnOf.get(name);
-      if (c == null) {
-        throw parser.error(headerLine, 0, "no column named '" + name + "'" + role + "; the columns are "
-            + Arrays.toString(names));
-      }
-      return c;
-    }
-
-    private int index(int index) throws CsvFormatException {
-      int c = index < 0 ? names.length + index : index;
-      if (c < 0 || c >= names.length) {
-        throw parser.error(headerLine, 0, "no column " + index + " (counting from 0, negative from the end); the "
-            + names.length + " columns are " + Arrays.toString(names));
-      }
-      return c;
-    }
-
-    private int notTarget(int c, String role) throws CsvFormatException {
-      if (target[c]) {
-        throw parser.error(headerLine, c + 1, "the column is " + (classification ? "the label" : "a target")
-            + "; it cannot also be " + role);
-      }
-      return c;
-    }
-
-    private double number(String field, int line, int c) throws CsvFormatException {
-      if (!Csv.NUMBER.matcher(field).matches()) {
-        throw parser.error(line, c + 1, "'" + field + "' is not a number; expected a number"
-            + (target[c] ? "" : ", or oneHot(\"" + names[c] + "\") for a column of categories"));
-      }
-      double value = Double.parseDouble(field);
-      if (Double.isInfinite(value)) {
-        throw parser.error(line, c + 1, field + " is too large for a double");
-      }
-      return value;
-    }
-  }
-
-  private static boolean missing(String field) {
-    return field.isEmpty() || field.equals(MISSING);
-  }
-
-  /** The values of a one-hot or label column: given ones, or those met so far, each with its code. */
-  private static final class Categories {
-    final List<String> values;
-    private final Map<String, Integer> codes = new HashMap<String, Integer>();
-    private final boolean fixed;
-
-    Categories(List<String> given) {
-      fixed = given != null;
-      values = fixed ? given : new ArrayList<String>();
-      for (int k = 0; k < values.size(); k++) {
-        codes.put(values.get(k), k);
-      }
-    }
-
-    /** The code of {@code value}, a new one if the values are not fixed, or −1. */
-    int code(String value) {
-      Integer code = codes.get(value);
-      if (code != null) {
-        return code;
-      }
-      if (fixed) {
-        return -1;
-      }
-      codes.put(value, values.size());
-      values.add(value);
-      return values.size() - 1;
-    }
+    return rows.table();
   }
 }

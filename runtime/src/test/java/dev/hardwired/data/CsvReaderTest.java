@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,7 +184,78 @@ class CsvReaderTest {
     assertEquals(file + ", line 2, column 2 (b): 'x' is not a number; expected a number, or oneHot(\"b\") for a column of categories",
         e.getMessage());
     byte[] latin1 = "a,b\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
-    assertThrows(MalformedInputException.class, () -> Csv.reader().label("b").read(new ByteArrayInputStream(latin1)));
+    e = assertThrows(CsvFormatException.class, () -> Csv.reader().label("b").read(new ByteArrayInputStream(latin1)));
+    assertEquals("line 2, column 2 (b): the bytes are not UTF-8 (0xE9 at byte 9 of the file); save the file as UTF-8",
+        e.getMessage());
+    Files.write(file, latin1);
+    e = assertThrows(CsvFormatException.class, () -> Csv.reader().label("b").read(file));
+    assertEquals(file + ", line 2, column 2 (b): the bytes are not UTF-8 (0xE9 at byte 9 of the file); save the file"
+        + " as UTF-8", e.getMessage());
+    assertEquals(2, e.line());
+    assertEquals(2, e.column());
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreReportedOnTheirLineHoweverFarIntoTheFile() throws IOException {
+    // Far beyond the first buffers of the decoder and the parser, after quoted line breaks.
+    StringBuilder csv = new StringBuilder("x,note,y\n");
+    for (int i = 0; i < 3000; i++) {
+      csv.append(i).append(",\"two\nlines\",").append(i % 2 == 0 ? "a" : "b").append('\n');
+    }
+    byte[] head = csv.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = Arrays.copyOf(head, head.length + 7);
+    System.arraycopy(new byte[] {'1', ',', 'o', (byte) 0xC3, ',', 'a', '\n'}, 0, bytes, head.length, 7);
+    CsvFormatException e = assertThrows(CsvFormatException.class,
+        () -> Csv.reader().label("y").ignore("note").read(new ByteArrayInputStream(bytes)));
+    // 1 header line, then 2 physical lines per row: the bad row starts on line 6002.
+    assertEquals("line 6002, column 2 (note): the bytes are not UTF-8 (0xC3 at byte " + (head.length + 3)
+        + " of the file); save the file as UTF-8", e.getMessage());
+  }
+
+  @Test
+  void bytesThatAreNotUtf8RightAfterACarriageReturnAreOnTheNextLine() {
+    byte[] bytes = {'a', ',', 'b', '\r', '1', ',', '2', '\r', (byte) 0xFF, ',', '3', '\r'};
+    CsvFormatException e = assertThrows(CsvFormatException.class,
+        () -> Csv.reader().targets("b").read(new ByteArrayInputStream(bytes)));
+    assertEquals("line 3: the bytes are not UTF-8 (0xFF at byte 8 of the file); save the file as UTF-8", e.getMessage());
+    assertEquals(3, e.line());
+  }
+
+  @Test
+  void aUtf16FileAndATruncatedCharacterAreNotUtf8() {
+    byte[] utf16 = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_16);   // big-endian, with its byte order mark
+    CsvFormatException e = assertThrows(CsvFormatException.class,
+        () -> Csv.reader().targets("b").read(new ByteArrayInputStream(utf16)));
+    assertEquals("line 1: the bytes are UTF-16, not UTF-8 (the file starts with the UTF-16 byte order mark 0xFE 0xFF);"
+        + " save the file as UTF-8", e.getMessage());
+    byte[] cut = {'a', ',', 'b', '\n', '1', ',', 'x', (byte) 0xE2, (byte) 0x82};   // the first two bytes of the euro sign
+    e = assertThrows(CsvFormatException.class, () -> Csv.reader().targets("a").read(new ByteArrayInputStream(cut)));
+    assertEquals("line 2, column 2 (b): the bytes are not UTF-8 (0xE2 0x82 at byte 7 of the file); save the file as"
+        + " UTF-8", e.getMessage());
+  }
+
+  @Test
+  void aStreamWithoutALineBreakAtTheEndIsReadToItsEnd() throws IOException {
+    // The parser reads again after the end; the decoder must not decode after its flush (found by CsvFuzzTest).
+    byte[] bytes = "x,y\n1,a\n2,b".getBytes(StandardCharsets.UTF_8);
+    assertEquals(2, Csv.reader().label("y").read(new ByteArrayInputStream(bytes)).dataSet().size());
+    assertArrayEquals(new double[][] {{1, 2}}, Csv.read(new ByteArrayInputStream("1,2".getBytes(StandardCharsets.UTF_8))));
+    Utf8Reader reader = new Utf8Reader(new ByteArrayInputStream(new byte[] {'a'}));
+    assertEquals('a', reader.read());
+    assertEquals(-1, reader.read());
+    assertEquals(-1, reader.read());
+  }
+
+  @Test
+  void charactersOutsideTheBasicPlaneAreReadWhole() throws IOException {
+    // Two chars each, so that a one-character read must keep the second half for the next read.
+    String csv = "x,y\n1,\uD83C\uDF3B\n2,\uD83C\uDF39\n";
+    CsvTable table = Csv.reader().label("y").read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(Arrays.asList("\uD83C\uDF3B", "\uD83C\uDF39"), table.classNames());
+    Utf8Reader reader = new Utf8Reader(new ByteArrayInputStream("\uD83C\uDF3B".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(0xD83C, reader.read());
+    assertEquals(0xDF3B, reader.read());
+    assertEquals(-1, reader.read());
   }
 
   @Test
@@ -201,6 +271,58 @@ class CsvReaderTest {
     assertArrayEquals(new double[][] {{0.5, 2}, {1.5, 4}, {4.5, 7}}, table.dataSet().inputs());
     assertArrayEquals(new double[][] {{1, 0}, {0, 1}, {0, 1}}, table.dataSet().targets());
     assertEquals("CsvTable[3 samples, inputs [x, y], classes [a, b], 3 rows dropped]", table.toString());
+  }
+
+  @Test
+  void missingMarkersReplaceNaAndTheEmptyFieldStaysMissing() throws IOException {
+    String csv = "x,y,class\n1,2,a\n.,3,b\n2,?,b\n3,\"?\",a\n4,,b\n5, . ,a\n6,7,NA\n8,9,b\n";
+    CsvReader reader = Csv.reader().label("class").missing(".", "?");
+    assertError(
+        3, 1, "line 3, column 1 (x): missing value '.'; expected a number, or dropMissing() to skip rows with missing values",
+        reader, csv);
+    CsvTable table = reader.dropMissing().read(new StringReader(csv));
+    // '.', '?', quoted '?', '' and ' . ' are missing; NA is a class now.
+    assertEquals(5, table.droppedRows());
+    assertArrayEquals(new double[][] {{1, 2}, {6, 7}, {8, 9}}, table.dataSet().inputs());
+    assertEquals(Arrays.asList("a", "NA", "b"), table.classNames());
+    // A table's reader keeps the markers.
+    CsvTable again = table.reader().read(new StringReader("x,y,class\n?,1,a\n1,2,NA\n"));
+    assertEquals(1, again.droppedRows());
+    assertEquals("CsvReader[label class, missing ['', '.', '?'], drop missing]", reader.dropMissing().toString());
+    // NA in a numeric column is no longer missing but not a number either.
+    assertError(
+        2, 1, "line 2, column 1 (x): 'NA' is not a number; expected a number, or oneHot(\"x\") for a column of categories",
+        reader, "x,y,class\nNA,1,a\n");
+    // Only the empty field.
+    CsvReader emptyOnly = Csv.reader().targets("y").oneHot("x").missing("");
+    CsvTable countries = emptyOnly.dropMissing().read(new StringReader("x,y\nNA,1\nEU,2\n,3\n"));
+    assertEquals(Arrays.asList("x=NA", "x=EU"), countries.inputNames());
+    assertEquals(1, countries.droppedRows());
+    assertEquals("CsvReader[targets y, one-hot x, missing ['']]", emptyOnly.toString());
+    assertEquals("CsvReader[targets y]", Csv.reader().targets("y").missing("NA", "").toString());
+  }
+
+  @Test
+  void missingMarkersMustBeGivenDistinctAndWithoutSpaces() {
+    CsvReader reader = Csv.reader();
+    assertEquals("no missing-value marker given; expected at least one, such as missing(\"?\") or missing(\"\") for"
+        + " only the empty field", assertThrows(IllegalArgumentException.class, () -> reader.missing()).getMessage());
+    assertEquals("no missing-value marker given; expected at least one, such as missing(\"?\") or missing(\"\") for"
+        + " only the empty field",
+        assertThrows(IllegalArgumentException.class, () -> reader.missing((String[]) null)).getMessage());
+    assertEquals("a missing-value marker is null in [?, null]",
+        assertThrows(IllegalArgumentException.class, () -> reader.missing("?", null)).getMessage());
+    assertEquals("the missing-value marker '?' is given twice",
+        assertThrows(IllegalArgumentException.class, () -> reader.missing("?", ".", "?")).getMessage());
+    assertEquals("the missing-value marker '' is given twice",
+        assertThrows(IllegalArgumentException.class, () -> reader.missing("", "")).getMessage());
+    assertEquals("the missing-value marker ' n/a' has spaces around it; fields are compared without theirs, so"
+        + " expected 'n/a'", assertThrows(IllegalArgumentException.class, () -> reader.missing(" n/a")).getMessage());
+    // Each call gives a new reader; the one it was called on keeps its markers.
+    CsvReader custom = reader.missing("?");
+    assertTrue(reader.isMissing("NA"));
+    assertTrue(!custom.isMissing("NA") && custom.isMissing("?") && custom.isMissing(""));
+    assertTrue(custom.missing("NA").isMissing("NA") && !custom.missing("NA").isMissing("?"));
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class CsvTest {
@@ -30,6 +31,43 @@ class CsvTest {
   private static final List<String> DIGITS = Arrays.asList("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
   @TempDir Path directory;
+
+  @Test
+  @Timeout(10)
+  void aLongRunOfDigitsThatIsNotANumberIsRefusedAtOnce() {
+    // Found by CsvFuzzTest: the number pattern backtracked over every split of the digits, time quadratic
+    // in the length of the field (2.7 s for 20,000 digits).
+    StringBuilder field = new StringBuilder();
+    for (int i = 0; i < 200_000; i++) {
+      field.append('7');
+    }
+    String csv = "x,y\n1," + field + "x\n";
+    CsvFormatException e = assertThrows(CsvFormatException.class, () -> Csv.read(new StringReader(csv)));
+    assertTrue(e.getMessage().startsWith("line 1, column 1: 'x' is not a number"), e.getMessage());
+    e = assertThrows(CsvFormatException.class, () -> Csv.read(new StringReader("1," + field + "x\n")));
+    assertTrue(e.getMessage().startsWith("line 1, column 2: '7777"), e.getMessage());
+    e = assertThrows(CsvFormatException.class, () -> Csv.reader().targets("x").read(new StringReader(csv)));
+    assertTrue(e.getMessage().startsWith("line 2, column 2 (y): '7777"), e.getMessage());
+    for (String number : new String[] {"1", "1.", "1.5", ".5", "1e5", "-1.5E-3", "+.5e+2", "007"}) {
+      assertTrue(Csv.NUMBER.matcher(number).matches(), number);
+    }
+    for (String notANumber : new String[] {".", "1.e", "1e", "..5", "1.5.", "e5", "+", "1e+", "--1"}) {
+      assertTrue(!Csv.NUMBER.matcher(notANumber).matches(), notANumber);
+    }
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreAnErrorOnTheirLine() throws IOException {
+    byte[] latin1 = "1,0\n3,1\n5,\u00b5\n".getBytes(StandardCharsets.ISO_8859_1);
+    CsvFormatException e = assertThrows(CsvFormatException.class, () -> Csv.read(new ByteArrayInputStream(latin1)));
+    assertEquals("line 3: the bytes are not UTF-8 (0xB5 at byte 10 of the file); save the file as UTF-8", e.getMessage());
+    assertEquals(3, e.line());
+    Path file = directory.resolve("latin1.csv");
+    Files.write(file, latin1);
+    e = assertThrows(CsvFormatException.class, () -> Csv.readClassification(file, Arrays.asList("a", "b")));
+    assertEquals(file + ", line 3: the bytes are not UTF-8 (0xB5 at byte 10 of the file); save the file as UTF-8",
+        e.getMessage());
+  }
 
   @Test
   void readsRowsOfNumbers() throws IOException {

@@ -11,6 +11,7 @@ import dev.hardwired.Loss;
 import dev.hardwired.Topology;
 import dev.hardwired.reference.ReferenceNetwork;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -354,6 +355,43 @@ class WeightsFileRejectionTest {
         at(5) + "expected a header that describes a network, found \"loss SOFTMAX_CROSS_ENTROPY\", which makes none"
             + " with the lines above: SOFTMAX_CROSS_ENTROPY cannot follow a LOGISTIC output layer; it needs SOFTMAX",
         rejected(replace(Fixtures.XOR_FILE, "loss SQUARED_ERROR", "loss SOFTMAX_CROSS_ENTROPY")).getMessage());
+  }
+
+  @Test
+  void aHeaderAnnouncingTwoBillionParametersCostsMemoryOnlyForTheValuesInTheFile() {
+    // Found by WeightsFuzzTest: the reader allocated every announced value before reading one (16 GB here,
+    // an OutOfMemoryError from a 200-byte file).
+    String text = "hardwired-weights 1\nlayers 46340-46340\nhidden-activations\noutput-activation IDENTITY\n"
+        + "loss SQUARED_ERROR\nprecision DOUBLE\nparameters 2147441940\n0.5 0.25\n";
+    WeightsFileException e = assertThrows(WeightsFileException.class,
+        () -> WeightsFile.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "huge.weights"));
+    assertEquals("huge.weights, line 8: expected 46340 values (parameters 0..46339: ItoO weights into layer 1 neuron 0"
+        + " from inputs 0..46339), found 2 values on the line", e.getMessage());
+    String floats = text.replace("precision DOUBLE", "precision FLOAT").replace("0.5 0.25\n", "");
+    e = assertThrows(WeightsFileException.class,
+        () -> WeightsFile.read(new ByteArrayInputStream(floats.getBytes(StandardCharsets.UTF_8)), "huge.weights"));
+    assertEquals("huge.weights, line 8: expected 46340 values (parameters 0..46339: ItoO weights into layer 1 neuron 0"
+        + " from inputs 0..46339), found the end of the file: the file is truncated", e.getMessage());
+  }
+
+  @Test
+  void valuesBeyondTheFirstCapacityAreAllKept() throws IOException {
+    // 3 × 5000 + 5000 values: the arrays grow several times while reading.
+    Topology wide = Topology.of(3, new int[0], 5000, new Activation[0], Activation.IDENTITY, Loss.SQUARED_ERROR);
+    ReferenceNetwork net = ReferenceNetwork.seeded(wide, 3);
+    FloatNet floatNet = FloatNet.seeded(wide, 3);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    WeightsFile.write(net, out);
+    assertArrayEquals(net.parameters(), WeightsFile.read(new ByteArrayInputStream(out.toByteArray()), "wide").values());
+    out.reset();
+    WeightsFile.write(floatNet, out);
+    float[] expected = new float[wide.parameterCount()];
+    floatNet.getParameters(expected);
+    double[] values = WeightsFile.read(new ByteArrayInputStream(out.toByteArray()), "wide").values();
+    assertEquals(expected.length, values.length);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], (float) values[i]);
+    }
   }
 
   // --------------------------------------------------------------------------------------------- values
