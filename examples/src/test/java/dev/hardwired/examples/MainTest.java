@@ -21,7 +21,7 @@ class MainTest {
     assertTrue(all.subList(0, table).stream().anyMatch(l -> l.startsWith("Sine  done after 300 of 300 epochs")), printed);
     List<String> lines = all.subList(table, all.size());
 
-    assertEquals(2 + 13 + 6, lines.size(), printed);
+    assertEquals(2 + 13 + 7, lines.size(), printed);
     assertTrue(lines.get(0).startsWith("example  "), printed);
     assertTrue(lines.get(1).matches("[- ]+"), printed);
     assertRow(lines.get(2), "Linear regression ", "2-1", "n/a", "LinearRegressionNetwork.java");
@@ -42,11 +42,14 @@ class MainTest {
     assertTrue(lines.get(16).endsWith("; the same parameters, bit for bit."), printed);
     assertTrue(lines.get(17).startsWith("Pictures of the XOR 2-2-1 training: examples/target/pictures/"), printed);
     assertTrue(lines.get(18).startsWith("Learning curves: examples/target/pictures/digits-learning-curve.png"), printed);
-    assertTrue(lines.get(19).startsWith("Frozen digits: examples/target/generated-sources/"), printed);
-    assertTrue(lines.get(19).contains("bit for bit on 359 of 359 test digits here and on 359 of 359 in a JVM"), printed);
-    assertTrue(lines.get(20).startsWith("Iris trained in PyTorch, frozen from its ONNX export (" + PyTorchIrisExample.MODEL
+    assertTrue(lines.get(19).startsWith("Lessons, each network's training step equation by equation with its picture"
+        + " and a worked step: examples/target/generated-sources/annotations/dev/hardwired/examples/XorNetwork.md, "),
+        printed);
+    assertTrue(lines.get(20).startsWith("Frozen digits: examples/target/generated-sources/"), printed);
+    assertTrue(lines.get(20).contains("bit for bit on 359 of 359 test digits here and on 359 of 359 in a JVM"), printed);
+    assertTrue(lines.get(21).startsWith("Iris trained in PyTorch, frozen from its ONNX export (" + PyTorchIrisExample.MODEL
         + "): PyTorch's probabilities within "), printed);
-    assertTrue(lines.get(20).endsWith(" on 30 of 30 held-out flowers, the same species on 30 of 30; 100.0% right"), printed);
+    assertTrue(lines.get(21).endsWith(" on 30 of 30 held-out flowers, the same species on 30 of 30; 100.0% right"), printed);
   }
 
   @Test

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * The main job: runs every example, prints one table of the results, writes pictures of the trainings
- * into {@code examples/target/pictures/}, runs the frozen digits network here and in a JVM of its own, and
+ * into {@code examples/target/pictures/}, says where the lessons beside the generated networks are, runs the frozen digits network here and in a JVM of its own, and
  * the iris network trained in PyTorch, frozen from its ONNX export. From the repository root: {@code ./mvnw -B -q package -DskipTests -Pexamples}. It is compiled in
  * the module's second pass (src/trained/java), after the training step, as it runs the frozen example.
  */
@@ -32,6 +32,7 @@ public final class Main {
     System.out.println();
     System.out.println(DigitsBatches.run());
     System.out.println(picturesLine(pictures));
+    System.out.println(lessonsLine());
     System.out.println(FrozenDigitsExample.run(pictures.resolveSibling("frozen-demo")));
     System.out.println(PyTorchIrisExample.run());
   }
@@ -89,6 +90,13 @@ public final class Main {
         + " compared: " + where + COMPARISON_PICTURE;
   }
 
+  /** The line that says where the lessons are: beside the generated sources, each with its picture. */
+  static String lessonsLine() {
+    String xor = ExampleResult.generatedSource(XorNetwork.class).replace(".java", ".md");
+    String textbook = ExampleResult.generatedSource(TextbookNetwork.class).replace(".java", ".md");
+    return "Lessons, each network's training step equation by equation with its picture and a worked step: "
+        + xor + ", " + textbook + ", and one beside every generated network";
+  }
 
   /** The results as a table: a header, a rule, then one line per example, columns padded with spaces. */
   public static String table(List<ExampleResult> results) {

@@ -6,13 +6,21 @@ import dev.hardwired.Network;
 import dev.hardwired.processor.model.FrozenModel;
 import dev.hardwired.processor.model.NetworkModel;
 import dev.hardwired.processor.read.DeclarationReader;
+import dev.hardwired.processor.read.DeclarationSource;
 import dev.hardwired.processor.read.FrozenReader;
 import dev.hardwired.processor.read.Message;
+import com.palantir.javapoet.JavaFile;
 import dev.hardwired.processor.write.FrozenWriter;
+import dev.hardwired.processor.write.Lesson;
 import dev.hardwired.processor.write.NetworkWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -23,6 +31,8 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
 
 /**
  * Writes a network class for every type annotated with {@link Network}, and a frozen inference class for
@@ -35,6 +45,7 @@ public final class NetworkProcessor extends AbstractProcessor {
 
   private final Set<String> generatedNames = new HashSet<>();
   private int unrollLimit = -1;
+  private Boolean lessons;
 
   /**
    * {@code @Network}, {@code @Frozen}, and the {@code @Generated} on the classes this processor writes:
@@ -54,9 +65,15 @@ public final class NetworkProcessor extends AbstractProcessor {
    */
   public static final String UNROLL_LIMIT_OPTION = "hardwired.unrollLimit";
 
+  /**
+   * {@value #LESSONS_OPTION}: given (or {@code =true}), a Markdown lesson and an SVG picture beside each
+   * generated network ({@code XorNetwork.md}, {@code XorNetwork.svg}), among the generated sources.
+   */
+  public static final String LESSONS_OPTION = "hardwired.lessons";
+
   @Override
   public Set<String> getSupportedOptions() {
-    return new HashSet<>(Arrays.asList(UNROLL_LIMIT_OPTION));
+    return new HashSet<>(Arrays.asList(UNROLL_LIMIT_OPTION, LESSONS_OPTION));
   }
 
   @Override
@@ -121,9 +138,30 @@ public final class NetworkProcessor extends AbstractProcessor {
     TypeElement type = (TypeElement) element;
     Optional<NetworkModel> model = reader.read(type, mirror);
     if (model.isPresent()) {
-      NetworkWriter.write(model.get(), type, generator()).writeTo(processingEnv.getFiler());
+      JavaFile file = NetworkWriter.write(model.get(), type, generator());
+      file.writeTo(processingEnv.getFiler());
+      if (lessons()) {
+        writeLesson(model.get(), type, mirror, file.toString());
+      }
     }
     return model;
+  }
+
+  /** The lesson and its picture, beside the generated source. */
+  private void writeLesson(NetworkModel model, TypeElement type, AnnotationMirror mirror, String source)
+      throws IOException {
+    String pkg = model.generatedType().packageName();
+    String lesson = Lesson.markdown(model, source, DeclarationSource.of(type, mirror));
+    write(processingEnv.getFiler().createResource(StandardLocation.SOURCE_OUTPUT, pkg, Lesson.fileName(model), type), lesson);
+    write(
+        processingEnv.getFiler().createResource(StandardLocation.SOURCE_OUTPUT, pkg, Lesson.pictureName(model), type),
+        Lesson.picture(model));
+  }
+
+  private static void write(FileObject file, String text) throws IOException {
+    try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+      out.write(text);
+    }
   }
 
   /** The frozen class of a declaration with {@code @Frozen}; its own values are checked even without a network. */
@@ -142,6 +180,21 @@ public final class NetworkProcessor extends AbstractProcessor {
   /** The value of {@code @Generated}, or {@code null} where the compilation lacks it. */
   private String generator() {
     return generatedAvailable() ? NetworkProcessor.class.getCanonicalName() : null;
+  }
+
+  /** Whether to write lessons: {@value #LESSONS_OPTION} given without a value or as true, read once. */
+  private boolean lessons() {
+    if (lessons == null) {
+      Map<String, String> options = processingEnv.getOptions();
+      String value = options.get(LESSONS_OPTION);
+      String flag = !options.containsKey(LESSONS_OPTION) ? "false"
+          : value == null || value.trim().isEmpty() ? "true" : value.trim().toLowerCase(Locale.ROOT);
+      lessons = flag.equals("true");
+      if (!lessons && !flag.equals("false")) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.FLAG_OPTION.format(LESSONS_OPTION, value));
+      }
+    }
+    return lessons;
   }
 
   /** The option's value, read (and a bad one reported) once per compilation. */

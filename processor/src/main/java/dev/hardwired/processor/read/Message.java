@@ -96,6 +96,7 @@ public enum Message {
       "a frozen %s network has %,d parameters; at most %,d fit as constants in one class file (about %,d MB"
           + " of it); load a weights file at run time into the trainable class instead"),
   OPTION("option", "-A%s=%s: expected a whole number from 0 to %d"),
+  FLAG_OPTION("option", "-A%s=%s: expected true, false, or no value (which means true)"),
   WRITE_FAILED("write", "could not write the generated class for %s: %s"),
   UNEXPECTED(
       "internal",
