@@ -209,6 +209,9 @@ public final class Lesson {
       } else {
         // The heading is the equation's name; the paragraph states the equation.
         String equation = text.startsWith(heading + ":") ? text.substring(heading.length() + 1).trim() : text;
+        if (Character.isLowerCase(equation.charAt(0)) && equation.charAt(0) < 128) {
+          equation = Code.capitalize(equation); // "The perceptron criterion …", but δH stays δH
+        }
         paragraph(s, equation.endsWith(".") ? equation : equation + ".");
       }
       List<String> statements = lines.subList(first, lines.size());
