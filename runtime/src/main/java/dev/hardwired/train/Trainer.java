@@ -266,6 +266,9 @@ public final class Trainer {
    * from which epoch it resumed; then {@code epochEnded} for each epoch trained now, with the whole history
    * so far); the seconds of the history count on from those of the checkpoint.
    *
+   * <p>One file holds one run: runs at the same time (a {@link Sweep}, say) each need a trainer with a file
+   * of their own.
+   *
    * @param file the checkpoint file; its folder must exist
    * @param everyEpochs how often to save, in epochs (1 saves after every epoch)
    * @throws IllegalArgumentException when {@code file} is null or {@code everyEpochs < 1}
@@ -351,6 +354,8 @@ public final class Trainer {
    *     validation set
    * @throws TrainingDivergedException when training diverged; the network then has its last finite
    *     parameters
+   * @throws CheckpointException with {@link #checkpoint} or {@link #resume}, when a checkpoint is refused (the
+   *     network is then unchanged) or cannot be written
    */
   public TrainingHistory train(TrainableNetwork network, DataSet training, DataSet validation) {
     requireNetwork(network);

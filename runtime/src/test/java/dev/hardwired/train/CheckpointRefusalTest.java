@@ -57,9 +57,11 @@ class CheckpointRefusalTest {
   /** Resumes with {@code trainer} into a fresh network of the run: the message, the network unchanged. */
   private String refused(Trainer trainer, TrainableNetwork network, DataSet training) throws IOException {
     double[] before = network.parameters();
+    byte[] content = Files.readAllBytes(file);
     CheckpointException e =
         assertThrows(CheckpointException.class, () -> trainer.checkpoint(file, 2).train(network, training));
     assertArrayEquals(before, network.parameters(), "the network's parameters");
+    assertArrayEquals(content, Files.readAllBytes(file), "the checkpoint file");
     assertEquals(file, e.file());
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     return e.getMessage();

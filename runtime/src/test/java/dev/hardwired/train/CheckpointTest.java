@@ -73,7 +73,7 @@ class CheckpointTest {
   }
 
   @Test
-  void aRunStoppedAfterAnyEpochAndResumedEndsWithTheBitsOfTheRunThatWasNot() throws IOException {
+  void aRunStoppedAfterAChosenEpochAndResumedEndsWithTheBitsOfTheRunThatWasNot() throws IOException {
     for (CheckpointRuns.Run run : CheckpointRuns.all(11)) {
       Object uninterrupted = run.network();
       TrainingHistory expected = run.train(run.trainer, uninterrupted);
