@@ -166,7 +166,7 @@ final class Checkpoint {
       double rate;
       try {
         rate = trainer.schedule().rate(e, epochs);
-      } catch (RuntimeException e2) {
+      } catch (RuntimeException thrown) {
         return e + " of " + epochs + " then an exception, CRC-32 " + hex(crc.getValue());
       }
       putLong(bits, Double.doubleToRawLongBits(rate));
@@ -458,6 +458,21 @@ final class Checkpoint {
     } else if (bestEpoch < 0 || bestEpoch > epoch || (bestEpoch > 0) != (bestParameters != null)) {
       problem = "best epoch: expected 0 to " + epoch + " with parameters when above 0, found " + bestEpoch
           + (bestParameters != null ? " with parameters" : " without parameters");
+    } else if (sinceBest < 0 || sinceBest > epoch) {
+      problem = "epochs since the best: expected 0 to " + epoch + ", found " + sinceBest;
+    } else if (finalBestEpoch < 0 || finalBestEpoch > epoch || (stopReason == null && finalBestEpoch != 0)) {
+      problem = "final best epoch: expected " + (stopReason == null ? "0 while the run goes on" : "0 to " + epoch)
+          + ", found " + finalBestEpoch;
+    } else if (!(seconds >= 0) || Double.isInfinite(seconds) || Double.isNaN(bestLoss)) {
+      problem = "seconds and best loss: expected a finite time ≥ 0 and a loss, found " + seconds + " and " + bestLoss;
+    } else {
+      problem = firstNotFinite("parameter", parameters);
+      if (problem == null && bestParameters != null) {
+        problem = firstNotFinite("parameter of the best epoch", bestParameters);
+      }
+      for (int m = 0; problem == null && m < moments.length; m++) {
+        problem = firstNotFinite("element of moment " + m, moments[m]);
+      }
     }
     boolean[] seen = new boolean[order.length];
     for (int i = 0; problem == null && i < order.length; i++) {
@@ -476,6 +491,15 @@ final class Checkpoint {
     if (problem != null) {
       throw new CheckpointException(file, "checkpoint " + file + " is not consistent: " + problem);
     }
+  }
+
+  private static String firstNotFinite(String what, double[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        return what + " " + i + ": expected a finite number, found " + values[i];
+      }
+    }
+    return null;
   }
 
   private static TrainingHistory.StopReason stopReason(Path file, String name) {

@@ -48,13 +48,15 @@ final class ShuffledFloatNet implements TrainableFloatNetwork {
     }
   }
 
-  /** The reference network takes these parameters, widened. */
+  /**
+   * The reference network takes these parameters, widened, into its own array: unchecked, so that an update
+   * that broke a parameter gives a loss that is not finite, as a generated network's would.
+   */
   private void sync() {
-    double[] p = new double[parameterCount()];
+    double[] p = inner.parameterArrays()[0];
     for (int i = 0; i < p.length; i++) {
       p[i] = get(i);
     }
-    inner.setParameters(p);
   }
 
   @Override
