@@ -17,16 +17,28 @@ import java.util.function.UnaryOperator;
 /**
  * Writes a file atomically: to a temporary file in the same folder, forced to the disk and moved over the
  * target in one step, so that the target holds either its previous content or the whole new file. Concurrent
- * writes to one target each write their own temporary file; the target ends up as one of them, whole.
+ * writes to one target each write their own temporary file; the target ends up as one of them, whole. Weights
+ * files, ONNX files and training checkpoints are written this way.
  */
-final class AtomicFile {
+public final class AtomicFile {
   /** What goes into the file. */
-  interface Content {
+  public interface Content {
     /** Writes the whole content to {@code out}; the stream is flushed and closed afterwards. */
     void writeTo(OutputStream out) throws IOException;
   }
 
   private AtomicFile() {}
+
+  /**
+   * Writes {@code content} to {@code target} atomically.
+   *
+   * @throws IOException when the file cannot be written; any previous {@code target} is then left intact and
+   *     the temporary file is deleted
+   * @throws IllegalArgumentException when {@code target} is null or names no file
+   */
+  public static void write(Path target, Content content) throws IOException {
+    write(target, content, UnaryOperator.identity());
+  }
 
   /**
    * Writes {@code content} to {@code target}, through {@code wrap}, with which tests inject failures.

@@ -49,6 +49,23 @@ abstract class BoundState extends OptimizerState {
   /** Copies every moment array into the saved copy (allocating it on the first save), or back. */
   abstract void copyMoments(boolean save);
 
+  /** The number of moment arrays per parameter array: 0 for plain SGD, 1 for momentum and RMSprop, 2 for Adam. */
+  abstract int momentCount();
+
+  /**
+   * Moment {@code n} in the canonical flat order of the network's parameters: element {@code map[k][j]} of
+   * the result is the moment of element j of parameter array k. For a checkpoint, between epochs.
+   */
+  abstract double[] moment(int n, int[][] map, int count);
+
+  /** Sets moment {@code n} from {@code values} in the canonical order, as {@link #moment} gives it. */
+  abstract void setMoment(int n, int[][] map, double[] values);
+
+  /** Sets the number of steps taken, for a run resumed from a checkpoint. */
+  final void setSteps(long steps) {
+    this.steps = steps;
+  }
+
   @Override
   public final long steps() {
     return steps;

@@ -1,5 +1,7 @@
 package dev.hardwired.train;
 
+import dev.hardwired.Precision;
+import dev.hardwired.Topology;
 import dev.hardwired.TrainableNetwork;
 import dev.hardwired.data.DataSet;
 import dev.hardwired.data.OneHot;
@@ -193,6 +195,60 @@ final class DoubleLearner extends Learner {
       }
     }
     return true;
+  }
+
+  @Override
+  Topology topology() {
+    return network.topology();
+  }
+
+  @Override
+  Precision precision() {
+    return Precision.DOUBLE;
+  }
+
+  @Override
+  double[] parameters() {
+    return network.parameters();
+  }
+
+  @Override
+  void setParameters(double[] values) {
+    network.setParameters(values);
+  }
+
+  @Override
+  double[] snapshot(int snapshot) {
+    return snapshots[snapshot].clone();
+  }
+
+  @Override
+  void setSnapshot(int snapshot, double[] values) {
+    System.arraycopy(values, 0, snapshots[snapshot], 0, values.length);
+  }
+
+  @Override
+  int[][] storageMap() {
+    int count = network.parameterCount();
+    double[] kept = network.parameters();
+    double[] probe = new double[count];
+    for (int i = 0; i < count; i++) {
+      probe[i] = i;
+    }
+    int[][] map = new int[parameters.length][];
+    network.setParameters(probe);
+    try {
+      for (int k = 0; k < parameters.length; k++) {
+        map[k] = new int[parameters[k].length];
+        for (int j = 0; j < map[k].length; j++) {
+          double value = parameters[k][j];
+          map[k][j] = value == (int) value ? (int) value : -1;
+        }
+      }
+    } finally {
+      network.setParameters(kept);
+    }
+    return requirePermutation(map, count);
   }
 
   @Override

@@ -49,6 +49,33 @@ abstract class DoubleState extends BoundState {
   }
 
   @Override
+  final int momentCount() {
+    return moments.length;
+  }
+
+  @Override
+  final double[] moment(int n, int[][] map, int count) {
+    double[] values = new double[count];
+    for (int k = 0; k < parameters.length; k++) {
+      double[] m = moments[n][k];
+      for (int j = 0; j < m.length; j++) {
+        values[map[k][j]] = m[j];
+      }
+    }
+    return values;
+  }
+
+  @Override
+  final void setMoment(int n, int[][] map, double[] values) {
+    for (int k = 0; k < parameters.length; k++) {
+      double[] m = moments[n][k];
+      for (int j = 0; j < m.length; j++) {
+        m[j] = values[map[k][j]];
+      }
+    }
+  }
+
+  @Override
   final void copyMoments(boolean save) {
     if (saved == null) {
       saved = new double[moments.length][parameters.length][];

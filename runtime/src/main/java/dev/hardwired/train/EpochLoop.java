@@ -1,6 +1,9 @@
 package dev.hardwired.train;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -24,8 +27,34 @@ final class EpochLoop {
   private final boolean fused;
   private final OptimizerState optimizer;
   private long steps;
+  // Checkpoints: the header of this run's checkpoints (null when there are none to write or read), where to
+  // write them (null for nowhere) and every how many epochs, and the checkpoint resumed and its file (or null).
+  private final Map<String, String> header;
+  private final Path checkpointFile;
+  private final int checkpointEvery;
+  private final Checkpoint resumed;
+  private final Path resumedFrom;
+  private int[][] storageMap;
 
   EpochLoop(Trainer trainer, Learner learner) {
+    this(trainer, learner, null, null, 0, null, null);
+  }
+
+  /**
+   * A run that writes checkpoints to {@code checkpointFile} (unless null) every {@code checkpointEvery}
+   * epochs and at its end, and that resumes {@code resumed} (unless null), read from {@code resumedFrom} and
+   * already checked against {@code header}; the network changes only when {@link #run} starts.
+   *
+   * @throws CheckpointException when {@code resumed} has another number of moment arrays than the optimizer
+   */
+  EpochLoop(
+      Trainer trainer,
+      Learner learner,
+      Map<String, String> header,
+      Path checkpointFile,
+      int checkpointEvery,
+      Checkpoint resumed,
+      Path resumedFrom) {
     this.trainer = trainer;
     this.learner = learner;
     this.listeners = trainer.listeners();
@@ -39,22 +68,69 @@ final class EpochLoop {
     // Plain SGD one sample at a time is the network's own fused step: no gradient sums, no optimizer.
     this.fused = batchSize == 1 && trainer.optimizer().isPlainSgd();
     this.optimizer = fused ? null : learner.bind(trainer.optimizer());
+    this.header = header;
+    this.checkpointFile = checkpointFile;
+    this.checkpointEvery = checkpointEvery;
+    this.resumed = resumed;
+    this.resumedFrom = resumedFrom;
+    int moments = optimizer == null ? 0 : ((BoundState) optimizer).momentCount();
+    if (resumed != null && resumed.order.length != size) {
+      throw new CheckpointException(
+          resumedFrom,
+          "checkpoint " + resumedFrom + " is not consistent: order of the samples: expected " + size + " samples, found "
+              + resumed.order.length);
+    }
+    if (resumed != null && resumed.moments.length != moments) {
+      throw new CheckpointException(
+          resumedFrom,
+          "checkpoint " + resumedFrom + " is not consistent: optimizer moments: expected " + moments + " for "
+              + trainer.optimizer() + (fused ? " in the network's fused step" : "") + ", found " + resumed.moments.length);
+    }
   }
 
   TrainingHistory run() {
     int maxEpochs = trainer.epochs();
     String description = learner.name() + ", " + size + " samples; " + trainer;
+    TrainingHistory history = new TrainingHistory();
+    CountingRandom random;
+    long start;
+    double bestLoss;
+    int bestEpoch;
+    int sinceBest;
+    if (resumed == null) {
+      random = new CountingRandom(trainer.seed());
+      start = System.nanoTime();
+      bestLoss = Double.POSITIVE_INFINITY;
+      bestEpoch = 0;
+      sinceBest = 0;
+    } else {
+      restore(resumed);
+      for (EpochRecord record : resumed.records) {
+        history.add(record);
+      }
+      random = CountingRandom.after(trainer.seed(), resumed.draws);
+      start = System.nanoTime() - (long) (resumed.seconds * 1e9);
+      bestLoss = resumed.bestLoss;
+      bestEpoch = resumed.bestEpoch;
+      sinceBest = resumed.sinceBest;
+      description += "; resumed after epoch " + resumed.epoch + " from " + resumedFrom;
+      if (resumed.stopReason != null) {
+        // The run had ended: the network now has its final parameters, and the history is complete.
+        history.finish(resumed.stopReason, resumed.finalBestEpoch);
+        for (TrainingListener listener : listeners) {
+          listener.started(maxEpochs, description);
+        }
+        for (TrainingListener listener : listeners) {
+          listener.finished(history);
+        }
+        return history;
+      }
+    }
     for (TrainingListener listener : listeners) {
       listener.started(maxEpochs, description);
     }
-    TrainingHistory history = new TrainingHistory();
-    Random random = new Random(trainer.seed());
-    long start = System.nanoTime();
-    double bestLoss = Double.POSITIVE_INFINITY;
-    int bestEpoch = 0;
-    int sinceBest = 0;
     TrainingHistory.StopReason reason = TrainingHistory.StopReason.MAX_EPOCHS;
-    for (int epoch = 1; epoch <= maxEpochs; epoch++) {
+    for (int epoch = history.size() + 1; epoch <= maxEpochs; epoch++) {
       double rate = trainer.schedule().rate(epoch - 1, maxEpochs);
       if (trainer.shuffles()) {
         shuffle(random);
@@ -101,19 +177,99 @@ final class EpochLoop {
         reason = TrainingHistory.StopReason.CONDITION;
         break;
       }
+      if (checkpointFile != null && epoch % checkpointEvery == 0 && epoch < maxEpochs) {
+        save(history, null, 0, random, start, bestLoss, bestEpoch, sinceBest);
+      }
     }
+    int finalBest;
     if (trainer.patience() > 0 && bestEpoch > 0) {
       if (bestEpoch != history.size()) {
         learner.restore(Learner.BEST);
       }
+      finalBest = bestEpoch;
     } else {
-      bestEpoch = history.size();
+      finalBest = history.size();
     }
-    history.finish(reason, bestEpoch);
+    history.finish(reason, finalBest);
+    if (checkpointFile != null) {
+      save(history, reason, finalBest, random, start, bestLoss, bestEpoch, sinceBest);
+    }
     for (TrainingListener listener : listeners) {
       listener.finished(history);
     }
     return history;
+  }
+
+  /**
+   * Writes the checkpoint of the run as it stands, between epochs: {@code reason} null while it goes on, or
+   * why it ended, with {@code finalBest} the history's best epoch.
+   */
+  private void save(
+      TrainingHistory history,
+      TrainingHistory.StopReason reason,
+      int finalBest,
+      CountingRandom random,
+      long start,
+      double bestLoss,
+      int bestEpoch,
+      int sinceBest) {
+    int count = learner.topology().parameterCount();
+    double[][] moments;
+    long optimizerSteps;
+    if (optimizer == null) {
+      moments = new double[0][];
+      optimizerSteps = 0;
+    } else {
+      BoundState state = (BoundState) optimizer;
+      moments = new double[state.momentCount()][];
+      for (int n = 0; n < moments.length; n++) {
+        moments[n] = state.moment(n, storageMap(), count);
+      }
+      optimizerSteps = state.steps();
+    }
+    new Checkpoint(
+            header,
+            reason,
+            finalBest,
+            history.size(),
+            steps,
+            random.draws(),
+            order.clone(),
+            (System.nanoTime() - start) / 1e9,
+            bestLoss,
+            bestEpoch,
+            sinceBest,
+            learner.parameters(),
+            bestEpoch > 0 ? learner.snapshot(Learner.BEST) : null,
+            optimizerSteps,
+            moments,
+            new ArrayList<>(history.epochs()))
+        .write(checkpointFile, learner.precision());
+  }
+
+  /** Gives the network, the optimizer and this loop the state of {@code checkpoint}. */
+  private void restore(Checkpoint checkpoint) {
+    if (optimizer != null) {
+      BoundState state = (BoundState) optimizer;
+      for (int n = 0; n < checkpoint.moments.length; n++) {
+        state.setMoment(n, storageMap(), checkpoint.moments[n]);
+      }
+      state.setSteps(checkpoint.optimizerSteps);
+    }
+    learner.setParameters(checkpoint.parameters);
+    if (checkpoint.bestParameters != null) {
+      learner.setSnapshot(Learner.BEST, checkpoint.bestParameters);
+    }
+    steps = checkpoint.steps;
+    System.arraycopy(checkpoint.order, 0, order, 0, size);
+  }
+
+  /** Where each element of the network's parameter arrays is in the canonical order; found once. */
+  private int[][] storageMap() {
+    if (storageMap == null) {
+      storageMap = learner.storageMap();
+    }
+    return storageMap;
   }
 
   /** Fisher–Yates over the index permutation: each position, from the last, swapped with one at or before it. */

@@ -1,5 +1,7 @@
 package dev.hardwired.train;
 
+import dev.hardwired.Precision;
+import dev.hardwired.Topology;
 import dev.hardwired.TrainableFloatNetwork;
 import dev.hardwired.data.DataSet;
 import dev.hardwired.data.OneHot;
@@ -204,6 +206,88 @@ final class FloatLearner extends Learner {
       }
     }
     return true;
+  }
+
+  @Override
+  Topology topology() {
+    return network.topology();
+  }
+
+  @Override
+  Precision precision() {
+    return Precision.FLOAT;
+  }
+
+  @Override
+  double[] parameters() {
+    return widen(network.parameters());
+  }
+
+  @Override
+  void setParameters(double[] values) {
+    network.setParameters(narrow(values));
+  }
+
+  @Override
+  double[] snapshot(int snapshot) {
+    return widen(snapshots[snapshot]);
+  }
+
+  @Override
+  void setSnapshot(int snapshot, double[] values) {
+    float[] into = snapshots[snapshot];
+    for (int i = 0; i < into.length; i++) {
+      into[i] = (float) values[i];
+    }
+  }
+
+  /**
+   * {@inheritDoc} A float holds every integer up to 2²⁴ exactly, so the indices go in two halves of 16 bits,
+   * one pass each.
+   */
+  @Override
+  int[][] storageMap() {
+    int count = network.parameterCount();
+    float[] kept = network.parameters();
+    float[] probe = new float[count];
+    int[][] map = new int[parameters.length][];
+    for (int k = 0; k < parameters.length; k++) {
+      map[k] = new int[parameters[k].length];
+    }
+    try {
+      for (int half = 0; half < 2; half++) {
+        for (int i = 0; i < count; i++) {
+          probe[i] = half == 0 ? i & 0xFFFF : i >>> 16;
+        }
+        network.setParameters(probe);
+        for (int k = 0; k < parameters.length; k++) {
+          for (int j = 0; j < map[k].length; j++) {
+            float value = parameters[k][j];
+            int part = value == (int) value && value >= 0 && value <= 0xFFFF ? (int) value : -1;
+            map[k][j] = part < 0 || map[k][j] < 0 ? -1 : map[k][j] | (half == 0 ? part : part << 16);
+          }
+        }
+      }
+    } finally {
+      network.setParameters(kept);
+    }
+    return requirePermutation(map, count);
+  }
+
+  private static double[] widen(float[] values) {
+    double[] wide = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      wide[i] = values[i];
+    }
+    return wide;
+  }
+
+  private static float[] narrow(double[] values) {
+    float[] narrow = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      narrow[i] = (float) values[i];
+    }
+    return narrow;
   }
 
   @Override

@@ -51,6 +51,33 @@ abstract class FloatState extends BoundState {
   }
 
   @Override
+  final int momentCount() {
+    return moments.length;
+  }
+
+  @Override
+  final double[] moment(int n, int[][] map, int count) {
+    double[] values = new double[count];
+    for (int k = 0; k < parameters.length; k++) {
+      float[] m = moments[n][k];
+      for (int j = 0; j < m.length; j++) {
+        values[map[k][j]] = m[j];
+      }
+    }
+    return values;
+  }
+
+  @Override
+  final void setMoment(int n, int[][] map, double[] values) {
+    for (int k = 0; k < parameters.length; k++) {
+      float[] m = moments[n][k];
+      for (int j = 0; j < m.length; j++) {
+        m[j] = (float) values[map[k][j]];
+      }
+    }
+  }
+
+  @Override
   final void copyMoments(boolean save) {
     if (saved == null) {
       saved = new float[moments.length][parameters.length][];

@@ -1,6 +1,8 @@
 package dev.hardwired.train;
 
 import dev.hardwired.Loss;
+import dev.hardwired.Precision;
+import dev.hardwired.Topology;
 import dev.hardwired.data.DataSet;
 import java.util.function.IntFunction;
 
@@ -66,6 +68,58 @@ abstract class Learner {
 
   /** What the network is, for messages. */
   abstract String name();
+
+  // For checkpoints, between epochs: values in the canonical flat order of the topology, a float network's
+  // widened to double (exactly: every float is a double, and narrowing gives the same float back).
+
+  abstract Topology topology();
+
+  abstract Precision precision();
+
+  /** The network's parameters. */
+  abstract double[] parameters();
+
+  /** Sets the network's parameters. */
+  abstract void setParameters(double[] values);
+
+  /** A copy of {@code snapshot}. */
+  abstract double[] snapshot(int snapshot);
+
+  /** Sets {@code snapshot} to {@code values}. */
+  abstract void setSnapshot(int snapshot, double[] values);
+
+  /**
+   * Where each element of the network's parameter arrays is in the canonical order: {@code map[k][j]} is
+   * the canonical index of element j of array k. Found by giving the network the parameters 0, 1, 2, … for
+   * a moment and reading its arrays; its parameters are then put back, bit for bit.
+   *
+   * @throws IllegalStateException when the arrays are not a rearrangement of the parameters
+   */
+  abstract int[][] storageMap();
+
+  /** Checks that {@code map} names every canonical index exactly once. */
+  final int[][] requirePermutation(int[][] map, int count) {
+    boolean[] seen = new boolean[count];
+    int total = 0;
+    for (int[] array : map) {
+      for (int index : array) {
+        if (index < 0 || index >= count || seen[index]) {
+          throw new IllegalStateException(
+              "the parameter arrays of " + name() + " are not a rearrangement of its " + count
+                  + " parameters (parameter " + index + " is in them twice, or is not one); its optimizer state"
+                  + " cannot be checkpointed");
+        }
+        seen[index] = true;
+        total++;
+      }
+    }
+    if (total != count) {
+      throw new IllegalStateException(
+          "the parameter arrays of " + name() + " hold " + total + " values; expected its " + count
+              + " parameters");
+    }
+    return map;
+  }
 
   /** Whether accuracy means something: named classes, or a loss for classification. */
   private static boolean classifies(DataSet data, Loss loss) {

@@ -3,9 +3,12 @@ package dev.hardwired.train;
 import dev.hardwired.TrainableFloatNetwork;
 import dev.hardwired.TrainableNetwork;
 import dev.hardwired.data.DataSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -43,6 +46,9 @@ import java.util.function.Predicate;
  *       the network is first put back to the last state in which its parameters and the loss were finite.
  *   <li><b>Reproducibility.</b> The same trainer, network parameters and data give bit-identical losses,
  *       parameters and history (times aside), on any thread; see {@link Sweep}.
+ *   <li><b>Checkpoints.</b> With {@link #checkpoint}, a run saves its state every so many epochs, atomically,
+ *       and the same call started again after a crash resumes it from there, to end with the bits of the run
+ *       that never stopped; {@link #resume} continues a named checkpoint.
  *   <li><b>Allocation.</b> The data are copied (and for a float network rounded to float) once, before the
  *       first epoch; no step allocates.
  * </ul>
@@ -59,6 +65,7 @@ public final class Trainer {
   private final Predicate<TrainingHistory> stopWhen;
   private final List<TrainingListener> listeners;
   private final int threads;
+  private final Checkpoints checkpoints;
 
   private Trainer(
       Optimizer optimizer,
@@ -71,7 +78,8 @@ public final class Trainer {
       int patience,
       Predicate<TrainingHistory> stopWhen,
       List<TrainingListener> listeners,
-      int threads) {
+      int threads,
+      Checkpoints checkpoints) {
     this.optimizer = optimizer;
     this.schedule = schedule;
     this.epochs = epochs;
@@ -83,6 +91,7 @@ public final class Trainer {
     this.stopWhen = stopWhen;
     this.listeners = listeners;
     this.threads = threads;
+    this.checkpoints = checkpoints;
   }
 
   /** A trainer with the defaults: plain SGD, learning rate 0.1, batches of 1, 100 epochs, seed 0. */
@@ -98,7 +107,8 @@ public final class Trainer {
         0,
         null,
         Collections.<TrainingListener>emptyList(),
-        1);
+        1,
+        Checkpoints.NONE);
   }
 
   /** The update rule; plain SGD by default. */
@@ -106,7 +116,7 @@ public final class Trainer {
     if (optimizer == null) {
       throw new IllegalArgumentException("optimizer is null");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads, checkpoints);
   }
 
   /** A constant learning rate. */
@@ -119,7 +129,7 @@ public final class Trainer {
     if (schedule == null) {
       throw new IllegalArgumentException("schedule is null");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads, checkpoints);
   }
 
   /** The most epochs to train: each one every training sample once. */
@@ -127,7 +137,7 @@ public final class Trainer {
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs is " + epochs + "; expected at least 1");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads, checkpoints);
   }
 
   /** Samples per step: 1 for SGD, more for mini-batches (sets smaller than a batch are one batch). */
@@ -135,7 +145,7 @@ public final class Trainer {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size is " + batchSize + "; expected at least 1");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads, checkpoints);
   }
 
   /** The whole training set in every step: full-batch gradient descent, one step per epoch. */
@@ -145,12 +155,12 @@ public final class Trainer {
 
   /** The seed of the order of the samples. */
   public Trainer seed(long seed) {
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads, checkpoints);
   }
 
   /** Whether each epoch visits the samples in a new random order (the default) or in the set's order. */
   public Trainer shuffle(boolean shuffle) {
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads, checkpoints);
   }
 
   /** Stops after the first epoch whose mean training loss is at most {@code loss}. */
@@ -158,7 +168,7 @@ public final class Trainer {
     if (Double.isNaN(loss)) {
       throw new IllegalArgumentException("target loss is NaN; expected a number");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, loss, patience, stopWhen, listeners, threads);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, loss, patience, stopWhen, listeners, threads, checkpoints);
   }
 
   /**
@@ -170,7 +180,7 @@ public final class Trainer {
     if (patience < 1) {
       throw new IllegalArgumentException("patience is " + patience + "; expected at least 1 epoch");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads, checkpoints);
   }
 
   /**
@@ -182,7 +192,7 @@ public final class Trainer {
     if (condition == null) {
       throw new IllegalArgumentException("condition is null");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, condition, listeners, threads);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, condition, listeners, threads, checkpoints);
   }
 
   /** This trainer telling {@code listener} too of its runs. */
@@ -203,7 +213,8 @@ public final class Trainer {
         patience,
         stopWhen,
         Collections.unmodifiableList(more),
-        threads);
+        threads,
+        checkpoints);
   }
 
   /**
@@ -218,7 +229,114 @@ public final class Trainer {
     if (threads < 1 || threads > 256) {
       throw new IllegalArgumentException("threads is " + threads + "; expected 1 to 256");
     }
-    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads);
+    return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads, checkpoints);
+  }
+
+  /**
+   * This trainer saving a checkpoint of each run to {@code file} every {@code everyEpochs} epochs and at
+   * the run's end, and, when {@code file} already holds a checkpoint as {@code train} starts, resuming
+   * that run from it instead of starting anew: so a training program survives a crash by being started
+   * again, unchanged.
+   *
+   * <pre>{@code
+   * Trainer trainer = Trainer.create().optimizer(Optimizer.adam()).learningRate(0.01).epochs(200).seed(7)
+   *     .checkpoint(Paths.get("digits.checkpoint"), 10);
+   * TrainingHistory history = trainer.train(network, training, validation);  // the same line after a crash
+   * }</pre>
+   *
+   * <p>A checkpoint holds what the run needs to go on exactly as if it had never stopped: the parameters,
+   * the optimizer's state (its moments and step count), the epochs and steps done, the shuffling
+   * generator's position, the early-stopping bookkeeping (best validation loss, its epoch and parameters,
+   * epochs since) and the history so far. A run that is killed at any moment and resumed ends with the
+   * parameters and the history (times aside) of the run that was not: bit for bit. Each checkpoint is
+   * written atomically: the file holds the previous checkpoint or the new one, whole, never a part. Writing
+   * between epochs allocates; no step does. The format is in {@code docs/checkpoints.md}.
+   *
+   * <p>A checkpoint is resumed only by the run it belongs to, so resuming cannot quietly give another result
+   * than the uninterrupted run: the same topology and precision, the same trainer configuration (optimizer
+   * and its settings, learning rate of every epoch, epochs, batch size, shuffling and seed, threads, stop
+   * rules), the same training and validation data, and a network that has, as {@code train} starts, the
+   * parameters the run started from. Anything else is refused with a {@link CheckpointException} saying what
+   * was expected and what was found, before the network is changed; delete the file to start a new run. A
+   * condition of one's own ({@link #stopWhen}) cannot be compared, and must not keep a state of its own that
+   * a new process would lose. A run that had ended when its checkpoint was written is not trained again:
+   * {@code train} gives the network its final parameters and returns the history as it was.
+   *
+   * <p>Listeners are told of a resumed run as of any other ({@code started}, with a description that says
+   * from which epoch it resumed; then {@code epochEnded} for each epoch trained now, with the whole history
+   * so far); the seconds of the history count on from those of the checkpoint.
+   *
+   * <p>One file holds one run: runs at the same time (a {@link Sweep}, say) each need a trainer with a file
+   * of their own.
+   *
+   * @param file the checkpoint file; its folder must exist
+   * @param everyEpochs how often to save, in epochs (1 saves after every epoch)
+   * @throws IllegalArgumentException when {@code file} is null or {@code everyEpochs < 1}
+   * @see #resume(Path)
+   */
+  public Trainer checkpoint(Path file, int everyEpochs) {
+    if (file == null) {
+      throw new IllegalArgumentException("checkpoint file is null");
+    }
+    if (everyEpochs < 1) {
+      throw new IllegalArgumentException("everyEpochs is " + everyEpochs + "; expected at least 1");
+    }
+    return new Trainer(
+        optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads,
+        new Checkpoints(file, everyEpochs, checkpoints.resume));
+  }
+
+  /**
+   * This trainer resuming, in {@code train}, the run whose checkpoint is {@code file}, which must exist:
+   * for a run to be continued elsewhere, or from a copy. (With {@link #checkpoint} alone a run resumes from
+   * its own file when there is one, and starts anew when there is none; {@code resume} insists.) The run goes on
+   * exactly as {@link #checkpoint} describes, and the same checks apply; it writes checkpoints only if
+   * {@link #checkpoint} is set too, to that file.
+   *
+   * <p>Why a trainer setting and not a method that trains: a checkpoint is resumed by the same {@code
+   * train(network, training, validation)} call that started the run, with the same network and data, and
+   * must match the same trainer's configuration; so resuming is one more setting of that trainer, and the
+   * call stays the one call that trains.
+   *
+   * <pre>{@code
+   * TrainingHistory history = trainer.resume(Paths.get("digits.checkpoint")).train(network, training, validation);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code file} is null
+   */
+  public Trainer resume(Path file) {
+    if (file == null) {
+      throw new IllegalArgumentException("checkpoint file to resume is null");
+    }
+    return new Trainer(
+        optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads,
+        new Checkpoints(checkpoints.file, checkpoints.every, file));
+  }
+
+  /** Where checkpoints are written and read: nothing by default. */
+  private static final class Checkpoints {
+    static final Checkpoints NONE = new Checkpoints(null, 0, null);
+
+    /** Where checkpoints are written, or null; every how many epochs. */
+    final Path file;
+    final int every;
+    /** The checkpoint to resume whatever is in {@link #file}, or null. */
+    final Path resume;
+
+    Checkpoints(Path file, int every, Path resume) {
+      this.file = file;
+      this.every = every;
+      this.resume = resume;
+    }
+
+    boolean any() {
+      return file != null || resume != null;
+    }
+
+    /** The checkpoint to resume: the one named, or else the one already written to {@link #file}, or none. */
+    Path toResume() {
+      return resume != null ? resume : file != null && Files.exists(file) ? file : null;
+    }
   }
 
   /** Trains {@code network} on {@code training}, with no validation set. */
@@ -236,10 +354,12 @@ public final class Trainer {
    *     validation set
    * @throws TrainingDivergedException when training diverged; the network then has its last finite
    *     parameters
+   * @throws CheckpointException with {@link #checkpoint} or {@link #resume}, when a checkpoint is refused (the
+   *     network is then unchanged) or cannot be written
    */
   public TrainingHistory train(TrainableNetwork network, DataSet training, DataSet validation) {
     requireNetwork(network);
-    return run(new DoubleLearner(network, requireTraining(training), requireValidation(validation), parts()));
+    return run(new DoubleLearner(network, requireTraining(training), requireValidation(validation), parts()), training, validation);
   }
 
   /** Trains a float network on {@code training}, with no validation set. */
@@ -253,7 +373,7 @@ public final class Trainer {
    */
   public TrainingHistory train(TrainableFloatNetwork network, DataSet training, DataSet validation) {
     requireNetwork(network);
-    return run(new FloatLearner(network, requireTraining(training), requireValidation(validation), parts()));
+    return run(new FloatLearner(network, requireTraining(training), requireValidation(validation), parts()), training, validation);
   }
 
   private static void requireNetwork(Object network) {
@@ -281,9 +401,15 @@ public final class Trainer {
     return batchSize == 1 && optimizer.isPlainSgd() ? 1 : threads;
   }
 
-  private TrainingHistory run(Learner learner) {
+  private TrainingHistory run(Learner learner, DataSet training, DataSet validation) {
     try {
-      return new EpochLoop(this, learner).run();
+      if (!checkpoints.any()) {
+        return new EpochLoop(this, learner).run();
+      }
+      Map<String, String> header = Checkpoint.header(this, learner, training, validation, learner.parameters());
+      Path from = checkpoints.toResume();
+      Checkpoint resumed = from == null ? null : Checkpoint.read(from, header, learner.precision());
+      return new EpochLoop(this, learner, header, checkpoints.file, checkpoints.every, resumed, from).run();
     } finally {
       learner.close();
     }
@@ -344,6 +470,8 @@ public final class Trainer {
         + (targetLoss == Double.NEGATIVE_INFINITY ? "" : ", target loss " + targetLoss)
         + (patience > 0 ? ", early stopping after " + patience : "")
         + (stopWhen == null ? "" : ", a stop condition")
-        + (threads == 1 ? "" : ", " + threads + " threads");
+        + (threads == 1 ? "" : ", " + threads + " threads")
+        + (checkpoints.file == null ? "" : ", checkpoint every " + checkpoints.every + " epoch" + (checkpoints.every == 1 ? "" : "s") + " to " + checkpoints.file)
+        + (checkpoints.resume == null ? "" : ", resuming " + checkpoints.resume);
   }
 }
