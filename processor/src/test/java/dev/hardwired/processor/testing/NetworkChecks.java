@@ -79,10 +79,19 @@ public final class NetworkChecks {
    * @return the worst relative error seen
    */
   public static double checkGradients(TrainableNetwork network, long seed) {
+    return checkGradients(network, seed, 3, SAMPLED_ABOVE, SAMPLE);
+  }
+
+  /**
+   * {@link #checkGradients(TrainableNetwork, long)} on {@code draws} random samples, each checking every
+   * parameter of a network of up to {@code sampledAbove} parameters and a seeded sample of {@code sample}
+   * of a larger one.
+   */
+  public static double checkGradients(TrainableNetwork network, long seed, int draws, int sampledAbove, int sample) {
     Topology t = network.topology();
     Random random = new Random(seed);
     double worst = 0;
-    for (int sample = 0; sample < 3; sample++) {
+    for (int draw = 0; draw < draws; draw++) {
       double[][] drawn = parametersAndInput(t, random);
       double[] p = drawn[0];
       double[] x = drawn[1];
@@ -97,8 +106,8 @@ public final class NetworkChecks {
       // parameters, as GradientCheck offers users.
       GradientCheck check =
           GradientCheck.with(GradientCheck.DEFAULT_STEP, GradientCheck.DEFAULT_FLOOR * Math.max(1, Math.abs(loss)));
-      if (p.length > SAMPLED_ABOVE) {
-        check = check.sampling(SAMPLE, seed + sample);
+      if (p.length > sampledAbove) {
+        check = check.sampling(sample, seed + draw);
       }
       GradientCheck.Report report = check.run(network, x, y).assertBelow(TOLERANCE);
       worst = Math.max(worst, report.worstError());
@@ -386,9 +395,15 @@ public final class NetworkChecks {
    * parameters; then {@code train} against its own gradient.
    */
   public static void checkFloatGradients(TrainableFloatNetwork network, long seed) {
+    checkFloatGradients(network, seed, 3, SAMPLED_ABOVE, SAMPLE);
+  }
+
+  /** {@link #checkFloatGradients(TrainableFloatNetwork, long)} with the budget of {@link #checkGradients(TrainableNetwork, long, int, int, int)}. */
+  public static void checkFloatGradients(
+      TrainableFloatNetwork network, long seed, int draws, int sampledAbove, int sample) {
     Topology t = network.topology();
     Random random = new Random(seed);
-    for (int sample = 0; sample < 3; sample++) {
+    for (int draw = 0; draw < draws; draw++) {
       double[][] drawn = parametersAndInput(t, random);
       double[] p = drawn[0];
       double[] x = drawn[1];
@@ -406,8 +421,8 @@ public final class NetworkChecks {
       if (!hasKinks(t)) {
         GradientCheck check =
             GradientCheck.with(GradientCheck.FLOAT_STEP, GradientCheck.FLOAT_FLOOR * Math.max(1, Math.abs(loss)));
-        if (p.length > SAMPLED_ABOVE) {
-          check = check.sampling(SAMPLE, seed + sample);
+        if (p.length > sampledAbove) {
+          check = check.sampling(sample, seed + draw);
         }
         check.run(network, new float[][] {xf}, new float[][] {yf}).assertBelow(FLOAT_TOLERANCE);
         assertArrayEquals(pf, network.parameters(), "the gradient check restores the parameters");
