@@ -3,10 +3,14 @@ package dev.hardwired.processor;
 import com.google.auto.service.AutoService;
 import dev.hardwired.Frozen;
 import dev.hardwired.Network;
+import dev.hardwired.Precision;
+import dev.hardwired.TrainableFloatNetwork;
+import dev.hardwired.TrainableNetwork;
 import dev.hardwired.processor.model.FrozenModel;
 import dev.hardwired.processor.model.NetworkModel;
 import dev.hardwired.processor.read.DeclarationReader;
 import dev.hardwired.processor.read.DeclarationSource;
+import dev.hardwired.processor.read.SubclassCheck;
 import dev.hardwired.processor.read.FrozenReader;
 import dev.hardwired.processor.read.Message;
 import com.palantir.javapoet.JavaFile;
@@ -19,6 +23,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -139,12 +144,25 @@ public final class NetworkProcessor extends AbstractProcessor {
     Optional<NetworkModel> model = reader.read(type, mirror);
     if (model.isPresent()) {
       JavaFile file = NetworkWriter.write(model.get(), type, generator());
+      List<String> problems =
+          new SubclassCheck(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
+              .problems(type, file.typeSpec(), model.get().generatedType(), networkInterface(model.get()));
+      if (!problems.isEmpty()) {
+        for (String problem : problems) {
+          error(problem, element, mirror);
+        }
+        return Optional.empty(); // nothing is written for a declaration with an error
+      }
       file.writeTo(processingEnv.getFiler());
       if (lessons()) {
         writeLesson(model.get(), type, mirror, file.toString());
       }
     }
     return model;
+  }
+
+  private static Class<?> networkInterface(NetworkModel model) {
+    return model.precision() == Precision.FLOAT ? TrainableFloatNetwork.class : TrainableNetwork.class;
   }
 
   /** The lesson and its picture, beside the generated source. */

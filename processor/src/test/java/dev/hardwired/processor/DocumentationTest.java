@@ -103,6 +103,16 @@ class DocumentationTest {
     assertWithMessage("README blocks checked against tests").that(checked).isAtLeast(1);
   }
 
+  /** The README's catalogue of errors has a row for every tag the processor reports. */
+  @Test
+  void readmeListsEveryErrorTag() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+    for (dev.hardwired.processor.read.Message message : dev.hardwired.processor.read.Message.values()) {
+      String tag = message.tag().substring("hardwired.".length());
+      assertWithMessage("README.md has no row for [%s]", message.tag()).that(readme).contains("| `" + tag + "` | ");
+    }
+  }
+
   private static List<String> generatedFrom(Path file, String source) throws IOException {
     String name = file.getFileName().toString().replace(".java", "");
     JavaFileObject example = JavaFileObjects.forSourceString("dev.hardwired.examples." + name, source);

@@ -929,6 +929,199 @@ class ValidationTest {
     }
   }
 
+  /** What the type's hierarchy forbids the generated class: one error on the declaration, never javac's inside the generated file. */
+  @Nested
+  class Hierarchies {
+    private Compilation rejected(String... lines) {
+      JavaFileObject file = source("Foo", lines);
+      Compilation c = compile(file);
+      assertRejected(c, 1, "test.FooNetwork");
+      return c;
+    }
+
+    @Test
+    void aRecord() {
+      JavaFileObject file = source("Foo", "@Network(inputs = 2, hidden = 2, outputs = 1)", "record Foo(int x) {}");
+      Compilation c = compile(file);
+      assertRejected(c, 1);
+      assertTypeError(c, file, "kind", "test.Foo is a record");
+    }
+
+    @Test
+    void aSealedInterfaceThatDoesNotPermitTheGeneratedClass() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(inputs = 2, hidden = 2, outputs = 1)",
+              "sealed interface Foo permits Bar {}",
+              "final class Bar implements Foo {}");
+      Compilation c = compile(file);
+      assertRejected(c, 1, "test.FooNetwork");
+      assertTypeError(
+          c, file, "sealed", "@Network type test.Foo is sealed and does not permit the generated class test.FooNetwork");
+    }
+
+    @Test
+    void aSealedAbstractClassThatDoesNotPermitTheGeneratedClass() {
+      Compilation c =
+          rejected(
+              "@Network(inputs = 2, hidden = 2, outputs = 1)",
+              "abstract sealed class Foo permits Bar {}",
+              "final class Bar extends Foo {}");
+      assertThat(c).hadErrorContaining("[hardwired.sealed] @Network type test.Foo is sealed");
+    }
+
+    @Test
+    void aSealedTypeThatPermitsTheGeneratedClassAndANonSealedOne() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(inputs = 2, hidden = 2, outputs = 1)",
+              "sealed interface Foo permits FooNetwork, Bar {}",
+              "final class Bar implements Foo {}");
+      JavaFileObject nonSealed =
+          source(
+              "Baz",
+              "@Network(inputs = 2, hidden = 2, outputs = 1)",
+              "non-sealed interface Baz extends Base {}",
+              "sealed interface Base permits Baz {}");
+      Compilation c = compileStrictly(file, nonSealed);
+      assertThat(c).succeededWithoutWarnings();
+      assertThat(generated()).containsExactly("test.FooNetwork", "test.BazNetwork");
+    }
+
+    @Test
+    void aDefaultMethodWhoseReturnTypeTheGeneratedOneCannotOverride() {
+      Compilation c =
+          rejected(
+              "@Network(inputs = 2, hidden = 2, outputs = 1)",
+              "interface Foo {",
+              "  default String copy() {",
+              "    return \"\";",
+              "  }",
+              "}");
+      assertThat(c).hadErrorContaining(
+          "[hardwired.member-clash] @Network type test.Foo has method java.lang.String copy(), which the generated"
+              + " class's test.FooNetwork copy() cannot stand beside: the generated one returns test.FooNetwork,"
+              + " which is not a java.lang.String");
+    }
+
+    @Test
+    void aDefaultMethodWithAnotherPrimitiveReturnType() {
+      Compilation c =
+          rejected(
+              "@Network(inputs = 2, hidden = 2, outputs = 1)",
+              "interface Foo {",
+              "  default long parameterCount() {",
+              "    return 1;",
+              "  }",
+              "}");
+      assertThat(c).hadErrorContaining("[hardwired.member-clash] @Network type test.Foo has method long parameterCount()");
+      assertThat(c).hadErrorContaining("the generated one returns int, which is not a long");
+    }
+
+    @Test
+    void aDefaultMethodWithTheSignatureOfAPrivateHelper() {
+      Compilation c =
+          rejected(
+              "@Network(inputs = 2, hidden = 2, outputs = 1)",
+              "interface Foo {",
+              "  default double logistic(double z) {",
+              "    return z;",
+              "  }",
+              "}");
+      assertThat(c).hadErrorContaining("[hardwired.member-clash] @Network type test.Foo has method double logistic(double)");
+      assertThat(c).hadErrorContaining("static double logistic(double) cannot stand beside: a static method cannot hide");
+    }
+
+    @Test
+    void aStaticMethodThatTheGeneratedFactoryCannotHide() {
+      Compilation c =
+          rejected(
+              "@Network(inputs = 2, hidden = 2, outputs = 1)",
+              "abstract class Foo {",
+              "  static int seeded(long seed) {",
+              "    return 0;",
+              "  }",
+              "}");
+      assertThat(c).hadErrorContaining("[hardwired.member-clash] @Network type test.Foo has method int seeded(long)");
+    }
+
+    @Test
+    void aStaticFactoryOfTheDeclaredTypeMayBeHidden() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(inputs = 2, hidden = 2, outputs = 1)",
+              "abstract class Foo {",
+              "  static Foo seeded(long seed) {",
+              "    return null;",
+              "  }",
+              "}");
+      assertThat(compileStrictly(file)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void equalsAndHashCodeRedeclaredAbstractInAClass() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(inputs = 2, hidden = 2, outputs = 1)",
+              "abstract class Foo {",
+              "  @Override",
+              "  public abstract boolean equals(Object other);",
+              "  @Override",
+              "  public abstract int hashCode();",
+              "}");
+      Compilation c = compile(file);
+      assertRejected(c, 2, "test.FooNetwork");
+      assertThat(c).hadErrorContaining("[hardwired.abstract-method] @Network type test.Foo has abstract method boolean equals(java.lang.Object)");
+      assertThat(c).hadErrorContaining("abstract method int hashCode()");
+    }
+
+    @Test
+    void anAbstractMethodThatASuperclassImplementsIsFine() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(inputs = 2, hidden = 2, outputs = 1)",
+              "abstract class Foo extends Base implements Runnable {}",
+              "abstract class Base {",
+              "  public void run() {}",
+              "}");
+      assertThat(compileStrictly(file)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void aSerializableTypeGivesASerializableClassWithoutAWarning() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Network(inputs = 2, hidden = 2, outputs = 1)",
+              "abstract class Foo implements java.io.Serializable {",
+              "  private static final long serialVersionUID = 1L;",
+              "}");
+      Compilation c = compileStrictly(file);
+      assertThat(c).succeededWithoutWarnings();
+      assertThat(c).generatedSourceFile("test.FooNetwork").contentsAsUtf8String()
+          .contains("private static final long serialVersionUID = 1L;");
+    }
+
+    @Test
+    void aTypeDeprecatedForRemovalGivesAClassWithoutAWarning() {
+      JavaFileObject file =
+          source(
+              "Foo",
+              "@Deprecated(forRemoval = true)",
+              "@Network(inputs = 2, hidden = 2, outputs = 1)",
+              "interface Foo {}");
+      Compilation c = compileStrictly(file);
+      assertThat(c).succeededWithoutWarnings();
+      assertThat(c).generatedSourceFile("test.FooNetwork").contentsAsUtf8String()
+          .contains("@SuppressWarnings(\"removal\")");
+    }
+  }
+
   @Nested
   class Names {
     @Test

@@ -53,12 +53,15 @@ public final class NetworkModel {
   private final ClassName declaredType;
   private final boolean declaredInterface;
   private final boolean declaredDeprecated;
+  private final boolean declaredForRemoval;
+  private final boolean declaredSerializable;
   private final ClassName generatedType;
   private final Topology topology;
   private final List<Layer> layers;
   private final int unrolledParameters;
   private final int parameterArrays;
   private final Precision precision;
+  private final int unrollLimit;
 
   private NetworkModel(
       ClassName declaredType,
@@ -67,10 +70,15 @@ public final class NetworkModel {
       ClassName generatedType,
       Topology topology,
       Precision precision,
-      int unrollLimit) {
+      int unrollLimit,
+      boolean declaredForRemoval,
+      boolean declaredSerializable) {
     this.declaredType = declaredType;
+    this.declaredForRemoval = declaredForRemoval;
+    this.declaredSerializable = declaredSerializable;
     this.declaredInterface = declaredInterface;
     this.declaredDeprecated = declaredDeprecated;
+    this.unrollLimit = unrollLimit;
     this.generatedType = generatedType;
     this.topology = topology;
     this.precision = precision;
@@ -134,7 +142,9 @@ public final class NetworkModel {
         ClassName.get(declaredType.packageName(), generatedSimpleName),
         topology,
         precision,
-        unrollLimit);
+        unrollLimit,
+        false,
+        false);
   }
 
   /**
@@ -176,6 +186,30 @@ public final class NetworkModel {
 
   public boolean declaredDeprecated() {
     return declaredDeprecated;
+  }
+
+  /** Whether the declared type is deprecated for removal, which even a deprecated class using it warns of. */
+  public boolean declaredForRemoval() {
+    return declaredForRemoval;
+  }
+
+  /** Whether the declared type is {@code Serializable}, and so the generated class, which then needs its serialVersionUID. */
+  public boolean declaredSerializable() {
+    return declaredSerializable;
+  }
+
+  /** This model, of a declared type that is deprecated for removal or serializable as given. */
+  public NetworkModel declared(boolean forRemoval, boolean serializable) {
+    return new NetworkModel(
+        declaredType,
+        declaredInterface,
+        declaredDeprecated,
+        generatedType,
+        topology,
+        precision,
+        unrollLimit,
+        forRemoval,
+        serializable);
   }
 
   /** The class to generate, in the declared type's package. */

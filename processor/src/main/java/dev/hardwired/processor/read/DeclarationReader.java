@@ -5,7 +5,6 @@ import dev.hardwired.Activation;
 import dev.hardwired.Loss;
 import dev.hardwired.Precision;
 import dev.hardwired.Topology;
-import dev.hardwired.TrainableNetwork;
 import dev.hardwired.processor.model.NetworkModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +25,6 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -71,7 +68,7 @@ public final class DeclarationReader {
   /** The model of {@code type}'s declaration, or empty after reporting why there is none. */
   public Optional<NetworkModel> read(TypeElement type, AnnotationMirror mirror) {
     Declaration d = new Declaration(type, mirror);
-    boolean usableType = d.checkType();
+    d.checkType();
     int inputs = d.size("inputs");
     List<Integer> hidden = d.hiddenSizes();
     int outputs = d.size("outputs");
@@ -82,9 +79,6 @@ public final class DeclarationReader {
     d.checkLoss(loss, outputActivation);
     d.checkStepOutput(outputActivation, hidden.size());
     d.checkSoftmaxOutputs(outputActivation, outputs);
-    if (usableType) {
-      d.checkMembers();
-    }
     ClassName generated = d.generatedName();
     if (!d.valid) {
       return Optional.empty();
@@ -110,7 +104,22 @@ public final class DeclarationReader {
             precision,
             unrollLimit);
     claimedNames.add(generated.canonicalName());
-    return Optional.of(model);
+    TypeMirror serializable = elements.getTypeElement(java.io.Serializable.class.getCanonicalName()).asType();
+    return Optional.of(model.declared(deprecatedForRemoval(type), types.isAssignable(type.asType(), serializable)));
+  }
+
+  /** Whether {@code type} is {@code @Deprecated(forRemoval = true)}. */
+  private static boolean deprecatedForRemoval(TypeElement type) {
+    for (AnnotationMirror annotation : type.getAnnotationMirrors()) {
+      if (annotation.getAnnotationType().toString().equals(Deprecated.class.getCanonicalName())) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : annotation.getElementValues().entrySet()) {
+          if (e.getKey().getSimpleName().contentEquals("forRemoval") && Boolean.TRUE.equals(e.getValue().getValue())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** The reading of one declaration: its values, and whether all of them were valid. */
@@ -347,91 +356,6 @@ public final class DeclarationReader {
       if (outputActivation == Activation.SOFTMAX && outputs == 1) {
         error(Message.SOFTMAX_ONE_OUTPUT.format(), value("outputs"));
       }
-    }
-
-    /**
-     * The generated class must be able to implement every abstract method it inherits and to override
-     * every method it writes: it implements {@link TrainableNetwork} and {@code toString()}, nothing else.
-     */
-    void checkMembers() {
-      if (!(type.asType() instanceof DeclaredType)) {
-        return;
-      }
-      DeclaredType declared = (DeclaredType) type.asType();
-      TypeElement trainable = elements.getTypeElement(TrainableNetwork.class.getCanonicalName());
-      List<ExecutableElement> written = new ArrayList<>(ElementFilter.methodsIn(elements.getAllMembers(trainable)));
-      written.removeIf(
-          m ->
-              m.getModifiers().contains(Modifier.STATIC)
-                  || !m.getEnclosingElement().getKind().isInterface());
-      for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-        Set<Modifier> modifiers = method.getModifiers();
-        if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.PRIVATE)) {
-          continue;
-        }
-        ExecutableType asMember = (ExecutableType) types.asMemberOf(declared, method);
-        ExecutableElement match = null;
-        for (ExecutableElement candidate : written) {
-          if (candidate.getSimpleName().equals(method.getSimpleName()) && sameParameters(asMember, candidate)) {
-            match = candidate;
-          }
-        }
-        boolean writtenHere = match != null;
-        boolean fromObject = overridesObjectMethod(method);
-        if (modifiers.contains(Modifier.ABSTRACT)
-            && !fromObject
-            && !(writtenHere && returnsCompatibly(method, asMember.getReturnType(), match, declared))) {
-          error(Message.ABSTRACT_METHOD.format(type.getQualifiedName(), signature(method)), null);
-        } else if (modifiers.contains(Modifier.FINAL)
-            && (writtenHere || method.getSimpleName().contentEquals("toString") && method.getParameters().isEmpty())) {
-          error(Message.FINAL_METHOD.format(type.getQualifiedName(), signature(method)), null);
-        }
-      }
-    }
-
-    /** An interface may redeclare {@code toString()}, {@code equals} or {@code hashCode()}: Object implements them. */
-    private boolean overridesObjectMethod(ExecutableElement method) {
-      TypeElement object = elements.getTypeElement(Object.class.getCanonicalName());
-      for (ExecutableElement candidate : ElementFilter.methodsIn(object.getEnclosedElements())) {
-        if (candidate.getModifiers().contains(Modifier.PUBLIC)
-            && elements.overrides(method, candidate, type)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private boolean sameParameters(ExecutableType method, ExecutableElement candidate) {
-      List<? extends TypeMirror> ours = method.getParameterTypes();
-      List<? extends VariableElement> theirs = candidate.getParameters();
-      if (ours.size() != theirs.size()) {
-        return false;
-      }
-      for (int i = 0; i < ours.size(); i++) {
-        if (!types.isSameType(types.erasure(ours.get(i)), types.erasure(theirs.get(i).asType()))) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /**
-     * {@code copy()} returns the generated class itself, a subtype of the declared type and of
-     * TrainableNetwork; the rest return what TrainableNetwork declares.
-     */
-    private boolean returnsCompatibly(
-        ExecutableElement method, TypeMirror declaredReturn, ExecutableElement written, DeclaredType declared) {
-      if (method.getSimpleName().contentEquals("copy")) {
-        return types.isAssignable(declared, declaredReturn)
-            || types.isAssignable(written.getReturnType(), declaredReturn);
-      }
-      return types.isAssignable(written.getReturnType(), declaredReturn);
-    }
-
-    private String signature(ExecutableElement method) {
-      return method.getReturnType() + " " + method.getSimpleName() + "("
-          + method.getParameters().stream().map(p -> p.asType().toString()).collect(Collectors.joining(", "))
-          + ")";
     }
 
     private boolean unchecked(TypeMirror thrown) {

@@ -27,6 +27,14 @@ public enum Message {
   FINAL_METHOD(
       "final-method",
       "@Network abstract class %s has final method %s, which the generated class must override"),
+  MEMBER_CLASH(
+      "member-clash",
+      "@Network type %s has method %s, which the generated class's %s cannot stand beside: %s; rename or remove"
+          + " it"),
+  SEALED(
+      "sealed",
+      "@Network type %s is sealed and does not permit the generated class %s; add it to the permits clause, or"
+          + " make the type non-sealed"),
   SIZE_NOT_POSITIVE("size", "%s = %d: every layer needs at least one node"),
   ACTIVATION_COUNT(
       "activation-count",

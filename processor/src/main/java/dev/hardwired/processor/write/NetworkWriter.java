@@ -81,6 +81,10 @@ public final class NetworkWriter {
       // Using a deprecated type is no warning inside a deprecated class.
       type.addAnnotation(Deprecated.class);
     }
+    if (model.declaredForRemoval()) {
+      // But using one deprecated for removal is, unless suppressed.
+      type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "removal").build());
+    }
     if (model.declaredInterface()) {
       type.addSuperinterface(model.declaredType());
     } else {
@@ -88,6 +92,13 @@ public final class NetworkWriter {
     }
     type.addSuperinterface(n.networkInterface());
 
+    if (model.declaredSerializable()) {
+      type.addField(
+          FieldSpec.builder(TypeName.LONG, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("The declared type is serializable, and so this class.\n")
+              .initializer("1L")
+              .build());
+    }
     type.addField(Code.constant("INPUTS", model.topology().inputs(), "Number of inputs."));
     type.addField(Code.constant("OUTPUTS", model.topology().outputs(), "Number of outputs."));
     type.addField(
