@@ -14,8 +14,8 @@ import javax.annotation.processing.Generated;
  * gradient descent.
  *
  * <p>Generated from {@link LogisticRegression}: the forward pass and backpropagation are written
- * out for exactly this topology. Instances are not thread-safe; give each thread its own
- * {@link #copy()}.
+ * out for exactly this topology. Training changes an instance, so it belongs to one thread at a
+ * time: give each thread its own {@link #copy()}, which shares nothing with it.
  */
 @Generated("dev.hardwired.processor.NetworkProcessor")
 public final class LogisticRegressionNetwork implements LogisticRegression, TrainableNetwork {

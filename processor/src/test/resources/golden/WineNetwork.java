@@ -13,7 +13,9 @@ import javax.annotation.processing.Generated;
  * stochastic gradient descent.
  *
  * <p>Generated from {@link Wine}: the forward pass and backpropagation are written out for exactly
- * this topology. Instances are not thread-safe; give each thread its own {@link #copy()}.
+ * this topology. Training changes an instance, and so does {@code predict} (its looped layers keep
+ * their values in fields), so it belongs to one thread at a time: give each thread its own
+ * {@link #copy()}, which shares nothing with it.
  *
  * <p>Layers written as loops over weight rows: the hidden layer (13 → 16); the others are
  * straight-line code.

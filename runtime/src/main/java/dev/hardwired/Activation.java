@@ -4,6 +4,9 @@ package dev.hardwired;
  * Activation functions fA, which turn a neuron's pre-activation SpreA into its post-activation SpostA =
  * fA(SpreA). Each derivative fA′ is computed from the post-activation alone, so backpropagation needs no
  * second call to {@code exp} or {@code tanh}.
+ *
+ * <p><b>Threads.</b> Its constants are immutable and their methods keep no state: any thread may call them,
+ * {@link #softmax} on arrays of its own.
  */
 public enum Activation {
   /** Logistic sigmoid σ(z) = 1 / (1 + e^(−z)); σ′ = σ (1 − σ). */

@@ -3,6 +3,8 @@ package dev.hardwired;
 /**
  * Argument checks shared by generated networks and the runtime, so that every wrong input gets the same
  * clear message.
+ *
+ * <p><b>Threads.</b> Static methods that keep no state between calls: any thread may call them.
  */
 public final class Checks {
   private Checks() {}

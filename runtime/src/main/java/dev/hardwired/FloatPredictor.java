@@ -1,6 +1,12 @@
 package dev.hardwired;
 
-/** The single-precision {@link Predictor}: a network declared with {@code precision = Precision.FLOAT}. */
+/**
+ * The single-precision {@link Predictor}: a network declared with {@code precision = Precision.FLOAT}.
+ *
+ * <p><b>Threads.</b> Such a network belongs to one thread at a time, even to predict: a network with looped
+ * layers keeps their values in its fields. Give each thread its own {@link TrainableFloatNetwork#copy()
+ * copy}.
+ */
 public interface FloatPredictor {
 
   /** Number of inputs that {@link #predict} takes. */

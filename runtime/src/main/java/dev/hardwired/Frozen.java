@@ -26,6 +26,9 @@ import java.lang.annotation.Target;
  * the declaration (layers, activations, loss and precision; for an ONNX model, which holds no loss, layers,
  * activations and precision), or compilation fails with an error on {@link #weights}. See {@code
  * docs/frozen.md} and {@code docs/interop.md}.
+ *
+ * <p><b>Threads.</b> Any number of threads may call the frozen class's {@code predict} at once: the values of
+ * looped layers go through a scratch of each thread's own, never through shared state.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -38,9 +38,8 @@ import java.util.Locale;
  * called a bug; a failure that follows one parameter whatever the sample is a bug.
  *
  * <p><strong>Side effects.</strong> The check sets the network's parameters many times and always puts the
- * original ones back before it returns, also when the network throws. It is as thread-unsafe as the
- * network: no other thread may use the network meanwhile. It costs one backward pass and 4 × {@link
- * TrainableNetwork#parameterCount()} forward passes per sample.
+ * original ones back before it returns, also when the network throws. It costs one backward pass and 4 ×
+ * {@link TrainableNetwork#parameterCount()} forward passes per sample.
  *
  * <p><strong>Large networks.</strong> A check of every parameter costs O(P²) (4 forward passes per
  * parameter); {@code GradientCheck.sampled(100, seed).run(network, inputs, targets)} checks 100 parameters
@@ -48,6 +47,10 @@ import java.util.Locale;
  *
  * <p>A check with another step or floor: {@code GradientCheck.with(1e-3, 1e-3).run(network, input,
  * target)} (single-precision arithmetic, for example, needs a larger step and a looser tolerance).
+ *
+ * <p><strong>Threads.</strong> A check (its step, floor and sampling) is immutable and may be shared between
+ * threads, and so is a {@link Report}. Running one sets the network's parameters many times: no other thread
+ * may use that network meanwhile.
  */
 public final class GradientCheck {
   /** Default step h of the finite differences: truncation error O(h⁴), rounding error O(ε / h). */
@@ -336,7 +339,7 @@ public final class GradientCheck {
 
   /**
    * The result of a gradient check: the worst relative error over every parameter (and sample), where it
-   * was and the two gradients there. Immutable.
+   * was and the two gradients there. Immutable: safe to share between threads.
    */
   public static final class Report {
     private final String network;

@@ -11,6 +11,9 @@ import java.util.Random;
  * (fanIn + fanOut)) (Glorot) for the rest, where fanIn and fanOut are the sizes of layers {@code l − 1} and
  * {@code l}. Biases start at zero. {@link Random}'s algorithm is fixed by its specification, so a seed
  * gives the same parameters on every JVM.
+ *
+ * <p><b>Threads.</b> Static methods that keep no state between calls: any thread may call them (each draws
+ * from a {@link Random} of its own), on a parameter array that no other thread uses meanwhile.
  */
 public final class Initialization {
   private Initialization() {}

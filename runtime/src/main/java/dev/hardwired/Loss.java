@@ -2,6 +2,8 @@ package dev.hardwired;
 
 /**
  * The loss E that training minimises, and so the error signal S_ERROR that backpropagation starts from.
+ *
+ * <p><b>Threads.</b> Its constants are immutable and their methods keep no state: any thread may use them.
  */
 public enum Loss {
   /**

@@ -23,6 +23,10 @@ import java.lang.annotation.Target;
  * <p>The annotated type must be an interface or an abstract class that is not private and, when nested,
  * static. The generated class implements or extends it, and implements {@link TrainableNetwork} (or, in
  * single precision, {@link TrainableFloatNetwork}).
+ *
+ * <p><b>Threads.</b> The generated class is mutable: an instance belongs to one thread at a time, and {@code
+ * copy()} gives another thread one of its own that shares nothing with it. The frozen class of {@link Frozen}
+ * is immutable and safe for any number of threads.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -1,6 +1,11 @@
 package dev.hardwired;
 
-/** Anything that maps an input vector to an output vector: a generated network or the reference network. */
+/**
+ * Anything that maps an input vector to an output vector: a generated network or the reference network.
+ *
+ * <p><b>Threads.</b> Those belong to one thread at a time, even to predict: a network with looped layers
+ * keeps their values in its fields. Give each thread its own {@link TrainableNetwork#copy() copy}.
+ */
 public interface Predictor {
 
   /** Number of inputs that {@link #predict} takes. */

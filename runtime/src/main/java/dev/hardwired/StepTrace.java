@@ -19,6 +19,9 @@ import java.util.Locale;
  * <p>{@link #table()} prints it as text and {@link #markdown()} as Markdown, every value with 9
  * significant digits; {@link #summary()} gives one line per layer, for networks too large to read value by
  * value. Immutable.
+ *
+ * <p><b>Threads.</b> Immutable (its arrays are copied in, and out by the methods that return them): a trace
+ * may be shared between threads.
  */
 public final class StepTrace {
   /** The most parameters for which {@link #toString()} prints every value rather than the {@link #summary()}. */

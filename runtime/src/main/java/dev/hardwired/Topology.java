@@ -11,6 +11,9 @@ import java.util.Arrays;
  * {@code i} of layer {@code l − 1} into neuron {@code j} of layer {@code l} at {@code weightOffset(l) + j ×
  * size(l − 1) + i}), then the layer's biases (neuron {@code j} at {@code biasOffset(l) + j}). Generated
  * networks, the reference network and weights files all share this layout.
+ *
+ * <p><b>Threads.</b> Immutable ({@link #sizes()} returns a copy): one topology is shared by every network of
+ * its shape, on any number of threads.
  */
 public final class Topology {
   /**

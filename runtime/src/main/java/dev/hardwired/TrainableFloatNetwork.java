@@ -7,6 +7,11 @@ package dev.hardwired;
  *
  * <p>{@link #asDoubleNetwork()} views it as a {@link TrainableNetwork}, so that tools written for double
  * networks ({@link GradientCheck}, {@link dev.hardwired.reference.ReferenceNetwork#of}) take it as well.
+ *
+ * <p><b>Threads.</b> A network is mutable and belongs to one thread at a time: training and setting
+ * parameters write to it, and so does {@code predict} in a network with looped layers, which keeps their
+ * values in its fields. {@link #copy()} shares nothing with the original, so that each thread can train or
+ * use its own. The view of {@link #asDoubleNetwork()} is this network, so it belongs to the same thread.
  */
 public interface TrainableFloatNetwork extends FloatPredictor {
 

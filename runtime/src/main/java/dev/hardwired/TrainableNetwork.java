@@ -4,6 +4,11 @@ package dev.hardwired;
  * A network whose parameters backpropagation can train. Every generated network implements it, and so
  * does {@link dev.hardwired.reference.ReferenceNetwork}; the parameters are one flat array laid out as
  * {@link Topology} describes.
+ *
+ * <p><b>Threads.</b> A network is mutable and belongs to one thread at a time: training and setting
+ * parameters write to it, and so does {@code predict} in a network with looped layers, which keeps their
+ * values in its fields. {@link #copy()} shares nothing with the original, so that each thread can train or
+ * use its own; {@link dev.hardwired.train.Trainer#threads(int)} works that way.
  */
 public interface TrainableNetwork extends Predictor {
 

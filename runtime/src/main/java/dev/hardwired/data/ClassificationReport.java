@@ -32,6 +32,8 @@ import java.util.Locale;
  * precision and recall are both 0 (scikit-learn's {@code zero_division=0}). The macro averages are
  * unweighted means over the classes that occur among the samples or the predictions; a class with neither
  * is left out, as scikit-learn leaves out labels absent from both.
+ *
+ * <p><b>Threads.</b> Immutable (its arrays are copied out): safe to share between threads.
  */
 public final class ClassificationReport {
   private final int[][] matrix;

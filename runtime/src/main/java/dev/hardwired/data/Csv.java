@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
  * that take a {@link Path} close the file. Streams and files are decoded strictly: bytes that are not UTF-8
  * are a {@link CsvFormatException} naming their line, their byte offset and the bytes (a {@link Reader} is
  * decoded by whoever made it).
+ *
+ * <p><b>Threads.</b> Static methods that keep no state between calls: any thread may call them, each reading
+ * a source of its own.
  */
 public final class Csv {
   // A decimal number, and nothing that Double.parseDouble would also take (NaN, Infinity, 0x1p3, 1d, 1f).

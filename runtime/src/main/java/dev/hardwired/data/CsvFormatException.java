@@ -5,6 +5,9 @@ import java.io.IOException;
 /**
  * A CSV file that {@link Csv} or a {@link CsvReader} cannot read; the message names the line and, where one is
  * to blame, the column (with its name from the header when there is one) and what was expected.
+ *
+ * <p><b>Threads.</b> Its message and fields are fixed when it is made, so any thread it is handed to may read
+ * it.
  */
 public final class CsvFormatException extends IOException {
   private static final long serialVersionUID = 1L;

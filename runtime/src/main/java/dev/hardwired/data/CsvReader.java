@@ -47,6 +47,9 @@ import java.util.Set;
  * what was expected; so do bytes of a stream or a file that are not UTF-8 (a file saved as Latin-1 or
  * UTF-16, say). A {@link Reader} or an {@link InputStream} is read to the end and left open; a file is
  * closed.
+ *
+ * <p><b>Threads.</b> Immutable: one reader may be shared between threads, each {@code read} parsing with
+ * state of its own.
  */
 public final class CsvReader {
   /** The missing-value markers unless {@link #missing} gives others: an empty field and {@code NA}. */

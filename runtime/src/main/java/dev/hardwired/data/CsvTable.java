@@ -11,6 +11,8 @@ import java.util.Map;
  * <p>Inputs follow the input columns in order; a one-hot column becomes one input per category, named
  * {@code column=category}. A classification table has one target per class, a regression table one per
  * target column.
+ *
+ * <p><b>Threads.</b> Immutable (its lists are unmodifiable): safe to share between threads.
  */
 public final class CsvTable {
   private final DataSet dataSet;

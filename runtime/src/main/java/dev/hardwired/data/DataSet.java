@@ -17,6 +17,9 @@ import java.util.Random;
  *
  * <p>A classification set also has class names: sample {@code i} belongs to class {@link #label(int)},
  * the position of the 1 in its one-hot target, or, with a single target, 0 or 1.
+ *
+ * <p><b>Threads.</b> Immutable, so one set may be shared by any number of threads and trainings, as long as
+ * no one writes to the rows that {@link #input(int)} and {@link #target(int)} hand out.
  */
 public final class DataSet {
   private final double[][] inputs;
@@ -385,7 +388,7 @@ public final class DataSet {
     return copy;
   }
 
-  /** A training set and a test set drawn from one data set. */
+  /** A training set and a test set drawn from one data set. Immutable: safe to share between threads. */
   public static final class Split {
     private final DataSet training;
     private final DataSet test;

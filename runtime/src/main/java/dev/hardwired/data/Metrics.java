@@ -10,6 +10,10 @@ import java.util.List;
  * How well a network does on a data set: for classification accuracy, the confusion matrix and a {@link
  * ClassificationReport}; for regression RMSE, MAE and R²; and the mean loss. Each evaluation allocates one
  * output buffer, not one per sample.
+ *
+ * <p><b>Threads.</b> Static methods that keep no state between calls: any thread may call them; each
+ * evaluation calls the predictor's {@code predict} on the calling thread, so the network must not be used by
+ * another thread meanwhile (see {@link dev.hardwired.TrainableNetwork}).
  */
 public final class Metrics {
   private Metrics() {}

@@ -13,6 +13,9 @@ import java.util.Arrays;
  * <p>A column whose training values are all equal has no range; it is taken as 1, as scikit-learn does,
  * so the training value maps to exactly {@code low} and any other value x to low + (x − min) × (high − low),
  * never to NaN.
+ *
+ * <p><b>Threads.</b> Immutable (its arrays are copied in and out): one scaler may be shared by any number of
+ * threads.
  */
 public final class MinMaxScaler {
   private final double[] minimums;

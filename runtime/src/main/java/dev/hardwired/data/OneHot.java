@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * One-hot encoding of class labels, and its inverse: class {@code c} of {@code n} is the vector of
  * {@code n} zeros with a 1 at position {@code c}.
+ *
+ * <p><b>Threads.</b> Static methods that keep no state between calls: any thread may call them.
  */
 public final class OneHot {
   private OneHot() {}

@@ -9,6 +9,9 @@ import java.util.Arrays;
  *
  * <p>The scale is the population standard deviation (dividing by n). A column whose values are all equal is
  * only centred (scale 1), since it carries no information to scale.
+ *
+ * <p><b>Threads.</b> Immutable (its arrays are copied in and out): one standardizer may be shared by any
+ * number of threads.
  */
 public final class Standardizer {
   private final double[] means;

@@ -19,9 +19,11 @@ import java.util.function.UnaryOperator;
  * target in one step, so that the target holds either its previous content or the whole new file. Concurrent
  * writes to one target each write their own temporary file; the target ends up as one of them, whole. Weights
  * files, ONNX files and training checkpoints are written this way.
+ *
+ * <p><b>Threads.</b> Static methods that keep no state between calls: any thread may call them.
  */
 public final class AtomicFile {
-  /** What goes into the file. */
+  /** What goes into the file; {@link #writeTo} is called on the thread that writes. */
   public interface Content {
     /** Writes the whole content to {@code out}; the stream is flushed and closed afterwards. */
     void writeTo(OutputStream out) throws IOException;

@@ -34,6 +34,10 @@ import java.util.function.UnaryOperator;
  * own order, so their outputs can differ in the last bits. The loss, which is not part of the inference
  * graph, is kept in the model's metadata ({@code hardwired.topology}, {@code hardwired.loss}). The layout,
  * node by node, is in {@code docs/interop.md}.
+ *
+ * <p><b>Threads.</b> Static methods that keep no state between calls: any thread may call them, as long as
+ * the network saved or loaded is not used by another thread meanwhile: {@code save} reads its parameters and
+ * {@code load} writes them.
  */
 public final class Onnx {
   /** How messages name what this class writes. */

@@ -7,6 +7,9 @@ import java.io.IOException;
  * not fit the network it is loaded into. The message names the file, the node at fault when there is one, and
  * what was expected against what was found, for example {@code iris.onnx, node /2/Gemm: expected 8 inputs to
  * layer 2 (the network's), found 16}.
+ *
+ * <p><b>Threads.</b> Its message and fields are fixed when it is made, so any thread it is handed to may read
+ * it.
  */
 public final class OnnxFileException extends IOException {
   // IOException is Serializable; Hardwired never serialises anything, this only keeps -Xlint:serial quiet.

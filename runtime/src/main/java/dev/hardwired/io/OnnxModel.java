@@ -13,6 +13,8 @@ import java.util.Arrays;
  *
  * <p>A tool that turns a trained model into code holds it to its own declaration with {@link
  * #requireMatches}, which names what differs and the node where it does.
+ *
+ * <p><b>Threads.</b> Immutable: safe to share between threads.
  */
 public final class OnnxModel {
   private final String source;

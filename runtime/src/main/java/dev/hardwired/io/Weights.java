@@ -13,6 +13,8 @@ import dev.hardwired.Topology;
  *
  * <p>A tool that turns a trained network into code reads a file with {@link WeightsFile#read} and holds it to
  * its own declaration with {@link #requireMatches}, which names the header line that differs.
+ *
+ * <p><b>Threads.</b> Immutable: safe to share between threads.
  */
 public final class Weights {
   private final Header header;

@@ -28,6 +28,10 @@ import java.util.function.UnaryOperator;
  * version, or written for another shape or precision throws a {@link WeightsFileException} naming the file,
  * the line and what was expected there, and leaves the network as it was. A file loads only into a network
  * of its own precision.
+ *
+ * <p><b>Threads.</b> Static methods that keep no state between calls: any thread may call them, as long as
+ * the network saved or loaded is not used by another thread meanwhile: {@code save} reads its parameters and
+ * {@code load} writes them.
  */
 public final class WeightsFile {
   /** The first word of every weights file. */

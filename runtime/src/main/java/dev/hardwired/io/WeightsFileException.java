@@ -6,6 +6,9 @@ import java.io.IOException;
  * A weights file that cannot be read, or that does not fit the network it is loaded into. The message names
  * the file, the line at fault and what was expected there against what was found, for example {@code
  * xor.weights, line 2: expected layers 2-2-1 (the network's), found layers 2-3-1}.
+ *
+ * <p><b>Threads.</b> Its message and fields are fixed when it is made, so any thread it is handed to may read
+ * it.
  */
 public final class WeightsFileException extends IOException {
   // IOException is Serializable; Hardwired never serialises anything, this only keeps -Xlint:serial quiet.

@@ -30,8 +30,10 @@ import java.util.Arrays;
  * </ul>
  *
  * <p>Scratch arrays for one sample are allocated once, in the constructor, so {@link #predict(double[],
- * double[])}, {@link #train}, {@link #loss} and {@link #accumulateGradient} allocate nothing. For the same
- * reason an instance is not thread-safe: give each thread its own {@link #copy()}.
+ * double[])}, {@link #train}, {@link #loss} and {@link #accumulateGradient} allocate nothing.
+ *
+ * <p><b>Threads.</b> For the same reason an instance belongs to one thread at a time, even to predict, which
+ * writes those arrays: give each thread its own {@link #copy()}, which shares nothing with it.
  */
 public final class ReferenceNetwork implements TrainableNetwork {
   private final Topology topology;

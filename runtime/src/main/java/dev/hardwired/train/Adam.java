@@ -15,6 +15,9 @@ package dev.hardwired.train;
  *
  * <p>As in PyTorch, the bias corrections are folded into two per-step factors: w ← w (1 − LR λd) − (LR /
  * (1 − β1^t)) m / (√v / √(1 − β2^t) + ε). Two state arrays per parameter array: m and v.
+ *
+ * <p><b>Threads.</b> Immutable, as every {@link Optimizer}: safe to share between threads; the state that
+ * {@link #bind} gives is not.
  */
 public final class Adam extends Optimizer {
   static final Adam DEFAULT = new Adam(0.9, 0.999, 1e-8, 0.0, 0.0, Double.POSITIVE_INFINITY);

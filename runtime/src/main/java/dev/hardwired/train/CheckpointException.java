@@ -7,6 +7,9 @@ import java.nio.file.Path;
  * format version, or belongs to another network, trainer configuration, data set or starting point. The
  * message names the file and says what was expected and what was found. A refused checkpoint changes
  * nothing: the network keeps its parameters.
+ *
+ * <p><b>Threads.</b> Its message and fields are fixed when it is made, so any thread it is handed to may read
+ * it.
  */
 public final class CheckpointException extends RuntimeException {
   // RuntimeException is Serializable; Hardwired never serialises anything, this only keeps -Xlint:serial quiet.

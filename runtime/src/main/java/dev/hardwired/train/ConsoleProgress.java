@@ -40,8 +40,10 @@ import java.util.function.LongSupplier;
  * locale, in ASCII. The columns keep their widths from line to line, so that a redrawn line does not
  * jitter: a column widens when a value needs more room, and stays so.
  *
- * <p>A listener holds the state of the run it shows; it starts afresh at {@link #started}. It is meant
- * for one run at a time, on the thread that trains.
+ * <p>A listener holds the state of the run it shows; it starts afresh at {@link #started}.
+ *
+ * <p><b>Threads.</b> Not thread-safe: a listener is for one run at a time, on the thread that trains. Runs
+ * at once (a {@link Sweep}) each need a trainer with a listener of their own.
  */
 public final class ConsoleProgress implements TrainingListener {
   /** The least time between two redraws: a tenth of a second. */

@@ -6,6 +6,8 @@ import java.util.Locale;
  * What one epoch of training gave: its number, learning rate, mean losses, validation accuracy and the
  * time taken so far. Immutable. A value that was not measured is {@code NaN}: the validation loss and
  * accuracy without a validation set, the accuracy when the data are not a classification set.
+ *
+ * <p><b>Threads.</b> Immutable: safe to share between threads.
  */
 public final class EpochRecord {
   private final int epoch;

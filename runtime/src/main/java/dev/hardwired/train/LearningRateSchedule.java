@@ -4,6 +4,10 @@ package dev.hardwired.train;
  * The learning rate for each epoch, counted from 0, given the total number of epochs when the schedule
  * needs it (a cosine schedule does; the others ignore it). The rate is given to every {@link
  * OptimizerState#step} of that epoch.
+ *
+ * <p><b>Threads.</b> The schedules made here are immutable and safe to share. A trainer that several threads
+ * train with at once calls its schedule from each of them, so a schedule of one's own should keep no state: a
+ * function of its arguments alone.
  */
 public interface LearningRateSchedule {
 

@@ -17,6 +17,9 @@ package dev.hardwired.train;
  *
  * <p>Settings are changed by methods that return a new optimizer of the same class, e.g. {@code
  * Optimizer.sgd().momentum(0.9).clipNorm(1.0)}.
+ *
+ * <p><b>Threads.</b> Immutable: one optimizer may be shared by trainers and threads. Each {@link #bind} gives
+ * a new {@link OptimizerState}, which belongs to its network's thread.
  */
 public abstract class Optimizer {
   final double weightDecay;

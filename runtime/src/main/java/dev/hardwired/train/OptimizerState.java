@@ -3,7 +3,11 @@ package dev.hardwired.train;
 /**
  * One {@link Optimizer} bound to one network's parameter arrays and gradient-sum arrays (of the same
  * shape), holding the rule's state arrays (moments), one parallel to each parameter array. Made by
- * {@link Optimizer#bind}. Not thread-safe.
+ * {@link Optimizer#bind}.
+ *
+ * <p><b>Threads.</b> It updates its network's arrays in place and keeps its own moments and step count, so it
+ * belongs, with that network, to one thread at a time; bind the optimizer again for another network, such as
+ * a {@code copy()}.
  */
 public abstract class OptimizerState {
   // Only this package's rules implement it, so that every state keeps the contract below.

@@ -12,6 +12,9 @@ package dev.hardwired.train;
  * <p>ε is added outside the square root, as PyTorch's {@code RMSprop} (no centring, no momentum) and
  * Keras do; TensorFlow 1's {@code RMSPropOptimizer} took √(v + ε) instead. One state array per parameter
  * array: v.
+ *
+ * <p><b>Threads.</b> Immutable, as every {@link Optimizer}: safe to share between threads; the state that
+ * {@link #bind} gives is not.
  */
 public final class RmsProp extends Optimizer {
   static final RmsProp DEFAULT = new RmsProp(0.9, 1e-8, 0.0, Double.POSITIVE_INFINITY);

@@ -11,6 +11,9 @@ package dev.hardwired.train;
  * </ul>
  *
  * <p>Only momentum keeps state: one velocity array per parameter array.
+ *
+ * <p><b>Threads.</b> Immutable, as every {@link Optimizer}: safe to share between threads; the state that
+ * {@link #bind} gives is not.
  */
 public final class Sgd extends Optimizer {
   static final Sgd DEFAULT = new Sgd(0.0, false, 0.0, Double.POSITIVE_INFINITY);

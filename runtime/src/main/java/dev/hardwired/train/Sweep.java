@@ -26,6 +26,11 @@ import java.util.concurrent.ThreadFactory;
  * neither changes. A training run uses only its own network, its own data copy and its own seed, so every
  * result is bit-identical to the same task run alone, whatever the number of threads. Listeners are
  * called from the task's thread.
+ *
+ * <p><b>Threads.</b> Safe to call from any thread. A listener that tasks share is called from their threads
+ * at once, so a {@link ConsoleProgress} needs a trainer of its own per task. A task whose trainer has {@link
+ * Trainer#threads(int)} starts that many threads of its own beside the pool's, and still gives the bits of
+ * its run alone. The results, complete when {@code run} returns, are safe to read on the calling thread.
  */
 public final class Sweep {
   private Sweep() {}
@@ -96,7 +101,12 @@ public final class Sweep {
     };
   }
 
-  /** A task of a sweep failed. */
+  /**
+   * A task of a sweep failed.
+   *
+   * <p><b>Threads.</b> Its message and fields are fixed when it is made, so any thread it is handed to may
+   * read it.
+   */
   public static final class SweepException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int task;

@@ -45,13 +45,22 @@ import java.util.function.Predicate;
  *       ends training with a {@link TrainingDivergedException} naming the epoch and batch (and sample);
  *       the network is first put back to the last state in which its parameters and the loss were finite.
  *   <li><b>Reproducibility.</b> The same trainer, network parameters and data give bit-identical losses,
- *       parameters and history (times aside), on any thread; see {@link Sweep}.
+ *       parameters and history (times aside), on any thread and beside other runs; see {@link Sweep}. With
+ *       {@link #threads(int) threads(n)}, the same n gives the same bits, which differ from one thread's
+ *       only in the rounding of each batch's sums.
  *   <li><b>Checkpoints.</b> With {@link #checkpoint}, a run saves its state every so many epochs, atomically,
  *       and the same call started again after a crash resumes it from there, to end with the bits of the run
  *       that never stopped; {@link #resume} continues a named checkpoint.
  *   <li><b>Allocation.</b> The data are copied (and for a float network rounded to float) once, before the
  *       first epoch; no step allocates.
  * </ul>
+ *
+ * <p><b>Threads.</b> A trainer is immutable, so any number of threads may train with one at once, each its
+ * own network. It shares with those runs what it was given: its listeners, stop condition and learning-rate
+ * schedule are then called from each of their threads, so they must keep no state of one run (a {@link
+ * ConsoleProgress} belongs to one run), and a checkpoint file holds one run. A call of {@code train} uses its
+ * network on the calling thread only, and with {@link #threads(int)} its own copies on threads it starts and
+ * stops; the results are the bits of the same run on any thread.
  */
 public final class Trainer {
   private final Optimizer optimizer;

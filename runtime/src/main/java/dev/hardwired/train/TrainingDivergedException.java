@@ -5,6 +5,9 @@ package dev.hardwired.train;
  * network's parameters have been put back to the last state in which all of them were finite and the loss
  * of the step was finite, so nothing of it is lost. It says where: the epoch, the batch and, for a loss,
  * the sample.
+ *
+ * <p><b>Threads.</b> Its message and fields are fixed when it is made, so any thread it is handed to may read
+ * it.
  */
 public final class TrainingDivergedException extends ArithmeticException {
   private static final long serialVersionUID = 1L;

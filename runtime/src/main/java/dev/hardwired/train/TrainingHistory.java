@@ -10,10 +10,14 @@ import java.util.function.ToDoubleFunction;
  * The record of a training run: one {@link EpochRecord} per epoch, why the run stopped and, with early
  * stopping, the epoch whose parameters the network was given back. A listener sees it grow; the trainer
  * returns it complete.
+ *
+ * <p><b>Threads.</b> Written by the thread that trains, as it trains, and read by listeners on that thread;
+ * once {@code train} has returned it does not change, and any thread that gets it from that one (as the
+ * caller of {@link Sweep#run} does) may read it.
  */
 public final class TrainingHistory {
 
-  /** Why a run ended. */
+  /** Why a run ended. Its constants are immutable: any thread may use them. */
   public enum StopReason {
     /** Every epoch allowed was trained. */
     MAX_EPOCHS,

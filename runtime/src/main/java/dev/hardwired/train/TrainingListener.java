@@ -4,6 +4,10 @@ package dev.hardwired.train;
  * Told of a training run as it goes: once at the start, after every epoch, and once at the end. The
  * trainer calls it on the thread that trains, between epochs, never inside one; a listener that is slow
  * slows training. {@link ConsoleProgress} is the one that shows progress.
+ *
+ * <p><b>Threads.</b> The trainer calls a listener on the thread that trains. A listener added to a trainer
+ * that several threads train with at once (a {@link Sweep} with one trainer) is called from all of them, and
+ * must then be thread-safe, or keep no state.
  */
 public interface TrainingListener {
 

@@ -165,8 +165,10 @@ public final class NetworkWriter {
     doc.add("\n");
     String about =
         "<p>Generated from {@link " + model.declaredType().simpleName() + "}: the forward pass and"
-            + " backpropagation are written out for exactly this topology. Instances are not thread-safe;"
-            + " give each thread its own {@link #copy()}.";
+            + " backpropagation are written out for exactly this topology. Training changes an instance,"
+            + (model.anyLooped() ? " and so does {@code predict} (its looped layers keep their values in fields)," : "")
+            + " so it belongs to one thread at a time: give each thread its own {@link #copy()}, which shares"
+            + " nothing with it.";
     for (String line : Code.wrap(about, COLUMNS - " * ".length())) {
       doc.add("$L\n", line);
     }
