@@ -42,7 +42,9 @@ import java.util.function.Predicate;
  *       ends training with a {@link TrainingDivergedException} naming the epoch and batch (and sample);
  *       the network is first put back to the last state in which its parameters and the loss were finite.
  *   <li><b>Reproducibility.</b> The same trainer, network parameters and data give bit-identical losses,
- *       parameters and history (times aside), on any thread; see {@link Sweep}.
+ *       parameters and history (times aside), on any thread; see {@link Sweep}. On one JVM; on every JVM
+ *       when the network is declared with {@code @Network(strictMath = true)}, since what the trainer
+ *       computes itself (Adam's β^t, the schedules) is the same bits everywhere.
  *   <li><b>Allocation.</b> The data are copied (and for a float network rounded to float) once, before the
  *       first epoch; no step allocates.
  * </ul>
