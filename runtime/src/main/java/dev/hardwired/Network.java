@@ -65,6 +65,26 @@ public @interface Network {
   Precision precision() default Precision.DOUBLE;
 
   /**
+   * Whether the generated class computes every function whose result the JVM may choose, {@code exp},
+   * {@code tanh}, {@code log} and {@code log1p}, with {@link StrictMath} rather than {@link Math}: in the
+   * forward pass, the losses, softmax, the activations, the batched and looped forms, and the {@link
+   * Frozen} class made from this network. {@link Math} may use a faster implementation that differs in the
+   * last bits from one JVM (version, vendor or CPU) to another; {@link StrictMath} gives the same bits
+   * everywhere. The functions that are exact anyway ({@code max}, {@code abs}, {@code sqrt}) and every
+   * {@code +}, {@code −}, {@code ×} and {@code ÷}, which Java rounds the same way on every JVM from Java 17 on,
+   * are unaffected.
+   *
+   * <p>With {@code strictMath = true}, the same parameters and inputs give the same outputs, losses and
+   * gradients, bit for bit, on every JVM; and training from the same seed gives the same parameters, bit
+   * for bit, when the runtime's trainer makes the same calls in the same order (the same optimizer,
+   * schedule, batches and thread count: with more than one thread the partial sums of a batch are added
+   * in another order). Without it, that holds on one JVM (the same version, vendor and CPU features) but
+   * not across JVMs: {@code Math.tanh}, for instance, gives other bits on JDK 25 than on JDK 17 for some
+   * arguments. The cost is in each call of these functions: see the benchmarks.
+   */
+  boolean strictMath() default false;
+
+  /**
    * Simple name of the generated class. By default {@code <AnnotatedName>Network}; a nested type {@code
    * Outer.Inner} gives {@code Outer_InnerNetwork}.
    */

@@ -220,6 +220,32 @@ class BenchmarksTest {
   }
 
   @Test
+  void theStrictMathBenchmarkRunsAndItsTwoNetworksAgree() {
+    for (String network : List.of("2x4x1", "64x32x10")) {
+      StrictMathBenchmark plain = strictMathBenchmark(network, "plain");
+      StrictMathBenchmark strict = strictMathBenchmark(network, "strict");
+      for (int i = 0; i < 20; i++) {
+        double[] expected = plain.predict().clone();
+        double[] actual = strict.predict();
+        for (int k = 0; k < expected.length; k++) {
+          // The same seed and steps: the two differ only in the last bits of exp, tanh and log.
+          assertEquals(expected[k], actual[k], 1e-12, network + " output " + k + " after " + i + " steps");
+        }
+        assertEquals(plain.train(), strict.train(), 1e-12, network + " loss");
+        assertTrue(Double.isFinite(plain.adam()) && Double.isFinite(strict.adam()), network + " Adam");
+      }
+    }
+  }
+
+  private static StrictMathBenchmark strictMathBenchmark(String network, String math) {
+    StrictMathBenchmark benchmark = new StrictMathBenchmark();
+    benchmark.network = network;
+    benchmark.math = math;
+    benchmark.setUp();
+    return benchmark;
+  }
+
+  @Test
   void passesTabulatesEveryBenchmarkMethod() {
     List<Object> all = new java.util.ArrayList<>(benchmarks());
     all.add(new OptimizerBenchmark());

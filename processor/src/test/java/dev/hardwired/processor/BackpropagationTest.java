@@ -217,7 +217,7 @@ class BackpropagationTest {
 
   private static boolean fullyUnrolled(Topology topology, int unrollLimit) {
     ClassName type = ClassName.get("test", "Net");
-    return NetworkModel.of(type, true, false, "NetNetwork", topology, Precision.DOUBLE, unrollLimit).fullyUnrolled();
+    return NetworkModel.of(type, true, false, "NetNetwork", topology, Precision.DOUBLE, false, unrollLimit).fullyUnrolled();
   }
 
   @TestFactory

@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The generated source as a product: its exact text for small networks (golden files, to be reviewed
- * like documentation: XOR 2-2-1 and 2-3-2-1 and the three single-neuron models), determinism, and a clean compile under {@code -Xlint:all -Werror} and
- * {@code --release 8}.
+ * like documentation: XOR 2-2-1 and 2-3-2-1, the three single-neuron models, XOR in float and with
+ * strict math, and a 13-16-3 classifier), determinism, and a clean compile under {@code -Xlint:all
+ * -Werror} and {@code --release 8}.
  *
  * <p>After an intended change to the generated code, rewrite the golden files with {@code mvn test
  * -Dhardwired.updateGolden=true} and review their diff.
@@ -74,6 +75,13 @@ class GeneratedSourceTest {
                 "FloatXor",
                 "XOR in single precision: float arithmetic and float[] arrays throughout.",
                 "@Network(inputs = 2, hidden = 2, outputs = 1, precision = Precision.FLOAT)")),
+        Arguments.of(
+            "StrictXor",
+            declaration(
+                "StrictXor",
+                "XOR with tanh hidden neurons and binary cross-entropy, all of its exp, tanh and log StrictMath's.",
+                "@Network(inputs = 2, hidden = 2, outputs = 1, activation = Activation.TANH,"
+                    + " loss = Loss.CROSS_ENTROPY, strictMath = true)")),
         Arguments.of(
             "Wine",
             declaration(

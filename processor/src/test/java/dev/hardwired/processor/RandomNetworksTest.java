@@ -278,7 +278,7 @@ class RandomNetworksTest {
 
   private static boolean fullyUnrolled(Topology t) {
     com.palantir.javapoet.ClassName type = com.palantir.javapoet.ClassName.get("test", "Net");
-    return NetworkModel.of(type, true, false, "NetNetwork", t, dev.hardwired.Precision.DOUBLE,
+    return NetworkModel.of(type, true, false, "NetNetwork", t, dev.hardwired.Precision.DOUBLE, false,
             NetworkModel.MAX_UNROLLED_PARAMETERS)
         .fullyUnrolled();
   }

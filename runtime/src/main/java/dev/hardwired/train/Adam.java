@@ -14,7 +14,10 @@ package dev.hardwired.train;
  * </ul>
  *
  * <p>As in PyTorch, the bias corrections are folded into two per-step factors: w ← w (1 − LR λd) − (LR /
- * (1 − β1^t)) m / (√v / √(1 − β2^t) + ε). Two state arrays per parameter array: m and v.
+ * (1 − β1^t)) m / (√v / √(1 − β2^t) + ε). Two state arrays per parameter array: m and v. The powers
+ * β^t are the correctly rounded ones, computed with {@code +}, {@code −} and {@code ×} only, so that they
+ * are the same bits on every JVM (where {@link Math#pow} need not be), and a network declared with {@code
+ * strictMath = true} trains to the same bits everywhere.
  *
  * <p><b>Threads.</b> Immutable, as every {@link Optimizer}: safe to share between threads; the state that
  * {@link #bind} gives is not.
@@ -26,6 +29,8 @@ public final class Adam extends Optimizer {
   private final double beta2;
   private final double epsilon;
   private final double decoupledWeightDecay;
+  private final Powers beta1Powers;
+  private final Powers beta2Powers;
 
   private Adam(
       double beta1, double beta2, double epsilon, double decoupledWeightDecay, double weightDecay, double maxNorm) {
@@ -34,6 +39,8 @@ public final class Adam extends Optimizer {
     this.beta2 = beta2;
     this.epsilon = epsilon;
     this.decoupledWeightDecay = decoupledWeightDecay;
+    this.beta1Powers = new Powers(beta1);
+    this.beta2Powers = new Powers(beta2);
   }
 
   /**
@@ -135,9 +142,9 @@ public final class Adam extends Optimizer {
       double eps = rule.epsilon;
       // Multiplying by 1 when there is no decoupled decay is exact, so Adam and AdamW share the loop.
       double shrink = 1.0 - lr * rule.decoupledWeightDecay;
-      // The bias corrections, once per step.
-      double stepSize = lr / (1.0 - Math.pow(b1, t));
-      double rootCorrection = 1.0 / Math.sqrt(1.0 - Math.pow(b2, t));
+      // The bias corrections, once per step, from powers that are the same bits on every JVM.
+      double stepSize = lr / (1.0 - rule.beta1Powers.power(t));
+      double rootCorrection = 1.0 / Math.sqrt(1.0 - rule.beta2Powers.power(t));
       for (int k = 0; k < parameters.length; k++) {
         double[] w = parameters[k];
         double[] s = gradientSums[k];
@@ -175,8 +182,8 @@ public final class Adam extends Optimizer {
       float eps = (float) rule.epsilon;
       // The per-step factors in double, then rounded once.
       float shrink = (float) (1.0 - lrD * rule.decoupledWeightDecay);
-      float stepSize = (float) (lrD / (1.0 - Math.pow(rule.beta1, t)));
-      float rootCorrection = (float) (1.0 / Math.sqrt(1.0 - Math.pow(rule.beta2, t)));
+      float stepSize = (float) (lrD / (1.0 - rule.beta1Powers.power(t)));
+      float rootCorrection = (float) (1.0 / Math.sqrt(1.0 - rule.beta2Powers.power(t)));
       for (int k = 0; k < parameters.length; k++) {
         float[] w = parameters[k];
         float[] s = gradientSums[k];

@@ -1,6 +1,9 @@
 package dev.hardwired.train;
 
-/** The {@link LearningRateSchedule}s, each with its argument checks and a readable {@code toString}. */
+/**
+ * The {@link LearningRateSchedule}s, each with its argument checks and a readable {@code toString}. Their
+ * powers and cosines are {@link StrictMath}'s, so that a rate is the same bits on every JVM.
+ */
 final class Schedules {
   private Schedules() {}
 
@@ -60,7 +63,7 @@ final class Schedules {
     @Override
     public double rate(int epoch, int totalEpochs) {
       requireEpoch(epoch, totalEpochs);
-      return initial * Math.pow(factor, epoch / everyEpochs);
+      return initial * StrictMath.pow(factor, epoch / everyEpochs);
     }
 
     @Override
@@ -81,7 +84,7 @@ final class Schedules {
     @Override
     public double rate(int epoch, int totalEpochs) {
       requireEpoch(epoch, totalEpochs);
-      return initial * Math.pow(decay, epoch);
+      return initial * StrictMath.pow(decay, epoch);
     }
 
     @Override
@@ -106,7 +109,7 @@ final class Schedules {
         throw new IllegalArgumentException(
             "epoch is " + epoch + "; expected at most totalEpochs (" + totalEpochs + ")");
       }
-      return minimum + 0.5 * (initial - minimum) * (1.0 + Math.cos(Math.PI * epoch / totalEpochs));
+      return minimum + 0.5 * (initial - minimum) * (1.0 + StrictMath.cos(Math.PI * epoch / totalEpochs));
     }
 
     @Override

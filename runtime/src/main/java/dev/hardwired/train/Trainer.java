@@ -45,9 +45,11 @@ import java.util.function.Predicate;
  *       ends training with a {@link TrainingDivergedException} naming the epoch and batch (and sample);
  *       the network is first put back to the last state in which its parameters and the loss were finite.
  *   <li><b>Reproducibility.</b> The same trainer, network parameters and data give bit-identical losses,
- *       parameters and history (times aside), on any thread and beside other runs; see {@link Sweep}. With
- *       {@link #threads(int) threads(n)}, the same n gives the same bits, which differ from one thread's
- *       only in the rounding of each batch's sums.
+ *       parameters and history (times aside), on any thread and beside other runs; see {@link Sweep}. On one
+ *       JVM; on every JVM when the network is declared with {@code @Network(strictMath = true)}, since what
+ *       the trainer computes itself (Adam's β^t, the schedules) is the same bits everywhere. With {@link
+ *       #threads(int) threads(n)}, the same n gives the same bits, which differ from one thread's only in the
+ *       rounding of each batch's sums.
  *   <li><b>Checkpoints.</b> With {@link #checkpoint}, a run saves its state every so many epochs, atomically,
  *       and the same call started again after a crash resumes it from there, to end with the bits of the run
  *       that never stopped; {@link #resume} continues a named checkpoint.

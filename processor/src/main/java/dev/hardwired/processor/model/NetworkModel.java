@@ -62,6 +62,7 @@ public final class NetworkModel {
   private final int parameterArrays;
   private final Precision precision;
   private final int unrollLimit;
+  private final boolean strictMath;
 
   private NetworkModel(
       ClassName declaredType,
@@ -70,6 +71,7 @@ public final class NetworkModel {
       ClassName generatedType,
       Topology topology,
       Precision precision,
+      boolean strictMath,
       int unrollLimit,
       boolean declaredForRemoval,
       boolean declaredSerializable) {
@@ -82,6 +84,7 @@ public final class NetworkModel {
     this.generatedType = generatedType;
     this.topology = topology;
     this.precision = precision;
+    this.strictMath = strictMath;
     int last = topology.layerCount();
     Layer.Shape[] shapes = shapes(topology, unrollLimit);
     List<Layer> layers = new ArrayList<>();
@@ -124,6 +127,8 @@ public final class NetworkModel {
    *
    * @param declaredInterface whether the generated class implements (rather than extends) the declared type
    * @param declaredDeprecated whether the declared type is deprecated, and so the generated class too
+   * @param strictMath whether {@code exp}, {@code tanh}, {@code log} and {@code log1p} are {@code
+   *     StrictMath}'s rather than {@code Math}'s: see {@link #strictMath()}
    * @param unrollLimit the most parameters written out as straight-line code: {@link
    *     #MAX_UNROLLED_PARAMETERS} unless a test or benchmark asks for fewer (0 loops every layer)
    */
@@ -134,6 +139,7 @@ public final class NetworkModel {
       String generatedSimpleName,
       Topology topology,
       Precision precision,
+      boolean strictMath,
       int unrollLimit) {
     return new NetworkModel(
         declaredType,
@@ -142,6 +148,7 @@ public final class NetworkModel {
         ClassName.get(declaredType.packageName(), generatedSimpleName),
         topology,
         precision,
+        strictMath,
         unrollLimit,
         false,
         false);
@@ -207,6 +214,7 @@ public final class NetworkModel {
         generatedType,
         topology,
         precision,
+        strictMath,
         unrollLimit,
         forRemoval,
         serializable);
@@ -224,6 +232,16 @@ public final class NetworkModel {
   /** The number type of the parameters, the arithmetic and the API. */
   public Precision precision() {
     return precision;
+  }
+
+  /**
+   * Whether the declaration asks for {@code strictMath = true}: every call of a function whose result the
+   * JVM may choose ({@code exp}, {@code tanh}, {@code log}, {@code log1p}) is then {@code StrictMath}'s,
+   * in the trainable class and in its frozen class, so that they give the same bits on every JVM. The
+   * exact functions ({@code max}, {@code abs}) stay {@code Math}'s either way.
+   */
+  public boolean strictMath() {
+    return strictMath;
   }
 
   /** All layers, from the inputs (index 0) to the outputs. */

@@ -76,6 +76,7 @@ public final class DeclarationReader {
     Activation outputActivation = d.enumValue("outputActivation", Activation.class);
     Loss loss = d.enumValue("loss", Loss.class);
     Precision precision = d.enumValue("precision", Precision.class);
+    boolean strictMath = d.booleanValue("strictMath");
     d.checkLoss(loss, outputActivation);
     d.checkStepOutput(outputActivation, hidden.size());
     d.checkSoftmaxOutputs(outputActivation, outputs);
@@ -102,6 +103,7 @@ public final class DeclarationReader {
             generated.simpleName(),
             topology,
             precision,
+            strictMath,
             unrollLimit);
     claimedNames.add(generated.canonicalName());
     TypeMirror serializable = elements.getTypeElement(java.io.Serializable.class.getCanonicalName()).asType();
@@ -310,6 +312,16 @@ public final class DeclarationReader {
     <E extends Enum<E>> E enumValue(String name, Class<E> enumType) {
       AnnotationValue value = value(name);
       return value == null ? null : constant(value, enumType);
+    }
+
+    /** A boolean attribute; false, and no model, where javac has reported a value that is none. */
+    boolean booleanValue(String name) {
+      AnnotationValue value = value(name);
+      if (value == null || !(value.getValue() instanceof Boolean)) {
+        valid = false; // javac reports the mistyped value itself
+        return false;
+      }
+      return (Boolean) value.getValue();
     }
 
     private <E extends Enum<E>> E constant(AnnotationValue value, Class<E> enumType) {

@@ -19,7 +19,7 @@ final class Activations {
   /** {@code LEAKY_RELU_SLOPE}, where a layer uses the leaky ReLU. */
   static void addSlope(TypeSpec.Builder type, NetworkModel model) {
     if (model.uses(Activation.LEAKY_RELU)) {
-      Numbers n = Numbers.of(model.precision());
+      Numbers n = Numbers.of(model);
       type.addField(
           FieldSpec.builder(n.type(), "LEAKY_RELU_SLOPE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
               .addJavadoc("Slope α of the leaky ReLU for SpreA ≤ 0.\n")
@@ -30,14 +30,14 @@ final class Activations {
 
   /** {@code logistic}, {@code step}, {@code relu}, {@code leakyRelu}: those that a layer uses. */
   static void addFunctions(TypeSpec.Builder type, NetworkModel model) {
-    Numbers n = Numbers.of(model.precision());
+    Numbers n = Numbers.of(model);
     if (model.uses(Activation.LOGISTIC)) {
       type.addMethod(
           function(
               n,
               "logistic",
               "The logistic sigmoid σ(z) = 1 / (1 + e^(−z)).",
-              CodeBlock.of(n.f("1.0 / (1.0 + $T.exp(-z))"), Math.class)));
+              CodeBlock.of(n.f("1.0 / (1.0 + $T.exp(-z))"), n.math())));
     }
     if (model.uses(Activation.STEP)) {
       type.addMethod(

@@ -47,7 +47,7 @@ final class Batched {
     this.model = model;
     this.passes = passes;
     this.looped = passes.looped();
-    this.n = Numbers.of(model.precision());
+    this.n = Numbers.of(model);
     if (!model.chunked()) {
       for (Layer layer : model.layers().subList(1, model.layers().size())) {
         if (!layer.looped() || layer.isOutput()) {

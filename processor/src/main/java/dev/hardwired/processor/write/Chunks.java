@@ -25,7 +25,7 @@ final class Chunks {
   Chunks(NetworkModel model, Looped looped) {
     this.model = model;
     this.looped = looped;
-    this.n = Numbers.of(model.precision());
+    this.n = Numbers.of(model);
   }
 
   /** Every chunk method of every pass; none for a network that is not chunked. */

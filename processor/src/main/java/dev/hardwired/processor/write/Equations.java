@@ -58,7 +58,7 @@ final class Equations {
       case LOGISTIC:
         return CodeBlock.of("logistic($L)", z);
       case TANH:
-        return CodeBlock.of(n.f("$T.tanh($L)"), Math.class, z);
+        return CodeBlock.of(n.f("$T.tanh($L)"), n.math(), z);
       case RELU:
         return CodeBlock.of("relu($L)", z);
       case LEAKY_RELU:

@@ -47,7 +47,7 @@ public final class FrozenWriter {
     this.model = frozen.network();
     this.layers = model.layers();
     this.output = model.outputLayer();
-    this.n = Numbers.of(model.precision());
+    this.n = Numbers.of(model);
     this.passes = new Passes(model, new Unrolled(model, this::literal));
     this.packed = new Packed(frozen);
     this.scratch = frozen.frozenType().nestedClass(SCRATCH_TYPE);
@@ -133,6 +133,14 @@ public final class FrozenWriter {
             + " is the one of {@code " + model.generatedType().simpleName() + "}, statement for statement, so it gives"
             + " the same outputs, bit for bit. It needs nothing but the JDK, and is immutable, so safe to share between"
             + " threads; {@code predict(input, output)} allocates nothing.");
+    if (model.strictMath()) {
+      doc.add("\n");
+      paragraph(
+          doc,
+          "<p>Declared with {@code strictMath = true}: every exp, tanh, log and log1p is {@link StrictMath}'s, as in"
+              + " {@code " + model.generatedType().simpleName() + "}, so the same inputs give the same outputs, bit"
+              + " for bit, on every JVM.");
+    }
     if (model.anyLooped()) {
       List<String> looped = new ArrayList<>();
       for (Layer layer : layers.subList(1, layers.size())) {

@@ -401,7 +401,7 @@ public final class Lesson {
     for (double v : values) {
       numbers.add(number(v) + (model.precision() == Precision.FLOAT ? "f" : ""));
     }
-    return "new " + Numbers.of(model.precision()).type() + "[] {" + String.join(", ", numbers) + "}";
+    return "new " + Numbers.of(model).type() + "[] {" + String.join(", ", numbers) + "}";
   }
 
   private static String number(double value) {

@@ -36,7 +36,7 @@ final class Looped {
   Looped(NetworkModel model) {
     this.model = model;
     this.output = model.outputLayer();
-    this.n = Numbers.of(model.precision());
+    this.n = Numbers.of(model);
   }
 
   // ---------------------------------------------------------------- calls from the API methods
@@ -229,7 +229,7 @@ final class Looped {
     body.endControlFlow();
     body.addStatement(n.f("double sum = 0.0"));
     overNodes(body, layer, "k");
-    statement(body, LOOP_INDENT, "e^(SpreA,O − max)", n.f("$L[k] = $T.exp($L[k] - max)"), y, Math.class, z);
+    statement(body, LOOP_INDENT, "e^(SpreA,O − max)", n.f("$L[k] = $T.exp($L[k] - max)"), y, n.math(), z);
     body.addStatement("sum += $L[k]", y);
     body.endControlFlow();
     overNodes(body, layer, "k");
@@ -259,14 +259,14 @@ final class Looped {
         overNodes(body, output, "k");
         body.addStatement(n.f("double z = $L[k]"), z);
         body.addStatement(
-            n.f("loss += $T.max(z, 0.0) - z * target[k] + $T.log1p($T.exp(-$T.abs(z)))"),
-            Math.class, Math.class, Math.class, Math.class);
+            n.f("loss += $T.max(z, 0.0) - z * target[k]$W+ $T.log1p($T.exp(-$T.abs(z)))"),
+            Math.class, n.math(), n.math(), Math.class);
         body.endControlFlow();
         body.addStatement("return loss");
         break;
       case SOFTMAX_CROSS_ENTROPY:
         doc = "Loss E = −Σ T ln SpostA,O = Σ T (ln Σ e^SpreA,O − SpreA,O), from the sums of the softmax.";
-        body.addStatement(n.f("double logSumExp = softmaxMax + $T.log(softmaxSum)"), Math.class);
+        body.addStatement(n.f("double logSumExp = softmaxMax + $T.log(softmaxSum)"), n.math());
         overNodes(body, output, "k");
         body.addStatement("loss += target[k] * (logSumExp - $L[k])", z);
         body.endControlFlow();

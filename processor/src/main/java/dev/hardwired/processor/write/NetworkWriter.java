@@ -44,7 +44,7 @@ public final class NetworkWriter {
   private final TypeName numbers;
 
   private NetworkWriter(NetworkModel model) {
-    this.n = Numbers.of(model.precision());
+    this.n = Numbers.of(model);
     this.numbers = n.array();
     this.model = model;
     this.layers = model.layers();
@@ -171,6 +171,16 @@ public final class NetworkWriter {
             + " nothing with it.";
     for (String line : Code.wrap(about, COLUMNS - " * ".length())) {
       doc.add("$L\n", line);
+    }
+    if (model.strictMath()) {
+      String strict =
+          "<p>Declared with {@code strictMath = true}: every exp, tanh, log and log1p is {@link StrictMath}'s,"
+              + " so the same parameters and inputs give the same outputs, losses and gradients, bit for bit, on"
+              + " every JVM, and training from the same seed the same parameters.";
+      doc.add("\n");
+      for (String line : Code.wrap(strict, COLUMNS - " * ".length())) {
+        doc.add("$L\n", line);
+      }
     }
     if (model.anyLooped()) {
       List<String> looped = new ArrayList<>();

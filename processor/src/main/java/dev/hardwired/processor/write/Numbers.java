@@ -6,11 +6,14 @@ import com.palantir.javapoet.TypeName;
 import dev.hardwired.Precision;
 import dev.hardwired.TrainableFloatNetwork;
 import dev.hardwired.TrainableNetwork;
+import dev.hardwired.processor.model.NetworkModel;
 import java.util.regex.Pattern;
 
 /**
- * The number type of a generated network, double or float: its type names, its literals, and the casts
- * that bring {@code Math}'s double results back to float. Every writer takes its numbers from here.
+ * The arithmetic of a generated network: its number type, double or float, with its type names, its
+ * literals and the casts that bring the double results of {@code exp}, {@code tanh}, {@code log} and
+ * {@code log1p} back to float; and the one class, {@code Math} or {@code StrictMath}, whose functions
+ * those are. Every writer takes its numbers and its transcendental functions from here.
  */
 final class Numbers {
   private static final Pattern DOUBLE_WORD = Pattern.compile("\\bdouble\\b");
@@ -18,13 +21,26 @@ final class Numbers {
   private static final Pattern MATH_CALL = Pattern.compile("(?<!\\()\\$T\\.(exp|log|log1p|tanh)\\(");
 
   private final boolean single;
+  private final Class<?> math;
 
-  private Numbers(Precision precision) {
+  private Numbers(Precision precision, boolean strictMath) {
     this.single = precision == Precision.FLOAT;
+    this.math = strictMath ? StrictMath.class : Math.class;
   }
 
-  static Numbers of(Precision precision) {
-    return new Numbers(precision);
+  /** The arithmetic of {@code model}: its precision, and whether it asks for strict math. */
+  static Numbers of(NetworkModel model) {
+    return new Numbers(model.precision(), model.strictMath());
+  }
+
+  /**
+   * The class of {@code exp}, {@code tanh}, {@code log} and {@code log1p}, whose results the JVM may
+   * choose: {@code StrictMath} for a network declared with {@code strictMath = true}, which then gives the
+   * same bits on every JVM, else {@code Math}. The exact functions, {@code max} and {@code abs}, are
+   * {@code Math}'s either way.
+   */
+  Class<?> math() {
+    return math;
   }
 
   /** {@code double} or {@code float}. */
@@ -63,7 +79,7 @@ final class Numbers {
 
   /**
    * A code template written for double, in this type: {@code double} becomes {@code float}, a literal
-   * {@code 1.0} becomes {@code 1.0f}, and a call {@code $T.exp(…)} (of {@code Math}) is cast back to float,
+   * {@code 1.0} becomes {@code 1.0f}, and a call {@code $T.exp(…)} (of {@link #math()}) is cast back to float,
    * unless it is the argument of another such call.
    */
   String f(String template) {

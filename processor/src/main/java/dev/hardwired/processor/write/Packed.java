@@ -44,7 +44,7 @@ final class Packed {
   Packed(FrozenModel frozen) {
     this.frozen = frozen;
     this.model = frozen.network();
-    this.n = Numbers.of(model.precision());
+    this.n = Numbers.of(model);
     this.charsPerValue = charsPerValue(model.precision());
     this.valuesPerConstant = 65_535 / charsPerValue;
   }

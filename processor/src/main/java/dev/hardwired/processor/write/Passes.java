@@ -100,7 +100,7 @@ final class Passes {
     forward(body, known);
     loss(body);
     comment(body, "A loss that is not finite means training diverged: stop before any parameter changes");
-    body.beginControlFlow("if (!$T.isFinite(loss))", Numbers.of(model.precision()).boxed())
+    body.beginControlFlow("if (!$T.isFinite(loss))", Numbers.of(model).boxed())
         .addStatement("throw $T.diverged(loss)", Checks.class)
         .endControlFlow();
     if (output.looped()) {
@@ -185,7 +185,7 @@ final class Passes {
       return;
     }
     if (model.unrolledParameterCount() > 0) {
-      Code.statement(body, "the gradients of p, in its order", Numbers.of(model.precision()).f("double[] g = gradientSums[0]"));
+      Code.statement(body, "the gradients of p, in its order", Numbers.of(model).f("double[] g = gradientSums[0]"));
     }
     for (int l = layers.size() - 1; l > skipped; l--) {
       Layer layer = layers.get(l);

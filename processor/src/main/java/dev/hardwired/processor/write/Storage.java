@@ -32,7 +32,7 @@ final class Storage {
   Storage(NetworkModel model) {
     this.model = model;
     this.layers = model.layers();
-    this.n = Numbers.of(model.precision());
+    this.n = Numbers.of(model);
   }
 
   /** The size constants of the hidden layers that loops run over. */

@@ -27,7 +27,7 @@ final class Traced {
 
   Traced(NetworkModel model) {
     this.model = model;
-    this.n = Numbers.of(model.precision());
+    this.n = Numbers.of(model);
     this.passes = new Passes(model, Unrolled.keepingPreActivations(model));
   }
 

@@ -41,7 +41,7 @@ final class Unrolled {
   private Unrolled(NetworkModel model, IntFunction<String> parameters, boolean keepsPreActivations) {
     this.model = model;
     this.output = model.outputLayer();
-    this.n = Numbers.of(model.precision());
+    this.n = Numbers.of(model);
     this.parameters = parameters;
     this.keepsPreActivations = keepsPreActivations;
   }
@@ -109,7 +109,7 @@ final class Unrolled {
           "e^(SpreA," + layer.node(k) + " − max)",
           n.f("double e$L = $T.exp($L - max)"),
           k,
-          Math.class,
+          n.math(),
           layer.preActivation(k));
       exps.add(CodeBlock.of("e$L", k));
     }
@@ -147,13 +147,13 @@ final class Unrolled {
           terms.add(
               CodeBlock.of(
                   n.f("$T.max($L, 0.0) - $L * target[$L]$W+ $T.log1p($T.exp(-$T.abs($L)))"),
-                  Math.class, z, z, k, Math.class, Math.class, Math.class, z));
+                  Math.class, z, z, k, n.math(), n.math(), Math.class, z));
         }
         body.addStatement(n.f("double loss = $L"), CodeBlock.join(terms, "$W+ "));
         break;
       case SOFTMAX_CROSS_ENTROPY:
         comment(body, "Loss E = −Σ T ln SpostA,O = Σ T (ln Σ e^SpreA,O − SpreA,O)");
-        body.addStatement(n.f("double logSumExp = max + $T.log(sum)"), Math.class);
+        body.addStatement(n.f("double logSumExp = max + $T.log(sum)"), n.math());
         for (int k = 0; k < output.size(); k++) {
           terms.add(CodeBlock.of("target[$L] * (logSumExp - $L)", k, output.preActivation(k)));
         }

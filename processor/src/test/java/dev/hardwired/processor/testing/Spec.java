@@ -18,7 +18,8 @@ public record Spec(
     Activation[] hiddenActivations,
     Activation outputActivation,
     Loss loss,
-    Precision precision) {
+    Precision precision,
+    boolean strictMath) {
 
   /** Every output activation with a loss that accepts it; STEP only without hidden layers. */
   public static final List<Spec> OUTPUTS =
@@ -37,7 +38,7 @@ public record Spec(
       Arrays.stream(Activation.values()).filter(Activation::allowedInHiddenLayer).toList();
 
   private static Spec output(Activation activation, Loss loss) {
-    return new Spec("", 0, new int[0], 0, new Activation[0], activation, loss, Precision.DOUBLE);
+    return new Spec("", 0, new int[0], 0, new Activation[0], activation, loss, Precision.DOUBLE, false);
   }
 
   /** Whether this output layer may follow hidden layers: all but the perceptron's step. */
@@ -46,16 +47,21 @@ public record Spec(
   }
 
   public Spec named(String newName) {
-    return new Spec(newName, inputs, hidden, outputs, hiddenActivations, outputActivation, loss, precision);
+    return new Spec(newName, inputs, hidden, outputs, hiddenActivations, outputActivation, loss, precision, strictMath);
   }
 
   public Spec shaped(int newInputs, int[] newHidden, int newOutputs, Activation... newHiddenActivations) {
-    return new Spec(name, newInputs, newHidden, newOutputs, newHiddenActivations, outputActivation, loss, precision);
+    return new Spec(name, newInputs, newHidden, newOutputs, newHiddenActivations, outputActivation, loss, precision, strictMath);
   }
 
   /** The same declaration with {@code precision = Precision.FLOAT}. */
   public Spec inFloat() {
-    return new Spec(name, inputs, hidden, outputs, hiddenActivations, outputActivation, loss, Precision.FLOAT);
+    return new Spec(name, inputs, hidden, outputs, hiddenActivations, outputActivation, loss, Precision.FLOAT, strictMath);
+  }
+
+  /** The same declaration with {@code strictMath = true}. */
+  public Spec strict() {
+    return new Spec(name, inputs, hidden, outputs, hiddenActivations, outputActivation, loss, precision, true);
   }
 
   public boolean isFloat() {
@@ -75,7 +81,8 @@ public record Spec(
     return "  @Network(inputs = " + inputs + ", hidden = {" + sizes + "}, outputs = " + outputs
         + (hiddenActivations.length == 0 ? "" : ", activation = {" + activations + "}")
         + ", outputActivation = Activation." + outputActivation + ", loss = Loss." + loss
-        + (isFloat() ? ", precision = Precision.FLOAT" : "") + ", name = \"" + name
+        + (isFloat() ? ", precision = Precision.FLOAT" : "") + (strictMath ? ", strictMath = true" : "")
+        + ", name = \"" + name
         + "\")\n  public interface " + name + "Declaration {}\n";
   }
 
@@ -125,6 +132,6 @@ public record Spec(
 
   @Override
   public String toString() {
-    return name + " " + topology() + (isFloat() ? " in float" : "");
+    return name + " " + topology() + (isFloat() ? " in float" : "") + (strictMath ? ", strict math" : "");
   }
 }
