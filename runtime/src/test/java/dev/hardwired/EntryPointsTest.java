@@ -65,9 +65,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code src/main/java}, the test finds a call with valid arguments from a registry of examples per type,
  * then, one parameter at a time, replaces that argument by each bad value of its type: null, an empty or a
  * longer array, an array with a null row, a ragged row, a NaN, an infinity or a negative element, a list
- * with a null element, a NaN or infinite number, a negative int. Each such call must throw an {@link
- * IllegalArgumentException} whose message says what was expected and what was given, and must change
- * nothing: the receiver and every other argument read the same, deep, field by field, before and after.
+ * with a null element, a NaN or infinite number, a negative int or 0. Each such call must throw an {@link
+ * IllegalArgumentException} (or, for an int, the {@link IndexOutOfBoundsException} of an index out of range,
+ * as {@code List.get} throws) whose message shows the value given ("null", "NaN", "Infinity", "-1", the
+ * wrong length, ...), and must change nothing: the receiver and every other argument read the same, deep,
+ * field by field, before and after.
  *
  * <p>An array that the valid call writes into is an output buffer: its length is checked, its contents
  * are not. The few parameters where a bad-looking value is allowed are in {@link #ALLOWED}, with the reason.
@@ -121,6 +123,13 @@ class EntryPointsTest {
     ALLOWED.put("Sweep\\.run\\(.*#0:empty", "no tasks, no results, as ExecutorService.invokeAll");
     ALLOWED.put("StepTrace\\.of\\(.*#[5-9]:number",
         "the parameters and values the step computed, recorded as they are: an overflow is what a trace shows");
+    // Zero is a bad count but a good index: the indices from 0.
+    ALLOWED.put("(ClassificationReport|DataSet|StepTrace|Topology|Weights)\\.\\w+\\(int(,int)?\\)#\\d:zero",
+        "an index, counted from 0");
+    ALLOWED.put("(OneHot\\.encode|CsvReader\\.label)\\(int.*#0:zero", "class 0, column 0: indices from 0");
+    ALLOWED.put("LearningRateSchedule\\.rate\\(int,int\\)#0:zero", "documented: epochs count from 0");
+    ALLOWED.put(".*\\.(loss|accumulateGradient|requireBatch)\\(.*,int\\[\\],int,int.*#[34]:zero",
+        "from and to: positions from 0, and 0..0 is a batch of nothing");
     ALLOWED.put("Checks\\.requireLength\\(.*#0:number", "checks the length alone; requireFinite checks values");
     ALLOWED.put("Checks\\.requireShape\\(.*#\\d:number", "checks the shape alone, of the network's own arrays");
     ALLOWED.put("Checks\\.requirePredictions\\(.*#1:number", "the outputs: a buffer that is written, not read");
@@ -666,6 +675,7 @@ class EntryPointsTest {
         bad.add(new Bad("number", "−∞", v -> Float.NEGATIVE_INFINITY, "Infinity"));
       } else if (type == int.class) {
         bad.add(new Bad("negative", "-1", v -> -1, "-1"));
+        bad.add(new Bad("zero", "0", v -> 0, "0"));
       }
       return bad;
     }
@@ -763,7 +773,8 @@ class EntryPointsTest {
       return "accepted";
     }
     // An index out of range is refused as List.get refuses one.
-    boolean outOfRange = bad.kind.equals("negative") && e.getParameterTypes()[index] == int.class
+    boolean outOfRange = (bad.kind.equals("negative") || bad.kind.equals("zero"))
+        && e.getParameterTypes()[index] == int.class
         && t.getClass() == IndexOutOfBoundsException.class;
     if (!(t instanceof IllegalArgumentException) && !outOfRange) {
       return "threw " + t;
