@@ -90,8 +90,16 @@ public enum Activation {
    *
    * @param z pre-activations
    * @param y receives the post-activations; may be {@code z} itself
+   * @throws IllegalArgumentException when {@code z} is null or empty, or {@code y} is not as long
    */
   public static void softmax(double[] z, double[] y) {
+    if (z == null || z.length == 0) {
+      throw new IllegalArgumentException(
+          "z is " + (z == null ? "null" : "empty") + "; expected the pre-activations of a layer");
+    }
+    if (y == null || y.length != z.length) {
+      Checks.requireLength(y, z.length, "y");
+    }
     double max = z[0];
     for (int k = 1; k < z.length; k++) {
       max = Math.max(max, z[k]);

@@ -10,6 +10,18 @@ public final class Checks {
   private Checks() {}
 
   /**
+   * Returns {@code value} when it is not null.
+   *
+   * @throws IllegalArgumentException "{@code what} is null; expected {@code expected}" when it is
+   */
+  public static <T> T requireNonNull(T value, String what, String expected) {
+    if (value == null) {
+      throw new IllegalArgumentException(what + " is null; expected " + expected);
+    }
+    return value;
+  }
+
+  /**
    * @throws IllegalArgumentException unless {@code values} has {@code expected} elements
    */
   public static void requireLength(double[] values, int expected, String what) {
@@ -84,6 +96,10 @@ public final class Checks {
    *     parameterArrays()})
    */
   public static void requireShape(double[][] arrays, double[][] expected, String what) {
+    if (expected == null) {
+      throw new IllegalArgumentException(
+          "the expected shape of " + what + " is null; expected the network's parameter arrays");
+    }
     if (arrays == null) {
       throw new IllegalArgumentException(what + " is null; expected " + expected.length + " arrays");
     }
@@ -104,6 +120,10 @@ public final class Checks {
    *     arrays, each of the same length
    */
   public static void requireShape(float[][] arrays, float[][] expected, String what) {
+    if (expected == null) {
+      throw new IllegalArgumentException(
+          "the expected shape of " + what + " is null; expected the network's parameter arrays");
+    }
     if (arrays == null) {
       throw new IllegalArgumentException(what + " is null; expected " + expected.length + " arrays");
     }

@@ -442,8 +442,9 @@ public final class GradientCheck {
      * @throws IllegalArgumentException unless {@code tolerance} is positive
      */
     public boolean passes(double tolerance) {
-      if (!(tolerance > 0.0)) {
-        throw new IllegalArgumentException("tolerance is " + tolerance + "; expected a positive number");
+      if (!(tolerance > 0.0) || Double.isInfinite(tolerance)) {
+        throw new IllegalArgumentException(
+            "tolerance is " + tolerance + "; expected a positive " + (tolerance > 0.0 ? "finite number" : "number"));
       }
       return worstError < tolerance;
     }

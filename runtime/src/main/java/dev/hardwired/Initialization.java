@@ -20,6 +20,7 @@ public final class Initialization {
 
   /** Fills {@code parameters} (of length {@link Topology#parameterCount()}) with the default initialisation. */
   public static void initialize(Topology topology, long seed, double[] parameters) {
+    Checks.requireNonNull(topology, "topology", "the network's topology");
     Checks.requireLength(parameters, topology.parameterCount(), "parameters");
     Random random = new Random(seed);
     for (int l = 1; l <= topology.layerCount(); l++) {
@@ -46,6 +47,7 @@ public final class Initialization {
    * {@link #initialize(Topology, long, double[])}, each rounded to the nearest float.
    */
   public static void initialize(Topology topology, long seed, float[] parameters) {
+    Checks.requireNonNull(topology, "topology", "the network's topology");
     Checks.requireLength(parameters, topology.parameterCount(), "parameters");
     double[] p = initialParameters(topology, seed);
     for (int i = 0; i < p.length; i++) {
@@ -55,6 +57,7 @@ public final class Initialization {
 
   /** The default initialisation in a new array. */
   public static double[] initialParameters(Topology topology, long seed) {
+    Checks.requireNonNull(topology, "topology", "the network's topology");
     double[] p = new double[topology.parameterCount()];
     initialize(topology, seed, p);
     return p;

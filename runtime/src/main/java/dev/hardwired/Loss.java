@@ -45,6 +45,7 @@ public enum Loss {
 
   /** Whether this loss may follow an output layer with the given activation. */
   public boolean accepts(Activation outputActivation) {
+    Checks.requireNonNull(outputActivation, "outputActivation", "an activation");
     Activation required = requiredOutputActivation();
     return required == null
         ? outputActivation != Activation.SOFTMAX && outputActivation != Activation.STEP

@@ -86,7 +86,8 @@ public final class StepTrace {
    * @param preActivations SpreA of layers 1 to {@link Topology#layerCount()}, one array per layer
    * @param postActivations SpostA of layers 1 to {@link Topology#layerCount()}
    * @param deltas S_ERROR of the outputs and δ of the hidden nodes, layers 1 to {@link Topology#layerCount()}
-   * @throws IllegalArgumentException when an array's shape does not fit {@code topology}
+   * @throws IllegalArgumentException when an array's shape does not fit {@code topology}, or the input, the
+   *     target, the learning rate or the loss is not finite (the other values are recorded as computed)
    */
   public static StepTrace of(
       Topology topology,
@@ -100,6 +101,10 @@ public final class StepTrace {
       double[][] postActivations,
       double[][] deltas) {
     requireTopology(topology);
+    Checks.requireFinite(input, topology.inputs(), "input");
+    Checks.requireFinite(target, topology.outputs(), "target");
+    Checks.requireLearningRate(learningRate);
+    requireLoss(loss);
     return new StepTrace(
         topology,
         Precision.DOUBLE,
@@ -130,6 +135,10 @@ public final class StepTrace {
       float[][] postActivations,
       float[][] deltas) {
     requireTopology(topology);
+    Checks.requireFinite(input, topology.inputs(), "input");
+    Checks.requireFinite(target, topology.outputs(), "target");
+    Checks.requireLearningRate(learningRate);
+    requireLoss(loss);
     return new StepTrace(
         topology,
         Precision.FLOAT,
@@ -165,7 +174,7 @@ public final class StepTrace {
 
   /** Target T{@code k} of output {@code k}. */
   public double target(int k) {
-    return target[k];
+    return target[at(target, k, -1)];
   }
 
   /** SpreA of node {@code j} of layer {@code l}, 1 ≤ l ≤ {@link Topology#layerCount()}. */
@@ -173,12 +182,14 @@ public final class StepTrace {
     if (l == 0) {
       throw new IndexOutOfBoundsException("the input layer has no SpreA; its SpostA is the input");
     }
-    return spreA[l][j];
+    double[] layer = spreA[layer(spreA, l, 1)];
+    return layer[at(layer, j, l)];
   }
 
   /** SpostA of node {@code j} of layer {@code l}: the input itself in layer 0. */
   public double postActivation(int l, int j) {
-    return spostA[l][j];
+    double[] layer = spostA[layer(spostA, l, 0)];
+    return layer[at(layer, j, l)];
   }
 
   /**
@@ -193,7 +204,7 @@ public final class StepTrace {
           "FE is a term of the summed squared error; with " + topology.loss().displayName()
               + " the error signal is S_ERROR = SpostA,O − T, see delta(" + topology.layerCount() + ", k)");
     }
-    double fe = spostA[topology.layerCount()][k] - target[k];
+    double fe = spostA[topology.layerCount()][at(target, k, -1)] - target[k];
     return precision == Precision.FLOAT ? (float) fe : fe;
   }
 
@@ -202,22 +213,41 @@ public final class StepTrace {
     if (l == 0) {
       throw new IndexOutOfBoundsException("the input layer has no δ; its weights are the first layer's");
     }
-    return delta[l][j];
+    double[] layer = delta[layer(delta, l, 1)];
+    return layer[at(layer, j, l)];
   }
 
   /** Parameter {@code index} of the flat order before the step. */
   public double before(int index) {
-    return before[index];
+    return before[at(before, index, -1)];
   }
 
   /** The gradient of parameter {@code index}: δ × SpostA of the node its weight comes from, δ for a bias. */
   public double gradient(int index) {
-    return gradient[index];
+    return gradient[at(gradient, index, -1)];
   }
 
   /** Parameter {@code index} after the step: weight ← weight − LR × gradient, as the step computed it. */
   public double after(int index) {
-    return after[index];
+    return after[at(after, index, -1)];
+  }
+
+  /** {@code index}, when it indexes {@code values}: the nodes of {@code layer}, or with −1 a flat array. */
+  private static int at(double[] values, int index, int layer) {
+    if (index < 0 || index >= values.length) {
+      throw new IndexOutOfBoundsException(
+          (layer < 0 ? "index " + index : "node " + index + " of layer " + layer)
+              + " does not exist; expected 0.." + (values.length - 1));
+    }
+    return index;
+  }
+
+  /** {@code l}, when it is a layer of {@code layers} from {@code first} on. */
+  private static int layer(double[][] layers, int l, int first) {
+    if (l < first || l >= layers.length) {
+      throw new IndexOutOfBoundsException("layer " + l + " does not exist; expected " + first + ".." + (layers.length - 1));
+    }
+    return l;
   }
 
   /** The parameters before the step, in the flat order: a new array. */
@@ -425,6 +455,13 @@ public final class StepTrace {
   }
 
   // ---------------------------------------------------------------- checking and copying
+
+  private static void requireLoss(double loss) {
+    if (!Double.isFinite(loss)) {
+      throw new IllegalArgumentException(
+          "loss is " + loss + "; expected a finite number (a step whose loss is not finite changes nothing)");
+    }
+  }
 
   private static void requireTopology(Topology topology) {
     if (topology == null) {

@@ -127,6 +127,9 @@ public final class Topology {
 
   /** Number of nodes in layer {@code l}: 0 is the input layer, {@link #layerCount()} the output layer. */
   public int size(int l) {
+    if (l < 0 || l >= sizes.length) {
+      throw noLayer(l);
+    }
     return sizes[l];
   }
 
@@ -143,14 +146,32 @@ public final class Topology {
     return loss;
   }
 
-  /** Offset of layer {@code l}'s first weight in the flat parameter array. */
+  /**
+   * Offset of layer {@code l}'s first weight in the flat parameter array; {@code weightOffset(layerCount() +
+   * 1)} is {@link #parameterCount()}, where the last layer ends.
+   */
   public int weightOffset(int l) {
+    if (l < 0 || l > sizes.length) {
+      throw new IndexOutOfBoundsException(
+          "layer " + l + " has no weight offset; expected 0.." + (layerCount() + 1));
+    }
     return offsets[l];
   }
 
   /** Offset of layer {@code l}'s first bias in the flat parameter array. */
   public int biasOffset(int l) {
+    if (l < 1 || l >= sizes.length) {
+      throw noParameters(l);
+    }
     return offsets[l] + sizes[l - 1] * sizes[l];
+  }
+
+  private IndexOutOfBoundsException noLayer(int l) {
+    return new IndexOutOfBoundsException("layer " + l + " does not exist; expected 0.." + layerCount());
+  }
+
+  private IndexOutOfBoundsException noParameters(int l) {
+    return new IndexOutOfBoundsException("layer " + l + " has no parameters; expected 1.." + layerCount());
   }
 
   /** Number of parameters: every weight and every bias. */

@@ -83,7 +83,8 @@ public final class ClassificationReport {
     for (int a = 0; a < n; a++) {
       if (confusionMatrix[a] == null || confusionMatrix[a].length != n) {
         throw new IllegalArgumentException("row " + a + " of the confusion matrix is "
-            + Arrays.toString(confusionMatrix[a]) + "; expected " + n + " counts");
+            + (confusionMatrix[a] == null ? "null" : confusionMatrix[a].length + " counts "
+                + Arrays.toString(confusionMatrix[a])) + "; expected " + n + " counts");
       }
       copy[a] = confusionMatrix[a].clone();
       for (int p = 0; p < n; p++) {

@@ -1,5 +1,6 @@
 package dev.hardwired.data;
 
+import dev.hardwired.Checks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,16 +62,19 @@ public final class Csv {
    * @throws CsvFormatException when a value is not a finite decimal number or a row has another width
    */
   public static double[][] read(Reader reader) throws IOException {
+    Checks.requireNonNull(reader, "reader", "a source of CSV text");
     return new Parser(reader, null).readAll();
   }
 
   /** {@link #read(Reader)} from a UTF-8 stream; bytes that are not UTF-8 are an error on their line. */
   public static double[][] read(InputStream input) throws IOException {
+    Checks.requireNonNull(input, "input", "a stream of CSV text");
     return read(utf8(input));
   }
 
   /** {@link #read(Reader)} from a UTF-8 file; error messages begin with the path. */
   public static double[][] read(Path path) throws IOException {
+    Checks.requireNonNull(path, "path", "a CSV file");
     try (BufferedReader reader = new BufferedReader(new Utf8Reader(Files.newInputStream(path)))) {
       return new Parser(reader, path.toString()).readAll();
     }
@@ -85,16 +89,19 @@ public final class Csv {
    *     the number of samples differs from the header's
    */
   public static DataSet readClassification(Reader reader) throws IOException {
+    Checks.requireNonNull(reader, "reader", "a source of CSV text");
     return new Parser(reader, null).readWithHeader();
   }
 
   /** {@link #readClassification(Reader)} from a UTF-8 stream. */
   public static DataSet readClassification(InputStream input) throws IOException {
+    Checks.requireNonNull(input, "input", "a stream of CSV text");
     return readClassification(utf8(input));
   }
 
   /** {@link #readClassification(Reader)} from a UTF-8 file; error messages begin with the path. */
   public static DataSet readClassification(Path path) throws IOException {
+    Checks.requireNonNull(path, "path", "a CSV file");
     try (BufferedReader reader = new BufferedReader(new Utf8Reader(Files.newInputStream(path)))) {
       return new Parser(reader, path.toString()).readWithHeader();
     }
@@ -109,18 +116,36 @@ public final class Csv {
    * @throws IllegalArgumentException when fewer than two class names are given
    */
   public static DataSet readClassification(Reader reader, List<String> classNames) throws IOException {
+    requireClassNames(classNames);
+    Checks.requireNonNull(reader, "reader", "a source of CSV text");
     return new Parser(reader, null).readLabeled(classNames);
   }
 
   /** {@link #readClassification(Reader, List)} from a UTF-8 stream. */
   public static DataSet readClassification(InputStream input, List<String> classNames) throws IOException {
+    requireClassNames(classNames);
+    Checks.requireNonNull(input, "input", "a stream of CSV text");
     return readClassification(utf8(input), classNames);
   }
 
   /** {@link #readClassification(Reader, List)} from a UTF-8 file; error messages begin with the path. */
   public static DataSet readClassification(Path path, List<String> classNames) throws IOException {
+    requireClassNames(classNames);
+    Checks.requireNonNull(path, "path", "a CSV file");
     try (BufferedReader reader = new BufferedReader(new Utf8Reader(Files.newInputStream(path)))) {
       return new Parser(reader, path.toString()).readLabeled(classNames);
+    }
+  }
+
+  /** At least two class names, none null: checked before anything is read. */
+  private static void requireClassNames(List<String> classNames) {
+    if (classNames == null || classNames.size() < 2) {
+      throw new IllegalArgumentException("classification needs at least 2 class names; got " + classNames);
+    }
+    for (int c = 0; c < classNames.size(); c++) {
+      if (classNames.get(c) == null) {
+        throw new IllegalArgumentException("class name " + c + " is null; expected a name");
+      }
     }
   }
 

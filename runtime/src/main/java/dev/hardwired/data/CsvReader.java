@@ -1,5 +1,6 @@
 package dev.hardwired.data;
 
+import dev.hardwired.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -278,6 +279,7 @@ public final class CsvReader {
    * @throws IllegalStateException when no label or targets are chosen, or classes are given without a label
    */
   public CsvTable read(Reader reader) throws IOException {
+    Checks.requireNonNull(reader, "reader", "a source of CSV text");
     return read(reader, null);
   }
 
@@ -286,6 +288,7 @@ public final class CsvReader {
    * naming their line.
    */
   public CsvTable read(InputStream input) throws IOException {
+    Checks.requireNonNull(input, "input", "a stream of CSV text");
     return read(new Utf8Reader(input), null);
   }
 
@@ -294,6 +297,7 @@ public final class CsvReader {
    * are a {@link CsvFormatException} naming their line.
    */
   public CsvTable read(Path path) throws IOException {
+    Checks.requireNonNull(path, "path", "a CSV file");
     try (Reader reader = new Utf8Reader(Files.newInputStream(path))) {
       return read(reader, path.toString());
     }

@@ -90,6 +90,9 @@ public final class CsvTable {
     if (classNames.isEmpty()) {
       throw new IllegalStateException("a regression table has no classes; its targets are " + targetNames);
     }
+    if (prediction == null) {
+      throw new IllegalArgumentException("prediction is null; expected one value per class " + classNames);
+    }
     if (prediction.length != classNames.size()) {
       throw new IllegalArgumentException(
           "prediction has " + prediction.length + " values; expected one per class " + classNames);

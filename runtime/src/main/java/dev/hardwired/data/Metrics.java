@@ -1,5 +1,6 @@
 package dev.hardwired.data;
 
+import dev.hardwired.Checks;
 import dev.hardwired.Predictor;
 import dev.hardwired.TrainableNetwork;
 import java.util.ArrayList;
@@ -178,6 +179,8 @@ public final class Metrics {
   }
 
   private static void requireFit(Predictor predictor, DataSet data) {
+    Checks.requireNonNull(predictor, "the network", "a network to evaluate");
+    Checks.requireNonNull(data, "the data set", "a data set to evaluate on");
     if (predictor.inputCount() != data.inputCount() || predictor.outputCount() != data.targetCount()) {
       throw new IllegalArgumentException(
           "the network maps " + predictor.inputCount() + " inputs to " + predictor.outputCount()

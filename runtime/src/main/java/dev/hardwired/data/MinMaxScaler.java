@@ -1,5 +1,6 @@
 package dev.hardwired.data;
 
+import dev.hardwired.Checks;
 import java.util.Arrays;
 
 /**
@@ -41,6 +42,7 @@ public final class MinMaxScaler {
    * @throws IllegalArgumentException unless low &lt; high, both finite
    */
   public static MinMaxScaler fit(DataSet training, double low, double high) {
+    Checks.requireNonNull(training, "training", "a data set to fit the scaler to");
     requireRange(low, high);
     int width = training.inputCount();
     double[] minimums = training.input(0).clone();
@@ -64,8 +66,9 @@ public final class MinMaxScaler {
   public static MinMaxScaler of(double[] minimums, double[] maximums, double low, double high) {
     if (minimums == null || maximums == null || minimums.length != maximums.length || minimums.length == 0) {
       throw new IllegalArgumentException(
-          "expected as many minimums as maximums, at least one: got " + Arrays.toString(minimums) + " and "
-              + Arrays.toString(maximums));
+          "expected as many minimums as maximums, at least one: got "
+              + (minimums == null ? "null" : minimums.length + " minimums " + Arrays.toString(minimums)) + " and "
+              + (maximums == null ? "null" : maximums.length + " maximums " + Arrays.toString(maximums)));
     }
     for (int k = 0; k < minimums.length; k++) {
       if (!Double.isFinite(minimums[k]) || !Double.isFinite(maximums[k])) {
@@ -113,6 +116,7 @@ public final class MinMaxScaler {
    *     outside the training range that it scales to infinity
    */
   public DataSet apply(DataSet data) {
+    Checks.requireNonNull(data, "data", "a data set to scale");
     requireWidth(data.inputCount(), "the data set has");
     double[][] scaled = new double[data.size()][];
     for (int i = 0; i < scaled.length; i++) {
@@ -137,10 +141,13 @@ public final class MinMaxScaler {
   /**
    * Scales {@code input} into {@code output}, allocating nothing; the two may be the same array.
    *
-   * @throws IllegalArgumentException when an array has another width
+   * @throws IllegalArgumentException when an array is null or has another width, or an input is not finite
    */
   public void apply(double[] input, double[] output) {
-    requireWidth(input.length, "input has");
+    requireInput(input);
+    if (output == null) {
+      throw new IllegalArgumentException("output is null; expected an array of " + minimums.length + " values");
+    }
     requireWidth(output.length, "output has");
     double span = high - low;
     for (int k = 0; k < minimums.length; k++) {
@@ -159,6 +166,19 @@ public final class MinMaxScaler {
   private static void requireRange(double low, double high) {
     if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
       throw new IllegalArgumentException("the range is [" + low + ", " + high + "]; expected finite low < high");
+    }
+  }
+
+  /** An input must be as wide as the training inputs and finite, as they were. */
+  private void requireInput(double[] input) {
+    if (input == null) {
+      throw new IllegalArgumentException("input is null; expected an array of " + minimums.length + " values");
+    }
+    requireWidth(input.length, "input has");
+    for (int k = 0; k < input.length; k++) {
+      if (!Double.isFinite(input[k])) {
+        throw new IllegalArgumentException("input[" + k + "] is " + input[k] + "; expected a finite number");
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.hardwired.data;
 
+import dev.hardwired.Checks;
 import java.util.Arrays;
 import java.util.List;
 
@@ -32,6 +33,7 @@ public final class OneHot {
    * @throws IllegalArgumentException unless 0 ≤ label &lt; output.length
    */
   public static void encode(int label, double[] output) {
+    Checks.requireNonNull(output, "output", "an array with one place per class");
     if (label < 0 || label >= output.length) {
       throw new IllegalArgumentException(
           "label is " + label + "; expected a class index 0.." + (output.length - 1));
@@ -46,6 +48,7 @@ public final class OneHot {
    * @throws IllegalArgumentException when {@code classNames} does not contain {@code label}
    */
   public static double[] encode(String label, List<String> classNames) {
+    Checks.requireNonNull(classNames, "classNames", "the names of the classes");
     int index = classNames.indexOf(label);
     if (index < 0) {
       throw new IllegalArgumentException("'" + label + "' is not one of the classes " + classNames);
@@ -55,6 +58,7 @@ public final class OneHot {
 
   /** The one-hot vectors of {@code labels} among {@code classCount} classes. */
   public static double[][] encode(int[] labels, int classCount) {
+    Checks.requireNonNull(labels, "labels", "an array of class indices");
     double[][] vectors = new double[labels.length][];
     for (int i = 0; i < labels.length; i++) {
       vectors[i] = encode(labels[i], classCount);
@@ -68,9 +72,7 @@ public final class OneHot {
    * @throws IllegalArgumentException when {@code values} is empty
    */
   public static int argmax(double[] values) {
-    if (values.length == 0) {
-      throw new IllegalArgumentException("argmax of no values");
-    }
+    requireSome(values == null ? -1 : values.length);
     int best = 0;
     for (int k = 1; k < values.length; k++) {
       if (values[k] > values[best] || (Double.isNaN(values[best]) && !Double.isNaN(values[k]))) {
@@ -85,14 +87,13 @@ public final class OneHot {
    * single value (one logistic output) 1 when it is at least 0.5, else 0.
    */
   public static int decode(double[] values) {
+    requireSome(values == null ? -1 : values.length);
     return values.length == 1 ? (values[0] >= 0.5 ? 1 : 0) : argmax(values);
   }
 
   /** {@link #decode(double[])} of a float network's output. */
   public static int decode(float[] values) {
-    if (values.length == 0) {
-      throw new IllegalArgumentException("argmax of no values");
-    }
+    requireSome(values == null ? -1 : values.length);
     if (values.length == 1) {
       return values[0] >= 0.5f ? 1 : 0;
     }
@@ -103,5 +104,13 @@ public final class OneHot {
       }
     }
     return best;
+  }
+
+  /** Refuses an array of {@code length} values, −1 for null, unless it has some. */
+  private static void requireSome(int length) {
+    if (length < 1) {
+      throw new IllegalArgumentException(
+          "values is " + (length < 0 ? "null" : "empty") + "; expected at least one value");
+    }
   }
 }

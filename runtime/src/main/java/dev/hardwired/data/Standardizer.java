@@ -1,5 +1,6 @@
 package dev.hardwired.data;
 
+import dev.hardwired.Checks;
 import java.util.Arrays;
 
 /**
@@ -24,6 +25,7 @@ public final class Standardizer {
 
   /** The means and standard deviations of the input columns of {@code training}. */
   public static Standardizer fit(DataSet training) {
+    Checks.requireNonNull(training, "training", "a data set to fit the standardizer to");
     int n = training.size();
     int width = training.inputCount();
     double[] means = new double[width];
@@ -100,6 +102,7 @@ public final class Standardizer {
    * @throws IllegalArgumentException when the data set's inputs have another width
    */
   public DataSet apply(DataSet data) {
+    Checks.requireNonNull(data, "data", "a data set to standardize");
     requireWidth(data.inputCount(), "the data set has");
     double[][] scaled = new double[data.size()][];
     for (int i = 0; i < scaled.length; i++) {
@@ -119,10 +122,13 @@ public final class Standardizer {
   /**
    * Standardizes {@code input} into {@code output}, allocating nothing; the two may be the same array.
    *
-   * @throws IllegalArgumentException when an array has another width
+   * @throws IllegalArgumentException when an array is null or has another width, or an input is not finite
    */
   public void apply(double[] input, double[] output) {
-    requireWidth(input.length, "input has");
+    requireInput(input);
+    if (output == null) {
+      throw new IllegalArgumentException("output is null; expected an array of " + means.length + " values");
+    }
     requireWidth(output.length, "output has");
     for (int k = 0; k < means.length; k++) {
       output[k] = (input[k] - means[k]) / scales[k];
@@ -132,6 +138,19 @@ public final class Standardizer {
   @Override
   public String toString() {
     return "Standardizer[means " + Arrays.toString(means) + ", scales " + Arrays.toString(scales) + "]";
+  }
+
+  /** An input must be as wide as the training inputs and finite, as they were. */
+  private void requireInput(double[] input) {
+    if (input == null) {
+      throw new IllegalArgumentException("input is null; expected an array of " + means.length + " values");
+    }
+    requireWidth(input.length, "input has");
+    for (int k = 0; k < input.length; k++) {
+      if (!Double.isFinite(input[k])) {
+        throw new IllegalArgumentException("input[" + k + "] is " + input[k] + "; expected a finite number");
+      }
+    }
   }
 
   private void requireWidth(int width, String what) {

@@ -1,5 +1,6 @@
 package dev.hardwired.io;
 
+import dev.hardwired.Checks;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,6 +53,7 @@ public final class AtomicFile {
     if (target == null) {
       throw new IllegalArgumentException("target is null");
     }
+    Checks.requireNonNull(content, "content", "what to write");
     Path absolute = target.toAbsolutePath();
     Path folder = absolute.getParent();
     if (folder == null || absolute.getFileName() == null) {

@@ -75,6 +75,7 @@ public final class ReferenceNetwork implements TrainableNetwork {
 
   /** A reference network with the topology and a copy of the parameters of {@code other}, e.g. a generated one. */
   public static ReferenceNetwork of(TrainableNetwork other) {
+    Checks.requireNonNull(other, "other", "a network to copy");
     ReferenceNetwork network = new ReferenceNetwork(other.topology());
     other.getParameters(network.parameters);
     return network;
@@ -85,6 +86,7 @@ public final class ReferenceNetwork implements TrainableNetwork {
    * exactly to double: the oracle for float networks, whose results it matches to float's precision.
    */
   public static ReferenceNetwork of(TrainableFloatNetwork other) {
+    Checks.requireNonNull(other, "other", "a network to copy");
     return of(other.asDoubleNetwork());
   }
 

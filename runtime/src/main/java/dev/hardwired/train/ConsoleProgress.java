@@ -1,5 +1,6 @@
 package dev.hardwired.train;
 
+import dev.hardwired.Checks;
 import java.io.Console;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
@@ -137,6 +138,9 @@ public final class ConsoleProgress implements TrainingListener {
    */
   @Override
   public void started(int maxEpochs, String description) {
+    if (maxEpochs < 1) {
+      throw new IllegalArgumentException("maxEpochs is " + maxEpochs + "; expected at least 1");
+    }
     reset(maxEpochs);
     StringBuilder s = prefix();
     s.append("training");
@@ -155,6 +159,8 @@ public final class ConsoleProgress implements TrainingListener {
   /** Shows the epoch, when it is the first, the last or its turn comes. */
   @Override
   public void epochEnded(EpochRecord epoch, TrainingHistory history) {
+    Checks.requireNonNull(epoch, "epoch", "the record of the epoch that ended");
+    Checks.requireNonNull(history, "history", "the epochs so far");
     long now = nanos.getAsLong();
     int e = epoch.epoch();
     boolean show;
@@ -173,6 +179,7 @@ public final class ConsoleProgress implements TrainingListener {
   /** Shows the last epoch if it has not been, ends the redrawn line, and prints a summary of the run. */
   @Override
   public void finished(TrainingHistory history) {
+    Checks.requireNonNull(history, "history", "the epochs of the run");
     if (history.size() > 0 && history.last().epoch() != lastShownEpoch) {
       show(history.last(), nanos.getAsLong());
     }
@@ -187,6 +194,8 @@ public final class ConsoleProgress implements TrainingListener {
   /** Ends a redrawn line, then says where training diverged. */
   @Override
   public void failed(TrainingDivergedException diverged, TrainingHistory history) {
+    Checks.requireNonNull(diverged, "diverged", "the exception that stopped the run");
+    Checks.requireNonNull(history, "history", "the epochs so far");
     if (redraw && anyShown) {
       out.print('\n');
     }

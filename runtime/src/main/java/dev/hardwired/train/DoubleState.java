@@ -19,6 +19,12 @@ abstract class DoubleState extends BoundState {
       if (parameters[k] == null) {
         throw new IllegalArgumentException("parameters[" + k + "] is null; expected a parameter array");
       }
+      for (int i = 0; i < parameters[k].length; i++) {
+        if (!Double.isFinite(parameters[k][i])) {
+          throw new IllegalArgumentException(
+              "parameters[" + k + "][" + i + "] is " + parameters[k][i] + "; expected a finite number");
+        }
+      }
     }
     Checks.requireShape(gradientSums, parameters, "gradientSums");
     for (int k = 0; k < parameters.length; k++) {

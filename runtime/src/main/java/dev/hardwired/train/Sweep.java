@@ -1,5 +1,6 @@
 package dev.hardwired.train;
 
+import dev.hardwired.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,6 +38,7 @@ public final class Sweep {
 
   /** Runs every task on as many threads as there are processors; see {@link #run(List, int)}. */
   public static <T> List<T> run(List<? extends Callable<T>> tasks) {
+    Checks.requireNonNull(tasks, "tasks", "a list of tasks");
     return run(tasks, Runtime.getRuntime().availableProcessors());
   }
 
@@ -49,6 +51,7 @@ public final class Sweep {
    *     cause (a {@link TrainingDivergedException}, say), after every task has ended
    */
   public static <T> List<T> run(List<? extends Callable<T>> tasks, int threads) {
+    Checks.requireNonNull(tasks, "tasks", "a list of tasks");
     if (threads < 1) {
       throw new IllegalArgumentException("threads is " + threads + "; expected at least 1");
     }

@@ -174,10 +174,16 @@ public final class Trainer {
     return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, targetLoss, patience, stopWhen, listeners, threads, checkpoints);
   }
 
-  /** Stops after the first epoch whose mean training loss is at most {@code loss}. */
+  /**
+   * Stops after the first epoch whose mean training loss is at most {@code loss}; −∞, the default, for no
+   * target.
+   *
+   * @throws IllegalArgumentException when {@code loss} is NaN or +∞
+   */
   public Trainer targetLoss(double loss) {
-    if (Double.isNaN(loss)) {
-      throw new IllegalArgumentException("target loss is NaN; expected a number");
+    if (Double.isNaN(loss) || loss == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException(
+          "target loss is " + loss + "; expected a number, or −∞ (the default) for no target");
     }
     return new Trainer(optimizer, schedule, epochs, batchSize, seed, shuffle, loss, patience, stopWhen, listeners, threads, checkpoints);
   }

@@ -10,7 +10,7 @@ import dev.hardwired.reference.ReferenceNetwork;
  * with every parameter and result rounded to float, whose parameter arrays are not the canonical order (as a
  * generated network's looped layers are not): two arrays, the parameters in reverse order split between them.
  */
-final class ShuffledFloatNet implements TrainableFloatNetwork {
+public final class ShuffledFloatNet implements TrainableFloatNetwork {
   private final ReferenceNetwork inner;
   private final float[] first;
   private final float[] second;
@@ -23,7 +23,7 @@ final class ShuffledFloatNet implements TrainableFloatNetwork {
   }
 
   /** The reference network's initialisation for the seed, rounded to floats. */
-  static ShuffledFloatNet seeded(Topology topology, long seed) {
+  public static ShuffledFloatNet seeded(Topology topology, long seed) {
     ShuffledFloatNet net = new ShuffledFloatNet(topology);
     double[] p = ReferenceNetwork.seeded(topology, seed).parameters();
     float[] f = new float[p.length];
@@ -147,6 +147,7 @@ final class ShuffledFloatNet implements TrainableFloatNetwork {
 
   @Override
   public float accumulateGradient(float[] input, float[] target, float[][] gradientSums) {
+    Checks.requireShape(gradientSums, parameterArrays(), "gradientSums");
     sync();
     double[] g = new double[parameterCount()];
     float loss = (float) inner.accumulateGradient(wide(input), wide(target), g);
