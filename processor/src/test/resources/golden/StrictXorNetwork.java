@@ -14,7 +14,8 @@ import javax.annotation.processing.Generated;
  * stochastic gradient descent.
  *
  * <p>Generated from {@link StrictXor}: the forward pass and backpropagation are written out for
- * exactly this topology. Instances are not thread-safe; give each thread its own {@link #copy()}.
+ * exactly this topology. Training changes an instance, so it belongs to one thread at a time: give
+ * each thread its own {@link #copy()}, which shares nothing with it.
  *
  * <p>Declared with {@code strictMath = true}: every exp, tanh, log and log1p is
  * {@link StrictMath}'s, so the same parameters and inputs give the same outputs, losses and
