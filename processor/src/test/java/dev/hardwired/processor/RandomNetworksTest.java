@@ -215,7 +215,7 @@ class RandomNetworksTest {
     TrainableNetwork net = compiled.seeded(c.spec().className(), c.seed());
     NetworkChecks.checkGradients(net.copy(), c.seed(), DRAWS, CHECKED_WHOLE, SAMPLED);
     Topology t = net.topology();
-    DataSet training = data(t, 12, c.seed());
+    DataSet training = NetworkChecks.data(t, 12, c.seed());
     for (Trainer trainer : TRAINERS) {
       TrainableNetwork trained = net.copy();
       ReferenceNetwork reference = ReferenceNetwork.of(trained);
@@ -245,7 +245,7 @@ class RandomNetworksTest {
     TrainableFloatNetwork net = compiled.seededFloat(c.spec().className(), c.seed());
     NetworkChecks.checkFloatGradients(net.copy(), c.seed(), DRAWS, CHECKED_WHOLE, SAMPLED);
     Topology t = net.topology();
-    DataSet training = data(t, 12, c.seed());
+    DataSet training = NetworkChecks.data(t, 12, c.seed());
     for (Trainer trainer : TRAINERS) {
       TrainableFloatNetwork trained = net.copy();
       ReferenceNetwork reference = ReferenceNetwork.of(trained);
@@ -281,16 +281,5 @@ class RandomNetworksTest {
     return NetworkModel.of(type, true, false, "NetNetwork", t, dev.hardwired.Precision.DOUBLE, false,
             NetworkModel.MAX_UNROLLED_PARAMETERS)
         .fullyUnrolled();
-  }
-
-  private static DataSet data(Topology t, int n, long seed) {
-    Random random = new Random(seed);
-    double[][] x = new double[n][];
-    double[][] y = new double[n][];
-    for (int i = 0; i < n; i++) {
-      x[i] = NetworkChecks.input(t, random);
-      y[i] = NetworkChecks.target(t, random);
-    }
-    return DataSet.of(x, y);
   }
 }

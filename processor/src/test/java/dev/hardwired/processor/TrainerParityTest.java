@@ -21,7 +21,6 @@ import dev.hardwired.train.TrainingHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -78,8 +77,8 @@ class TrainerParityTest {
 
   private static void check(Spec spec, GeneratedNetworks networks) {
     Topology t = spec.topology();
-    DataSet training = data(t, 40, 3);
-    DataSet validation = data(t, 10, 4);
+    DataSet training = NetworkChecks.data(t, 40, 3);
+    DataSet validation = NetworkChecks.data(t, 10, 4);
     for (Trainer trainer : TRAINERS) {
       if (spec.isFloat()) {
         TrainableFloatNetwork net = networks.seededFloat(spec.className(), 5);
@@ -132,8 +131,8 @@ class TrainerParityTest {
 
   private static void checkBits(Spec spec, GeneratedNetworks networks) {
     Topology t = spec.topology();
-    DataSet training = data(t, 40, 3);
-    DataSet validation = data(t, 10, 4);
+    DataSet training = NetworkChecks.data(t, 40, 3);
+    DataSet validation = NetworkChecks.data(t, 10, 4);
     for (Trainer trainer : TRAINERS.subList(0, 5)) {
       TrainableNetwork batched = networks.seeded(spec.className(), 5);
       TrainableNetwork perSample = networks.seeded(spec.className(), 5);
@@ -178,8 +177,8 @@ class TrainerParityTest {
               last[0] = now;
             };
         Trainer metered = trainer.epochs(10).listener(meter);
-        DataSet training = data(t, samples, 6);
-        DataSet validation = data(t, 20, 7);
+        DataSet training = NetworkChecks.data(t, samples, 6);
+        DataSet validation = NetworkChecks.data(t, 20, 7);
         if (spec.isFloat()) {
           metered.train(compiled.seededFloat(spec.className(), 5), training, validation);
         } else {
@@ -189,19 +188,5 @@ class TrainerParityTest {
         assertTrue(most[0] < 2_000, trainer + ", " + samples + " samples: " + most[0] + " bytes in an epoch");
       }
     }
-  }
-
-  /** {@code n} random samples that fit {@code t}. */
-  private static DataSet data(Topology t, int n, long seed) {
-    Random random = new Random(seed);
-    double[][] x = new double[n][];
-    double[][] y = new double[n][];
-    for (int i = 0; i < n; i++) {
-      x[i] = NetworkChecks.input(t, random);
-      y[i] = NetworkChecks.target(t, random);
-    }
-    DataSet data = DataSet.of(x, y);
-    assertTrue(data.size() == n);
-    return data;
   }
 }

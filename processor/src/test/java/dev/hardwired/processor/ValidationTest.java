@@ -932,10 +932,12 @@ class ValidationTest {
   /** What the type's hierarchy forbids the generated class: one error on the declaration, never javac's inside the generated file. */
   @Nested
   class Hierarchies {
+    /** One error on the {@code @Network} of {@code lines}, at its column, and nothing generated. */
     private Compilation rejected(String... lines) {
       JavaFileObject file = source("Foo", lines);
       Compilation c = compile(file);
-      assertRejected(c, 1, "test.FooNetwork");
+      assertRejected(c, 1);
+      assertSingleErrorAt(c, file, "[hardwired.", "@Network type test.Foo", "@Network(", "@Network");
       return c;
     }
 

@@ -9,6 +9,7 @@ import dev.hardwired.Activation;
 import dev.hardwired.GradientCheck;
 import dev.hardwired.Loss;
 import dev.hardwired.Topology;
+import dev.hardwired.data.DataSet;
 import dev.hardwired.TrainableFloatNetwork;
 import dev.hardwired.TrainableNetwork;
 import dev.hardwired.reference.ReferenceNetwork;
@@ -54,6 +55,18 @@ public final class NetworkChecks {
       }
     }
     return y;
+  }
+
+  /** {@code n} random samples of {@link #input} and {@link #target}, drawn from {@code seed}. */
+  public static DataSet data(Topology t, int n, long seed) {
+    Random random = new Random(seed);
+    double[][] x = new double[n][];
+    double[][] y = new double[n][];
+    for (int i = 0; i < n; i++) {
+      x[i] = input(t, random);
+      y[i] = target(t, random);
+    }
+    return DataSet.of(x, y);
   }
 
   /**
