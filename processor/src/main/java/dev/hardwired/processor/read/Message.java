@@ -23,7 +23,8 @@ public enum Message {
   ABSTRACT_METHOD(
       "abstract-method",
       "@Network type %s has abstract method %s, which the generated class cannot implement: it implements"
-          + " only TrainableNetwork's methods; give this one a body (a default method in an interface)"),
+          + " only the methods of TrainableNetwork (TrainableFloatNetwork in float) and toString; give this one a"
+          + " body (a default method in an interface)"),
   FINAL_METHOD(
       "final-method",
       "@Network abstract class %s has final method %s, which the generated class must override"),
