@@ -1,6 +1,7 @@
 package dev.hardwired.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
 import dev.hardwired.Frozen;
 import dev.hardwired.Network;
 import dev.hardwired.Precision;
@@ -10,10 +11,9 @@ import dev.hardwired.processor.model.FrozenModel;
 import dev.hardwired.processor.model.NetworkModel;
 import dev.hardwired.processor.read.DeclarationReader;
 import dev.hardwired.processor.read.DeclarationSource;
-import dev.hardwired.processor.read.SubclassCheck;
 import dev.hardwired.processor.read.FrozenReader;
 import dev.hardwired.processor.read.Message;
-import com.palantir.javapoet.JavaFile;
+import dev.hardwired.processor.read.SubclassCheck;
 import dev.hardwired.processor.write.FrozenWriter;
 import dev.hardwired.processor.write.Lesson;
 import dev.hardwired.processor.write.NetworkWriter;
