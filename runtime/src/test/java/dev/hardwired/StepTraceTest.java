@@ -167,13 +167,13 @@ class StepTraceTest {
 
   @Test
   void numbersHaveNineSignificantDigitsAndNoTrailingZeros() {
-    assertEquals("0", StepTrace.number(0.0));
-    assertEquals("0", StepTrace.number(-0.0));
-    assertEquals("0.5", StepTrace.number(0.5));
-    assertEquals("-0.217071535", StepTrace.number(-0.2170715348));
-    assertEquals("0.000438567734", StepTrace.number(0.00043856773449));
-    assertEquals("1.5e-07", StepTrace.number(1.5e-7));
-    assertEquals("1.23456789e+12", StepTrace.number(1234567890123.0));
-    assertEquals("100", StepTrace.number(100));
+    assertEquals("0", StepTracePrinter.number(0.0));
+    assertEquals("0", StepTracePrinter.number(-0.0));
+    assertEquals("0.5", StepTracePrinter.number(0.5));
+    assertEquals("-0.217071535", StepTracePrinter.number(-0.2170715348));
+    assertEquals("0.000438567734", StepTracePrinter.number(0.00043856773449));
+    assertEquals("1.5e-07", StepTracePrinter.number(1.5e-7));
+    assertEquals("1.23456789e+12", StepTracePrinter.number(1234567890123.0));
+    assertEquals("100", StepTracePrinter.number(100));
   }
 }
