@@ -76,6 +76,7 @@ class FrozenOnnxTest {
         List.of(file), "-Xlint:all", "-Werror");
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("test.XorFrozen").contentsAsUtf8String().contains("test/xor.onnx (ONNX, crc32 ");
+    assertThat(c).generatedSourceFile("test.XorFrozen").contentsAsUtf8String().doesNotContain("weights file");
     GeneratedNetworks compiled = GeneratedNetworks.of(c);
     TrainableNetwork trainable = (TrainableNetwork) compiled.load("test.XorNetwork")
         .getMethod("withParameters", double[].class).invoke(null, (Object) trained.parameters());

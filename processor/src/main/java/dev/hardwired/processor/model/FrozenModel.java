@@ -21,14 +21,17 @@ public final class FrozenModel {
   private final ClassName frozenType;
   private final String resource;
   private final String checksum;
+  private final boolean onnx;
   private final double[] values;
 
   /**
    * @param resource the weights file's resource name from the resource root, as the class comment names it
    * @param checksum the file's own checksum line, for the class comment, or {@code null}
+   * @param onnx whether the file is an ONNX model rather than a weights file
    * @param values every parameter in the flat order; float files' values widened exactly
    */
-  public FrozenModel(NetworkModel network, ClassName frozenType, String resource, String checksum, double[] values) {
+  public FrozenModel(
+      NetworkModel network, ClassName frozenType, String resource, String checksum, boolean onnx, double[] values) {
     if (values.length != network.parameterCount()) {
       throw new IllegalArgumentException(values.length + " values for " + network.parameterCount() + " parameters");
     }
@@ -36,6 +39,7 @@ public final class FrozenModel {
     this.frozenType = frozenType;
     this.resource = resource;
     this.checksum = checksum;
+    this.onnx = onnx;
     this.values = values.clone();
   }
 
@@ -52,6 +56,11 @@ public final class FrozenModel {
   /** The weights file's resource name, from the resource root: {@code dev/hardwired/examples/xor.weights}. */
   public String resource() {
     return resource;
+  }
+
+  /** Whether the parameters come from an ONNX model rather than a weights file. */
+  public boolean onnx() {
+    return onnx;
   }
 
   /** The checksum line of the weights file, such as {@code checksum crc32 70e6b33f}, or {@code null}. */

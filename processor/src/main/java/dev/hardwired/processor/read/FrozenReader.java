@@ -190,7 +190,7 @@ public final class FrozenReader {
       return Optional.empty();
     }
     String checksum = onnx ? crc32(bytes) : lastLine(bytes);
-    return Optional.of(new FrozenModel(model, frozen, resource.fromRoot(), checksum, values));
+    return Optional.of(new FrozenModel(model, frozen, resource.fromRoot(), checksum, onnx, values));
   }
 
   /** An ONNX model's stand-in for a weights file's checksum line: {@code ONNX, crc32 b1928c30}. */

@@ -129,7 +129,8 @@ public final class FrozenWriter {
     doc.add("\n");
     paragraph(
         doc,
-        "<p>Generated from {@code " + name + "} and its weights file when the code was compiled: the forward pass"
+        "<p>Generated from {@code " + name + "} and " + (frozen.onnx() ? "its ONNX model" : "its weights file")
+            + " when the code was compiled: the forward pass"
             + " is the one of {@code " + model.generatedType().simpleName() + "}, statement for statement, so it gives"
             + " the same outputs, bit for bit. It needs nothing but the JDK, and is immutable, so safe to share between"
             + " threads; {@code predict(input, output)} allocates nothing.");
