@@ -1001,8 +1001,15 @@ public final class WineNetwork implements Wine, TrainableNetwork {
       double a12 = x1[i + 2];
       double a13 = x1[i + 3];
       for (int j = 0; j < HIDDEN; j++) {
-        h0[j] = h0[j] + w0[j] * a00 + w1[j] * a01 + w2[j] * a02 + w3[j] * a03;
-        h1[j] = h1[j] + w0[j] * a10 + w1[j] * a11 + w2[j] * a12 + w3[j] * a13;
+        // Weights and SpreA sums into locals, so that each weight is loaded once for both samples
+        double v0 = w0[j];
+        double v1 = w1[j];
+        double v2 = w2[j];
+        double v3 = w3[j];
+        double s0 = h0[j];
+        double s1 = h1[j];
+        h0[j] = s0 + v0 * a00 + v1 * a01 + v2 * a02 + v3 * a03;
+        h1[j] = s1 + v0 * a10 + v1 * a11 + v2 * a12 + v3 * a13;
       }
     }
     // The rows left over

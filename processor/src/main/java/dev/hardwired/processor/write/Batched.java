@@ -357,11 +357,20 @@ final class Batched {
         }
       }
       overNodes(body, layer, "j");
+      // Without the locals the JIT, which must assume that h0 may be one of the weight rows, would load each
+      // weight again for the second sample: measured 1.3x slower at 784 inputs.
+      comment(body, "Weights and SpreA sums into locals, so that each weight is loaded once for both samples");
+      for (int r = 0; r < rowsPerPass; r++) {
+        body.addStatement(n.f("double v$L = w$L[j]"), r, r);
+      }
+      for (int s = 0; s < PAIR; s++) {
+        body.addStatement(n.f("double s$L = h$L[j]"), s, s);
+      }
       for (int s = 0; s < PAIR; s++) {
         List<CodeBlock> terms = new ArrayList<>();
-        terms.add(CodeBlock.of("h$L[j]", s));
+        terms.add(CodeBlock.of("s$L", s));
         for (int r = 0; r < rowsPerPass; r++) {
-          terms.add(CodeBlock.of("w$L[j] * a$L$L", r, s, r));
+          terms.add(CodeBlock.of("v$L * a$L$L", r, s, r));
         }
         body.addStatement("h$L[j] = $L", s, CodeBlock.join(terms, "$W+ "));
       }
