@@ -235,6 +235,33 @@ class OnnxRuntimeParityTest {
     }
   }
 
+  @Test
+  void theFrozenBenchmarkServesOneModelBothWays() throws OrtException {
+    for (String model : List.of("iris", "digits", "mnist")) {
+      for (int batch : new int[] {1, 256}) {
+        FrozenOnnxBenchmark benchmark = new FrozenOnnxBenchmark();
+        benchmark.model = model;
+        benchmark.batch = batch;
+        benchmark.setUp();
+        try {
+          float[][] frozen = benchmark.frozen();
+          float[][] runtime = benchmark.onnxRuntime();
+          assertClose(frozen, runtime, "float", model + ", batch " + batch);
+          for (int r = 0; r < batch; r++) {
+            // Softmax outputs: a frozen class that wrote nothing would fail here, not pass as zeros.
+            double sum = 0.0;
+            for (float y : frozen[r]) {
+              sum += y;
+            }
+            assertEquals(1.0, sum, 1e-5, model + ", row " + r + " sums to 1");
+          }
+        } finally {
+          benchmark.tearDown();
+        }
+      }
+    }
+  }
+
   private static void assertClose(Object expected, Object actual, String precision, String what) {
     int rows = java.lang.reflect.Array.getLength(expected);
     assertEquals(rows, java.lang.reflect.Array.getLength(actual), what);
