@@ -44,14 +44,23 @@ public final class FloatXorNetwork implements FloatXor, TrainableFloatNetwork {
    * the weight into node j from node i of the layer before is at
    * (first weight) + j × (size of the layer before) + i.
    */
-  private final float[] p = new float[PARAMETERS];
+  private final float[] p;
 
   /**
    * The parameter array, as {@link #parameterArrays()} hands it out to optimizers.
    */
-  private final float[][] parameterArrays = {p};
+  private final float[][] parameterArrays;
 
   private FloatXorNetwork() {
+    this(null);
+  }
+
+  /**
+   * Over new parameter arrays, or over those of {@code original}, shared; with scratch of its own.
+   */
+  private FloatXorNetwork(FloatXorNetwork original) {
+    p = original == null ? new float[PARAMETERS] : original.p;
+    parameterArrays = new float[][] {p};
   }
 
   /**
@@ -291,6 +300,14 @@ public final class FloatXorNetwork implements FloatXor, TrainableFloatNetwork {
     FloatXorNetwork copy = new FloatXorNetwork();
     System.arraycopy(p, 0, copy.p, 0, PARAMETERS);
     return copy;
+  }
+
+  /**
+   * A network over this one's parameter arrays, with scratch of its own, for another thread.
+   */
+  @Override
+  public FloatXorNetwork copySharingParameters() {
+    return new FloatXorNetwork(this);
   }
 
   @Override

@@ -48,14 +48,23 @@ public final class StrictXorNetwork implements StrictXor, TrainableNetwork {
    * the weight into node j from node i of the layer before is at
    * (first weight) + j × (size of the layer before) + i.
    */
-  private final double[] p = new double[PARAMETERS];
+  private final double[] p;
 
   /**
    * The parameter array, as {@link #parameterArrays()} hands it out to optimizers.
    */
-  private final double[][] parameterArrays = {p};
+  private final double[][] parameterArrays;
 
   private StrictXorNetwork() {
+    this(null);
+  }
+
+  /**
+   * Over new parameter arrays, or over those of {@code original}, shared; with scratch of its own.
+   */
+  private StrictXorNetwork(StrictXorNetwork original) {
+    p = original == null ? new double[PARAMETERS] : original.p;
+    parameterArrays = new double[][] {p};
   }
 
   /**
@@ -300,6 +309,14 @@ public final class StrictXorNetwork implements StrictXor, TrainableNetwork {
     StrictXorNetwork copy = new StrictXorNetwork();
     System.arraycopy(p, 0, copy.p, 0, PARAMETERS);
     return copy;
+  }
+
+  /**
+   * A network over this one's parameter arrays, with scratch of its own, for another thread.
+   */
+  @Override
+  public StrictXorNetwork copySharingParameters() {
+    return new StrictXorNetwork(this);
   }
 
   @Override

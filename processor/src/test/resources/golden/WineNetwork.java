@@ -56,18 +56,18 @@ public final class WineNetwork implements Wine, TrainableNetwork {
    * the weight into node j from node i of the layer before is at
    * (first weight) + j × (size of the layer before) + i.
    */
-  private final double[] p = new double[51];
+  private final double[] p;
 
   /**
    * ItoH weights, one row per node of the input layer: wItoH[i][j] is the weight from I_i into H_j,
    * parameter j × 13 + i of the flat order.
    */
-  private final double[][] wItoH = new double[INPUTS][HIDDEN];
+  private final double[][] wItoH;
 
   /**
    * Biases of the hidden layer, parameters 208.. of the flat order.
    */
-  private final double[] bH = new double[HIDDEN];
+  private final double[] bH;
 
   /**
    * The parameter arrays, as {@link #parameterArrays()} hands them out to optimizers: p, then each
@@ -96,6 +96,16 @@ public final class WineNetwork implements Wine, TrainableNetwork {
   private final double[][] tileDeltaH = new double[TILE][HIDDEN];
 
   private WineNetwork() {
+    this(null);
+  }
+
+  /**
+   * Over new parameter arrays, or over those of {@code original}, shared; with scratch of its own.
+   */
+  private WineNetwork(WineNetwork original) {
+    p = original == null ? new double[51] : original.p;
+    wItoH = original == null ? new double[INPUTS][HIDDEN] : original.wItoH;
+    bH = original == null ? new double[HIDDEN] : original.bH;
     parameterArrays[0] = p;
     System.arraycopy(wItoH, 0, parameterArrays, 1, INPUTS);
     parameterArrays[14] = bH;
@@ -684,6 +694,14 @@ public final class WineNetwork implements Wine, TrainableNetwork {
     }
     System.arraycopy(bH, 0, copy.bH, 0, HIDDEN);
     return copy;
+  }
+
+  /**
+   * A network over this one's parameter arrays, with scratch of its own, for another thread.
+   */
+  @Override
+  public WineNetwork copySharingParameters() {
+    return new WineNetwork(this);
   }
 
   @Override

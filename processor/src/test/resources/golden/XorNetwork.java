@@ -44,14 +44,23 @@ public final class XorNetwork implements Xor, TrainableNetwork {
    * the weight into node j from node i of the layer before is at
    * (first weight) + j × (size of the layer before) + i.
    */
-  private final double[] p = new double[PARAMETERS];
+  private final double[] p;
 
   /**
    * The parameter array, as {@link #parameterArrays()} hands it out to optimizers.
    */
-  private final double[][] parameterArrays = {p};
+  private final double[][] parameterArrays;
 
   private XorNetwork() {
+    this(null);
+  }
+
+  /**
+   * Over new parameter arrays, or over those of {@code original}, shared; with scratch of its own.
+   */
+  private XorNetwork(XorNetwork original) {
+    p = original == null ? new double[PARAMETERS] : original.p;
+    parameterArrays = new double[][] {p};
   }
 
   /**
@@ -291,6 +300,14 @@ public final class XorNetwork implements Xor, TrainableNetwork {
     XorNetwork copy = new XorNetwork();
     System.arraycopy(p, 0, copy.p, 0, PARAMETERS);
     return copy;
+  }
+
+  /**
+   * A network over this one's parameter arrays, with scratch of its own, for another thread.
+   */
+  @Override
+  public XorNetwork copySharingParameters() {
+    return new XorNetwork(this);
   }
 
   @Override

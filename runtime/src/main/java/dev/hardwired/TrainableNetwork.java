@@ -8,7 +8,9 @@ package dev.hardwired;
  * <p><b>Threads.</b> A network is mutable and belongs to one thread at a time: training and setting
  * parameters write to it, and so does {@code predict} in a network with looped layers, which keeps their
  * values in its fields. {@link #copy()} shares nothing with the original, so that each thread can train or
- * use its own; {@link dev.hardwired.train.Trainer#threads(int)} works that way.
+ * use its own. {@link #copySharingParameters()} shares the parameter arrays and nothing else, so that
+ * other threads can compute gradients with the parameters while none of them changes them; {@link
+ * dev.hardwired.train.Trainer#threads(int)} works that way.
  */
 public interface TrainableNetwork extends Predictor {
 
@@ -138,4 +140,21 @@ public interface TrainableNetwork extends Predictor {
 
   /** An independent copy with the same parameters. */
   TrainableNetwork copy();
+
+  /**
+   * A network that computes with this one's parameters on another thread: its {@link #parameterArrays()}
+   * are this network's own arrays, so that it sees every change to them with nothing copied, and it has
+   * its own scratch values. Use it only to compute ({@code predict}, {@code loss}, {@code
+   * accumulateGradient}) while no thread writes the parameters; training it or setting its parameters
+   * would change this network's. {@link dev.hardwired.train.Trainer#threads(int)} gives one to each of its
+   * threads and updates the parameters between batches, when none of them computes.
+   *
+   * <p>Generated networks and
+   * {@link dev.hardwired.reference.ReferenceNetwork} share their arrays. This default returns {@link #copy()}, which
+   * shares nothing, so that a network of one's own needs only {@code copy()}: the trainer then copies the
+   * parameters into it before each batch, which costs that many bytes more per batch.
+   */
+  default TrainableNetwork copySharingParameters() {
+    return copy();
+  }
 }

@@ -145,6 +145,151 @@ class TrainerParityTest {
   }
 
   /**
+   * Threads add the parts' sums in the order of the parts: on two and three threads every layout, double and
+   * float, trains to the bits of the computation written out (each part's sums from zero by a copy of its
+   * own, added part by part, then the optimizer's step), however the arrays are shared out between the
+   * threads to be reduced and updated; with clipping, whose norm adds the shares' sums of squares, to 1e-12
+   * of it, and to the same bits run to run.
+   */
+  @TestFactory
+  List<DynamicTest> threadsAddThePartsInTheirOrder() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Spec spec : specs) {
+      for (GeneratedNetworks networks : List.of(compiled, looped)) {
+        String shape = networks == looped ? " looped" : "";
+        tests.add(DynamicTest.dynamicTest(spec + shape, () -> checkPartOrder(spec, networks)));
+      }
+    }
+    return tests;
+  }
+
+  private static void checkPartOrder(Spec spec, GeneratedNetworks networks) {
+    DataSet training = NetworkChecks.data(spec.topology(), 40, 8);
+    for (Optimizer optimizer : List.of(Optimizer.sgd().momentum(0.9), Optimizer.adam(), Optimizer.adam().clipNorm(0.05))) {
+      for (int threads : new int[] {2, 3}) {
+        Trainer trainer = Trainer.create().optimizer(optimizer).learningRate(0.003).batchSize(11).epochs(2).shuffle(false);
+        String what = spec + ", " + optimizer + ", " + threads + " threads";
+        if (spec.isFloat()) {
+          TrainableFloatNetwork net = networks.seededFloat(spec.className(), 5);
+          TrainableFloatNetwork again = net.copy();
+          float[] expected = partOrderRun(net.copy(), training, optimizer, 0.003, 11, 2, threads);
+          trainer.threads(threads).train(net, training);
+          trainer.threads(threads).train(again, training);
+          assertArrayEquals(net.parameters(), again.parameters(), what + ", run to run");
+          float[] actual = net.parameters();
+          for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], optimizer.toString().contains("no clipping") ? 0 : 1e-6, what);
+          }
+        } else {
+          TrainableNetwork net = networks.seeded(spec.className(), 5);
+          TrainableNetwork again = net.copy();
+          double[] expected = partOrderRun(net.copy(), training, optimizer, 0.003, 11, 2, threads);
+          trainer.threads(threads).train(net, training);
+          trainer.threads(threads).train(again, training);
+          assertArrayEquals(net.parameters(), again.parameters(), what + ", run to run");
+          double[] actual = net.parameters();
+          for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], optimizer.toString().contains("no clipping") ? 0 : 1e-12, what);
+          }
+        }
+      }
+    }
+  }
+
+  /** The threads' computation written out, for a double network: see {@link #threadsAddThePartsInTheirOrder}. */
+  private static double[] partOrderRun(
+      TrainableNetwork network, DataSet data, Optimizer optimizer, double rate, int batch, int epochs, int parts) {
+    double[][] inputs = data.inputs();
+    double[][] targets = data.targets();
+    double[][] parameters = network.parameterArrays();
+    double[][] total = new double[parameters.length][];
+    double[][][] sums = new double[parts][parameters.length][];
+    for (int k = 0; k < parameters.length; k++) {
+      total[k] = new double[parameters[k].length];
+      for (int c = 0; c < parts; c++) {
+        sums[c][k] = new double[parameters[k].length];
+      }
+    }
+    dev.hardwired.train.OptimizerState state = optimizer.bind(parameters, total);
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      for (int from = 0; from < inputs.length; from += batch) {
+        int to = Math.min(inputs.length, from + batch);
+        for (int c = 0; c < parts; c++) {
+          for (double[] s : sums[c]) {
+            Arrays.fill(s, 0.0);
+          }
+          int length = to - from;
+          network.copy().accumulateGradient(
+              inputs, targets, null, from + length * c / parts, from + length * (c + 1) / parts, sums[c]);
+        }
+        for (int k = 0; k < total.length; k++) {
+          for (int j = 0; j < total[k].length; j++) {
+            double sum = sums[0][k][j];
+            for (int c = 1; c < parts; c++) {
+              sum += sums[c][k][j];
+            }
+            total[k][j] = sum;
+          }
+        }
+        state.step(to - from, rate);
+      }
+    }
+    return network.parameters();
+  }
+
+  /** {@link #partOrderRun} for a float network, on the data rounded to float as the trainer rounds it. */
+  private static float[] partOrderRun(
+      TrainableFloatNetwork network, DataSet data, Optimizer optimizer, double rate, int batch, int epochs, int parts) {
+    float[][] inputs = narrow(data.inputs());
+    float[][] targets = narrow(data.targets());
+    float[][] parameters = network.parameterArrays();
+    float[][] total = new float[parameters.length][];
+    float[][][] sums = new float[parts][parameters.length][];
+    for (int k = 0; k < parameters.length; k++) {
+      total[k] = new float[parameters[k].length];
+      for (int c = 0; c < parts; c++) {
+        sums[c][k] = new float[parameters[k].length];
+      }
+    }
+    dev.hardwired.train.OptimizerState state = optimizer.bind(parameters, total);
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      for (int from = 0; from < inputs.length; from += batch) {
+        int to = Math.min(inputs.length, from + batch);
+        for (int c = 0; c < parts; c++) {
+          for (float[] s : sums[c]) {
+            Arrays.fill(s, 0.0f);
+          }
+          int length = to - from;
+          network.copy().accumulateGradient(
+              inputs, targets, null, from + length * c / parts, from + length * (c + 1) / parts, sums[c]);
+        }
+        for (int k = 0; k < total.length; k++) {
+          for (int j = 0; j < total[k].length; j++) {
+            float sum = sums[0][k][j];
+            for (int c = 1; c < parts; c++) {
+              sum += sums[c][k][j];
+            }
+            total[k][j] = sum;
+          }
+        }
+        state.step(to - from, rate);
+      }
+    }
+    return network.parameters();
+  }
+
+  private static float[][] narrow(double[][] rows) {
+    float[][] narrow = new float[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      narrow[i] = new float[rows[i].length];
+      for (int j = 0; j < rows[i].length; j++) {
+        narrow[i][j] = (float) rows[i][j];
+      }
+    }
+    return narrow;
+  }
+
+  /**
    * No step of the trainer's epoch loop allocates on a generated network, double or float, online or in
    * mini-batches: what an epoch allocates (its record) does not grow with the number of samples.
    */

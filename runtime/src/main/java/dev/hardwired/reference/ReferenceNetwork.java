@@ -33,7 +33,8 @@ import java.util.Arrays;
  * double[])}, {@link #train}, {@link #loss} and {@link #accumulateGradient} allocate nothing.
  *
  * <p><b>Threads.</b> For the same reason an instance belongs to one thread at a time, even to predict, which
- * writes those arrays: give each thread its own {@link #copy()}, which shares nothing with it.
+ * writes those arrays: give each thread its own {@link #copy()}, which shares nothing with it, or, to compute
+ * gradients beside it, its {@link #copySharingParameters()}.
  */
 public final class ReferenceNetwork implements TrainableNetwork {
   private final Topology topology;
@@ -48,13 +49,18 @@ public final class ReferenceNetwork implements TrainableNetwork {
 
   /** A network of the given shape whose parameters are all zero. */
   public ReferenceNetwork(Topology topology) {
+    this(topology, null);
+  }
+
+  /** Over {@code parameters}, or over a new array of zeros when it is null; with scratch of its own. */
+  private ReferenceNetwork(Topology topology, double[] parameters) {
     if (topology == null) {
       throw new IllegalArgumentException("topology is null");
     }
     this.topology = topology;
     this.layers = topology.layerCount();
-    this.parameters = new double[topology.parameterCount()];
-    this.parameterArrays = new double[][] {parameters};
+    this.parameters = parameters == null ? new double[topology.parameterCount()] : parameters;
+    this.parameterArrays = new double[][] {this.parameters};
     this.z = new double[layers + 1][];
     this.a = new double[layers + 1][];
     this.delta = new double[layers + 1][];
@@ -227,6 +233,12 @@ public final class ReferenceNetwork implements TrainableNetwork {
     ReferenceNetwork copy = new ReferenceNetwork(topology);
     System.arraycopy(parameters, 0, copy.parameters, 0, parameters.length);
     return copy;
+  }
+
+  /** A network over this one's parameter array, with scratch arrays of its own. */
+  @Override
+  public ReferenceNetwork copySharingParameters() {
+    return new ReferenceNetwork(topology, parameters);
   }
 
   /** For example {@code ReferenceNetwork 2-2-1 (logistic, logistic; summed squared error), 9 parameters}. */

@@ -133,7 +133,7 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    void update(double scale, double lr, long t) {
+    void update(double scale, double lr, long t, int from, int to) {
       double decay = rule.weightDecay;
       double b1 = rule.beta1;
       double b2 = rule.beta2;
@@ -145,7 +145,7 @@ public final class Adam extends Optimizer {
       // The bias corrections, once per step, from powers that are the same bits on every JVM.
       double stepSize = lr / (1.0 - rule.beta1Powers.power(t));
       double rootCorrection = 1.0 / Math.sqrt(1.0 - rule.beta2Powers.power(t));
-      for (int k = 0; k < parameters.length; k++) {
+      for (int k = from; k < to; k++) {
         double[] w = parameters[k];
         double[] s = gradientSums[k];
         double[] m = moments[0][k];
@@ -172,7 +172,7 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    void update(double scaleD, double lrD, long t) {
+    void update(double scaleD, double lrD, long t, int from, int to) {
       float scale = (float) scaleD;
       float decay = (float) rule.weightDecay;
       float b1 = (float) rule.beta1;
@@ -184,7 +184,7 @@ public final class Adam extends Optimizer {
       float shrink = (float) (1.0 - lrD * rule.decoupledWeightDecay);
       float stepSize = (float) (lrD / (1.0 - rule.beta1Powers.power(t)));
       float rootCorrection = (float) (1.0 / Math.sqrt(1.0 - rule.beta2Powers.power(t)));
-      for (int k = 0; k < parameters.length; k++) {
+      for (int k = from; k < to; k++) {
         float[] w = parameters[k];
         float[] s = gradientSums[k];
         float[] m = moments[0][k];

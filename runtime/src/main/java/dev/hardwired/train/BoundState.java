@@ -16,6 +16,16 @@ abstract class BoundState extends OptimizerState {
 
   @Override
   public final void step(int batchSize, double learningRate) {
+    check(batchSize, learningRate);
+    double scale = scale(batchSize, clips() ? sumOfSquares(0, arrayCount()) : 0.0);
+    update(scale, learningRate, nextStep(), 0, arrayCount());
+  }
+
+  // A step in parts, for the threads of Trainer.threads(n): check, then the sums of squares of every share of
+  // the arrays when clipping, the scale from their total, the step's number, and the update of each share.
+
+  /** The checks of a step, before anything changes. */
+  final void check(int batchSize, double learningRate) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size is " + batchSize + "; expected at least 1 sample");
     }
@@ -23,28 +33,45 @@ abstract class BoundState extends OptimizerState {
       throw new IllegalArgumentException(
           "learning rate is " + learningRate + "; expected a finite number ≥ 0");
     }
+  }
+
+  /** Whether a step clips the gradient by its global norm, and so needs {@link #sumOfSquares} first. */
+  final boolean clips() {
+    return maxNorm != Double.POSITIVE_INFINITY;
+  }
+
+  /** The factor on the sums: averaging, and clipping when the norm (from Σ s²) is above the limit. */
+  final double scale(int batchSize, double sumOfSquares) {
     // Averaging and clipping are one factor on the sums, applied in the rule's single pass.
     double scale = 1.0 / batchSize;
-    if (maxNorm != Double.POSITIVE_INFINITY) {
-      double norm = Math.sqrt(sumOfSquares()) * scale;
+    if (clips()) {
+      double norm = Math.sqrt(sumOfSquares) * scale;
       if (norm > maxNorm) {
         scale *= maxNorm / norm;
       }
     }
-    steps++;
-    update(scale, learningRate, steps);
+    return scale;
   }
 
-  /** Σ s² over every gradient sum: the squared norm of the sums, before averaging. */
-  abstract double sumOfSquares();
+  /** Counts a step: its number t, from 1. */
+  final long nextStep() {
+    return ++steps;
+  }
+
+  /** The number of parameter arrays. */
+  abstract int arrayCount();
+
+  /** Σ s² over the gradient sums of arrays {@code from} to {@code to} (exclusive). */
+  abstract double sumOfSquares(int from, int to);
 
   /**
-   * The rule's pass: for every element, g = s × scale (+ λ w), the rule's update of the state and the
-   * parameter, and s ← 0.
+   * The rule's pass over arrays {@code from} to {@code to} (exclusive): for every element, g = s × scale
+   * (+ λ w), the rule's update of the state and the parameter, and s ← 0. Passes over disjoint arrays may
+   * run at once on different threads: they share nothing that they write.
    *
    * @param t the number of this step, from 1
    */
-  abstract void update(double scale, double learningRate, long t);
+  abstract void update(double scale, double learningRate, long t, int from, int to);
 
   /** Copies every moment array into the saved copy (allocating it on the first save), or back. */
   abstract void copyMoments(boolean save);

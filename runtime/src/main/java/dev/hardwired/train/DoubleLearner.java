@@ -18,12 +18,29 @@ final class DoubleLearner extends Learner {
   private final double[][] parameters;
   private final double[][] gradientSums;
   private final double[][] snapshots = new double[3][];
-  /** The network's copies for the other threads, from index 1, with their arrays and sums; null on one thread. */
-  private final TrainableNetwork[] copies;
-  private final double[][][] copyParameters;
-  private final double[][][] copySums;
+  /** The number of threads a batch is split between. */
+  private final int parts;
+  /** The networks of the parts: the network itself, then for the other threads its copies; null on one thread. */
+  private final TrainableNetwork[] networks;
+  /** Each part's gradient sums, laid out as the parameters; part 0's on one thread are {@link #gradientSums}. */
+  private final double[][][] partSums;
+  /**
+   * Per part, its network's parameter arrays that are not the network's own, to be copied into before each
+   * batch (a copy that does not share them), else null.
+   */
+  private final double[][][] unshared;
+  /** Where the shares of the parameter arrays that each part reduces and updates begin: see {@link #shares}. */
+  private final int[] share;
   private final Crew crew;
+  private OptimizerState bound;
+  // The batch and the step that the crew's stages read, written before each stage.
   private int[] order;
+  private int from;
+  private int to;
+  private BoundState state;
+  private double scale;
+  private double rate;
+  private long t;
 
   DoubleLearner(TrainableNetwork network, DataSet training, DataSet validation, int threads) {
     super(validation, network.topology().loss());
@@ -41,62 +58,128 @@ final class DoubleLearner extends Learner {
     }
     this.output = new double[network.outputCount()];
     this.parameters = network.parameterArrays();
-    this.gradientSums = new double[parameters.length][];
-    for (int k = 0; k < parameters.length; k++) {
-      gradientSums[k] = new double[parameters[k].length];
+    this.parts = threads;
+    this.partSums = new double[threads][parameters.length][];
+    for (double[][] sums : partSums) {
+      for (int k = 0; k < parameters.length; k++) {
+        sums[k] = new double[parameters[k].length];
+      }
     }
     for (int s = 0; s < snapshots.length; s++) {
       snapshots[s] = new double[network.parameterCount()];
     }
     if (threads == 1) {
-      this.copies = null;
-      this.copyParameters = null;
-      this.copySums = null;
+      this.gradientSums = partSums[0];
+      this.networks = null;
+      this.unshared = null;
+      this.share = null;
       this.crew = null;
-    } else {
-      this.copies = new TrainableNetwork[threads];
-      this.copyParameters = new double[threads][][];
-      this.copySums = new double[threads][][];
-      for (int c = 1; c < threads; c++) {
-        copies[c] = network.copy();
-        copyParameters[c] = copies[c].parameterArrays();
-        copySums[c] = new double[parameters.length][];
-        for (int k = 0; k < parameters.length; k++) {
-          copySums[c][k] = new double[parameters[k].length];
-        }
-      }
-      this.crew = new Crew(new Parts(), threads, "hardwired trainer");
+      return;
     }
+    this.networks = new TrainableNetwork[threads];
+    this.unshared = new double[threads][][];
+    networks[0] = network;
+    for (int c = 1; c < threads; c++) {
+      networks[c] = network.copySharingParameters();
+      unshared[c] = unshared(networks[c]);
+    }
+    int[] lengths = new int[parameters.length];
+    for (int k = 0; k < lengths.length; k++) {
+      lengths[k] = parameters[k].length;
+    }
+    this.share = shares(lengths, threads);
+    // The optimizer reads and zeroes each array's sums in the part whose share it is in: on that part's thread.
+    this.gradientSums = new double[parameters.length][];
+    for (int c = 0; c < threads; c++) {
+      for (int k = share[c]; k < share[c + 1]; k++) {
+        gradientSums[k] = partSums[c][k];
+      }
+    }
+    this.crew = new Crew(new Parts(), threads, "hardwired trainer");
   }
 
-  /** The parts of a batch on the crew's threads: the network's own first, then each copy's. */
+  /**
+   * The arrays of {@code copy} that it does not share with the network, by position, else null; with a check
+   * that it is a network of its own with arrays of the network's shape.
+   */
+  private double[][] unshared(TrainableNetwork copy) {
+    if (copy == null || copy == network) {
+      throw new IllegalStateException(
+          "copySharingParameters() of " + network + " returned " + (copy == null ? "null" : "the network itself")
+              + "; expected a network with scratch values of its own, for another thread");
+    }
+    double[][] arrays = copy.parameterArrays();
+    if (arrays.length != parameters.length) {
+      throw new IllegalStateException(
+          "copySharingParameters() of " + network + " has " + arrays.length + " parameter arrays; expected "
+              + parameters.length + ", as the network has");
+    }
+    double[][] unshared = new double[arrays.length][];
+    for (int k = 0; k < arrays.length; k++) {
+      if (arrays[k] == null || arrays[k].length != parameters[k].length) {
+        throw new IllegalStateException(
+            "copySharingParameters() of " + network + " has parameter array " + k + " of length "
+                + (arrays[k] == null ? "null" : String.valueOf(arrays[k].length)) + "; expected "
+                + parameters[k].length + ", as the network has");
+      }
+      unshared[k] = arrays[k] == parameters[k] ? null : arrays[k];
+    }
+    return unshared;
+  }
+
+  /** The stages of a batch on the crew's threads, by part: the network's own first, then each copy's. */
   private final class Parts implements Crew.Work {
     @Override
-    public double accumulate(int part, int from, int to) {
-      if (part == 0) {
-        return network.accumulateGradient(inputs, targets, order, from, to, gradientSums);
-      }
-      // The copy takes the parameters of this step first, as the optimizer changed them after the last, and
-      // starts its sums from zero; both on this thread, so that its arrays stay in this core's cache.
-      double[][] own = copyParameters[part];
-      double[][] sums = copySums[part];
-      for (int k = 0; k < own.length; k++) {
-        System.arraycopy(parameters[k], 0, own[k], 0, own[k].length);
-        Arrays.fill(sums[k], 0.0);
-      }
-      return copies[part].accumulateGradient(inputs, targets, order, from, to, sums);
-    }
-
-    @Override
-    public void reduce(int share, int shares) {
-      for (int k = share; k < gradientSums.length; k += shares) {
-        double[] sums = gradientSums[k];
-        for (int c = 1; c < copies.length; c++) {
-          double[] other = copySums[c][k];
-          for (int j = 0; j < sums.length; j++) {
-            sums[j] += other[j];
+    public double perform(int stage, int part) {
+      int first = share[part];
+      int end = share[part + 1];
+      double[][] sums = partSums[part];
+      if (stage == ACCUMULATE) {
+        // Sums outside this part's share were last read by their owners' reduction, and the update zeroed
+        // those inside it: zeroed here, on this part's thread, so that they stay in its core's cache.
+        for (int k = 0; k < sums.length; k++) {
+          if (k < first || k >= end) {
+            Arrays.fill(sums[k], 0.0);
           }
         }
+        double[][] own = unshared[part];
+        for (int k = 0; own != null && k < own.length; k++) {
+          if (own[k] != null) {
+            System.arraycopy(parameters[k], 0, own[k], 0, own[k].length);
+          }
+        }
+        int length = to - from;
+        return networks[part].accumulateGradient(
+            inputs, targets, order, from + length * part / parts, from + length * (part + 1) / parts, sums);
+      }
+      if (stage == REDUCE) {
+        for (int k = first; k < end; k++) {
+          reduce(k, sums[k]);
+        }
+        if (state.clips()) {
+          return state.sumOfSquares(first, end);
+        }
+      }
+      state.update(scale, rate, t, first, end);
+      return 0.0;
+    }
+
+    /** Array k's sums of every part, added in the order of the parts, into {@code total}, this part's. */
+    private void reduce(int k, double[] total) {
+      if (parts == 2) {
+        // s0 + s1 whichever part's array holds the result: a sum of two is the same bits either way round.
+        double[] other = partSums[total == partSums[0][k] ? 1 : 0][k];
+        for (int j = 0; j < total.length; j++) {
+          total[j] += other[j];
+        }
+        return;
+      }
+      for (int j = 0; j < total.length; j++) {
+        double sum = partSums[0][k][j];
+        for (int c = 1; c < parts; c++) {
+          sum += partSums[c][k][j];
+        }
+        total[j] = sum;
       }
     }
   }
@@ -129,7 +212,34 @@ final class DoubleLearner extends Learner {
       return network.accumulateGradient(inputs, targets, order, from, to, gradientSums);
     }
     this.order = order;
-    return crew.accumulate(from, to);
+    this.from = from;
+    this.to = to;
+    return crew.run(ACCUMULATE);
+  }
+
+  @Override
+  void step(OptimizerState optimizer, int batchSize, double learningRate) {
+    if (crew == null) {
+      optimizer.step(batchSize, learningRate);
+      return;
+    }
+    if (optimizer != bound) {
+      throw new IllegalStateException("the step of a threaded batch needs the optimizer state that bind() gave");
+    }
+    state = (BoundState) optimizer;
+    state.check(batchSize, learningRate);
+    rate = learningRate;
+    if (state.clips()) {
+      // The norm of the reduced sums, from every share's sum of squares in the order of the shares.
+      double squares = crew.run(REDUCE);
+      scale = state.scale(batchSize, squares);
+      t = state.nextStep();
+      crew.run(UPDATE);
+    } else {
+      scale = state.scale(batchSize, 0.0);
+      t = state.nextStep();
+      crew.run(REDUCE);
+    }
   }
 
   @Override
@@ -139,19 +249,17 @@ final class DoubleLearner extends Learner {
 
   @Override
   void clearGradients() {
-    for (double[] sums : gradientSums) {
-      Arrays.fill(sums, 0.0);
-    }
-    for (int c = 1; copySums != null && c < copySums.length; c++) {
-      for (double[] sums : copySums[c]) {
-        Arrays.fill(sums, 0.0);
+    for (double[][] sums : partSums) {
+      for (double[] array : sums) {
+        Arrays.fill(array, 0.0);
       }
     }
   }
 
   @Override
   OptimizerState bind(Optimizer optimizer) {
-    return optimizer.bind(parameters, gradientSums);
+    bound = optimizer.bind(parameters, gradientSums);
+    return bound;
   }
 
   @Override

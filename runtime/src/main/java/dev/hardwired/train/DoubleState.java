@@ -44,14 +44,20 @@ abstract class DoubleState extends BoundState {
   }
 
   @Override
-  final double sumOfSquares() {
+  final double sumOfSquares(int from, int to) {
     double sum = 0.0;
-    for (double[] s : gradientSums) {
+    for (int k = from; k < to; k++) {
+      double[] s = gradientSums[k];
       for (int i = 0; i < s.length; i++) {
         sum += s[i] * s[i];
       }
     }
     return sum;
+  }
+
+  @Override
+  final int arrayCount() {
+    return parameters.length;
   }
 
   @Override

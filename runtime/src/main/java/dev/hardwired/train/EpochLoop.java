@@ -343,7 +343,7 @@ final class EpochLoop {
           throw batchDiverged(epoch, b + 1, from, to, loss);
         }
         sum += loss;
-        optimizer.step(to - from, rate);
+        learner.step(optimizer, to - from, rate);
       }
       steps++;
       if (check && !learner.parametersFinite()) {

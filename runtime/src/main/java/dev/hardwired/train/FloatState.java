@@ -44,9 +44,10 @@ abstract class FloatState extends BoundState {
   }
 
   @Override
-  final double sumOfSquares() {
+  final double sumOfSquares(int from, int to) {
     double sum = 0.0;
-    for (float[] s : gradientSums) {
+    for (int k = from; k < to; k++) {
+      float[] s = gradientSums[k];
       for (int i = 0; i < s.length; i++) {
         // In double, so that the norm of many float sums neither loses precision nor overflows.
         double x = s[i];
@@ -54,6 +55,11 @@ abstract class FloatState extends BoundState {
       }
     }
     return sum;
+  }
+
+  @Override
+  final int arrayCount() {
+    return parameters.length;
   }
 
   @Override

@@ -53,6 +53,48 @@ abstract class Learner {
   /** {@code optimizer} bound to the network's parameter arrays and the gradient sums. */
   abstract OptimizerState bind(Optimizer optimizer);
 
+  /**
+   * The optimizer's step from the sums of the last {@link #accumulate}: {@code optimizer.step}, or with
+   * {@link Trainer#threads(int)} the same step split between the threads, each reducing and updating its
+   * share of the arrays. {@code optimizer} is the state that {@link #bind} gave.
+   */
+  void step(OptimizerState optimizer, int batchSize, double learningRate) {
+    optimizer.step(batchSize, learningRate);
+  }
+
+  // The stages of a threaded batch (Crew): each part accumulates its piece of the batch into its own sums;
+  // then each reduces the sums of its share of the parameter arrays into its own and, unless clipping waits
+  // for the norm of them all, updates that share; with clipping, each then updates its share.
+  static final int ACCUMULATE = 0;
+  static final int REDUCE = 1;
+  static final int UPDATE = 2;
+
+  /**
+   * Where the shares of the parameter arrays begin, for {@code parts} threads, and end: share c is arrays
+   * {@code start[c]} to {@code start[c + 1]} (exclusive), contiguous and as near equal in elements as the
+   * arrays allow; a share may be empty.
+   */
+  static int[] shares(int[] lengths, int parts) {
+    long total = 0;
+    for (int length : lengths) {
+      total += length;
+    }
+    int[] start = new int[parts + 1];
+    start[parts] = lengths.length;
+    long before = 0;
+    int k = 0;
+    for (int c = 1; c < parts; c++) {
+      long target = total * c / parts;
+      // Each boundary at the array edge nearest its target: an array goes before it when its middle does.
+      while (k < lengths.length && 2 * before + lengths[k] <= 2 * target) {
+        before += lengths[k];
+        k++;
+      }
+      start[c] = k;
+    }
+    return start;
+  }
+
   /** The mean loss per validation sample. */
   abstract double validationLoss();
 

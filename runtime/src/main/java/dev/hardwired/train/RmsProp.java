@@ -92,12 +92,12 @@ public final class RmsProp extends Optimizer {
     }
 
     @Override
-    void update(double scale, double lr, long t) {
+    void update(double scale, double lr, long t, int from, int to) {
       double decay = rule.weightDecay;
       double rho = rule.rho;
       double c = 1.0 - rho;
       double eps = rule.epsilon;
-      for (int k = 0; k < parameters.length; k++) {
+      for (int k = from; k < to; k++) {
         double[] w = parameters[k];
         double[] s = gradientSums[k];
         double[] v = moments[0][k];
@@ -121,14 +121,14 @@ public final class RmsProp extends Optimizer {
     }
 
     @Override
-    void update(double scaleD, double lrD, long t) {
+    void update(double scaleD, double lrD, long t, int from, int to) {
       float scale = (float) scaleD;
       float lr = (float) lrD;
       float decay = (float) rule.weightDecay;
       float rho = (float) rule.rho;
       float c = (float) (1.0 - rule.rho);
       float eps = (float) rule.epsilon;
-      for (int k = 0; k < parameters.length; k++) {
+      for (int k = from; k < to; k++) {
         float[] w = parameters[k];
         float[] s = gradientSums[k];
         float[] v = moments[0][k];

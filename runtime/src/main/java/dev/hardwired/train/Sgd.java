@@ -95,9 +95,9 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
-    void update(double scale, double lr, long t) {
+    void update(double scale, double lr, long t, int from, int to) {
       double decay = rule.weightDecay;
-      for (int k = 0; k < parameters.length; k++) {
+      for (int k = from; k < to; k++) {
         double[] w = parameters[k];
         double[] s = gradientSums[k];
         for (int i = 0; i < w.length; i++) {
@@ -118,11 +118,11 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
-    void update(double scaleD, double lrD, long t) {
+    void update(double scaleD, double lrD, long t, int from, int to) {
       float scale = (float) scaleD;
       float lr = (float) lrD;
       float decay = (float) rule.weightDecay;
-      for (int k = 0; k < parameters.length; k++) {
+      for (int k = from; k < to; k++) {
         float[] w = parameters[k];
         float[] s = gradientSums[k];
         for (int i = 0; i < w.length; i++) {
@@ -145,12 +145,12 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
-    void update(double scale, double lr, long t) {
+    void update(double scale, double lr, long t, int from, int to) {
       double decay = rule.weightDecay;
       double mu = rule.momentum;
       double a = rule.nesterov ? 1.0 : 0.0;
       double b = rule.nesterov ? mu : 1.0;
-      for (int k = 0; k < parameters.length; k++) {
+      for (int k = from; k < to; k++) {
         double[] w = parameters[k];
         double[] s = gradientSums[k];
         double[] v = moments[0][k];
@@ -174,14 +174,14 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
-    void update(double scaleD, double lrD, long t) {
+    void update(double scaleD, double lrD, long t, int from, int to) {
       float scale = (float) scaleD;
       float lr = (float) lrD;
       float decay = (float) rule.weightDecay;
       float mu = (float) rule.momentum;
       float a = rule.nesterov ? 1.0f : 0.0f;
       float b = rule.nesterov ? mu : 1.0f;
-      for (int k = 0; k < parameters.length; k++) {
+      for (int k = from; k < to; k++) {
         float[] w = parameters[k];
         float[] s = gradientSums[k];
         float[] v = moments[0][k];

@@ -236,11 +236,20 @@ public final class Trainer {
 
   /**
    * This trainer splitting each batch between {@code threads} threads: each accumulates its contiguous
-   * part of the batch with its own copy of the network into its own gradient sums, and the sums are added
-   * in the order of the parts, so that a run is deterministic for a given number of threads (and differs
-   * from one thread's only in the rounding of those sums); one thread, the default, is the plain run. The
-   * threads live as long as a call of {@code train}, and no step allocates. Online SGD (plain SGD on
-   * batches of one) has nothing to split and runs on one thread.
+   * part of the batch into its own gradient sums, with the network's {@link
+   * dev.hardwired.TrainableNetwork#copySharingParameters() copySharingParameters()} (which reads the
+   * network's own parameter arrays; a network whose copy shares none is copied into before each batch).
+   * The parameter arrays are then cut into as many contiguous shares, of about as many elements each, and
+   * each thread adds the parts' sums of its share, always in the order of the parts, and takes the
+   * optimizer's step on that share (with gradient clipping, once the norm of every share is known). So a
+   * run is deterministic for a given number of threads and differs from one thread's only in the rounding
+   * of those sums (and of the clipping norm); one thread, the default, is the plain run. The threads live as
+   * long as a call of {@code train}, and no step allocates. Online SGD (plain SGD on batches of one) has
+   * nothing to split and runs on one thread.
+   *
+   * <p>Each batch still moves the parameters and the gradient sums between the threads' cores: it pays when
+   * a part of a batch is much more work than that, so with large networks and large batches, and only on
+   * cores that are free; see the benchmarks.
    */
   public Trainer threads(int threads) {
     if (threads < 1 || threads > 256) {

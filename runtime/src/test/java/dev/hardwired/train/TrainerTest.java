@@ -416,7 +416,8 @@ class TrainerTest {
         Arrays.asList(
             Trainer.create().learningRate(0.01),
             Trainer.create().optimizer(Optimizer.adam().clipNorm(1.0)).learningRate(0.001).batchSize(32),
-            Trainer.create().optimizer(Optimizer.sgd().momentum(0.9)).learningRate(0.001).batchSize(32).threads(2))) {
+            Trainer.create().optimizer(Optimizer.sgd().momentum(0.9)).learningRate(0.001).batchSize(32).threads(2),
+            Trainer.create().optimizer(Optimizer.adam().clipNorm(1.0)).learningRate(0.001).batchSize(32).threads(3))) {
       long[] perEpoch = new long[2];
       int[] sizes = {200, 2000};
       for (int s = 0; s < 2; s++) {

@@ -112,8 +112,14 @@ public final class NetworkWriter {
     storage.addFields(type);
     batched.addFields(type);
 
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addStatement("this(null)").build());
     type.addMethod(
-        MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addCode(code(storage::construct)).build());
+        MethodSpec.constructorBuilder()
+            .addJavadoc("Over new parameter arrays, or over those of {@code original}, shared; with scratch of its own.\n")
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(self, "original")
+            .addCode(code(storage::construct))
+            .build());
     type.addMethod(seeded(self));
     type.addMethod(withParameters(self));
     type.addMethod(getter("topology", ClassName.get(Topology.class), "TOPOLOGY"));
@@ -132,6 +138,7 @@ public final class NetworkWriter {
     type.addMethods(batched.apiMethods());
     type.addMethods(traced.methods());
     type.addMethod(copy(self));
+    type.addMethod(copySharingParameters(self));
     type.addMethod(
         MethodSpec.methodBuilder("toString")
             .addAnnotation(Override.class)
@@ -412,6 +419,16 @@ public final class NetworkWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(self)
         .addCode(code(body -> storage.copy(body, self)))
+        .build();
+  }
+
+  private static MethodSpec copySharingParameters(ClassName self) {
+    return MethodSpec.methodBuilder("copySharingParameters")
+        .addJavadoc("A network over this one's parameter arrays, with scratch of its own, for another thread.\n")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(self)
+        .addStatement("return new $T(this)", self)
         .build();
   }
 

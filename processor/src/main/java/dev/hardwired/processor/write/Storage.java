@@ -28,6 +28,8 @@ final class Storage {
   private final Numbers n;
   /** The array fields that a chunked network allocates in methods, filled by {@link #addFields}. */
   private final List<Allocation> allocations = new ArrayList<>();
+  /** The parameter arrays that the constructor of a network that is not chunked assigns. */
+  private final List<Allocation> parameterFields = new ArrayList<>();
 
   Storage(NetworkModel model) {
     this.model = model;
@@ -51,12 +53,8 @@ final class Storage {
   /** The parameter fields, then the scratch arrays of the layers that loops read or write. */
   void addFields(TypeSpec.Builder type) {
     if (model.unrolledParameterCount() > 0) {
-      type.addField(
-          FieldSpec.builder(n.array(), "p", Modifier.PRIVATE, Modifier.FINAL)
-              .addJavadoc(layoutDoc())
-              .initializer(
-                  model.fullyUnrolled() ? n.f("new double[PARAMETERS]") : n.f("new double[") + model.unrolledParameterCount() + "]")
-              .build());
+      // Assigned by the constructor, new or the original's, as every parameter array is.
+      type.addField(FieldSpec.builder(n.array(), "p", Modifier.PRIVATE, Modifier.FINAL).addJavadoc(layoutDoc()).build());
     }
     for (Layer layer : layers.subList(1, layers.size())) {
       if (!layer.looped()) {
@@ -64,7 +62,7 @@ final class Storage {
       }
       Layer previous = model.previous(layer);
       type.addField(
-          array(n.rows(), layer.weightsArray(previous), layer, CodeBlock.of(n.f("new double[$L][$L]"), previous.sizeConstant(), layer.sizeConstant()))
+          parameterArray(n.rows(), layer.weightsArray(previous), layer, CodeBlock.of(n.f("new double[$L][$L]"), previous.sizeConstant(), layer.sizeConstant()))
               .addJavadoc(
                   Code.javadoc(
                       model.weightsName(layer) + " weights, one row per node of the " + previous.title() + ": "
@@ -73,7 +71,7 @@ final class Storage {
                           + " of the flat order."))
               .build());
       type.addField(
-          array(n.array(), layer.biasesArray(), layer, CodeBlock.of(n.f("new double[$L]"), layer.sizeConstant()))
+          parameterArray(n.array(), layer.biasesArray(), layer, CodeBlock.of(n.f("new double[$L]"), layer.sizeConstant()))
               .addJavadoc(
                   "Biases of the $L, parameters $L.. of the flat order.\n", layer.title(), layer.biasOffset())
               .build());
@@ -116,7 +114,7 @@ final class Storage {
     FieldSpec.Builder field = FieldSpec.builder(n.rows(), "parameterArrays", Modifier.PRIVATE, Modifier.FINAL);
     if (model.fullyUnrolled()) {
       field.addJavadoc("The parameter array, as {@link #parameterArrays()} hands it out to optimizers.\n");
-      return field.initializer("{p}").build();
+      return field.build();
     }
     field.addJavadoc(
         Code.javadoc(
@@ -135,6 +133,20 @@ final class Storage {
         layer.firstArray(),
         previous.sizeConstant());
     body.addStatement("parameterArrays[$L] = $L", layer.biasArray(), layer.biasesArray());
+  }
+
+  /**
+   * A parameter array field of a looped layer: assigned by the constructor (or in a chunked network by the
+   * allocation method of its chunk) to a new array or to the original's, which a sharing copy reads.
+   */
+  private FieldSpec.Builder parameterArray(TypeName type, String name, Layer layer, CodeBlock allocation) {
+    CodeBlock value = CodeBlock.of("original == null ? $L : original.$L", allocation, name);
+    if (!model.chunked()) {
+      parameterFields.add(new Allocation(layer, name, value));
+      return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.FINAL);
+    }
+    allocations.add(new Allocation(layer, name, value));
+    return FieldSpec.builder(type, name, Modifier.PRIVATE);
   }
 
   private FieldSpec scratch(String name, Layer layer, String doc) {
@@ -180,16 +192,30 @@ final class Storage {
     return NetworkModel.chunkName(verb, chunk);
   }
 
-  /** The body of the constructor: nothing, or in a chunked network the calls that allocate its arrays. */
+  /**
+   * The body of the constructor that takes {@code original}: the parameter arrays, new when it is null,
+   * else the original's; then, in a chunked network, the calls that allocate the arrays of each chunk.
+   */
   void construct(CodeBlock.Builder body) {
+    if (model.unrolledParameterCount() > 0) {
+      body.addStatement(
+          "p = original == null ? $L : original.p",
+          model.fullyUnrolled() ? n.f("new double[PARAMETERS]") : n.f("new double[") + model.unrolledParameterCount() + "]");
+    }
+    if (model.fullyUnrolled()) {
+      body.addStatement("parameterArrays = new $T {p}", n.rows());
+    }
     if (model.chunked()) {
       for (List<Layer> chunk : chunks()) {
-        body.addStatement("$L()", chunkName("allocate", chunk));
+        body.addStatement("$L(original)", chunkName("allocate", chunk));
       }
       return;
     }
     if (model.fullyUnrolled()) {
       return;
+    }
+    for (Allocation field : parameterFields) {
+      body.addStatement("$L = $L", field.field, field.value);
     }
     if (model.unrolledParameterCount() > 0) {
       body.addStatement("parameterArrays[0] = p");
@@ -217,7 +243,10 @@ final class Storage {
       for (Layer layer : chunk) {
         register(body, layer);
       }
-      methods.add(chunkMethod("allocate", chunk, "Allocates, and puts in parameterArrays, the arrays of", body).build());
+      methods.add(
+          chunkMethod("allocate", chunk, "Allocates (parameters: or takes the original's) and registers the arrays of", body)
+              .addParameter(self, "original")
+              .build());
     }
     for (List<Layer> chunk : chunks()) {
       CodeBlock.Builder body = CodeBlock.builder();

@@ -220,6 +220,7 @@ public final class NetworkChecks {
       double[] y = target(t, random);
       assertEquals(network.accumulateGradient(x, y, flat), network.accumulateGradient(x, y, sums), network + " loss");
     }
+    checkSharingCopy(network, input(t, random), target(t, random));
     TrainableNetwork image = network.copy();
     double[][] imageArrays = image.parameterArrays();
     for (int k = 0; k < sums.length; k++) {
@@ -368,6 +369,57 @@ public final class NetworkChecks {
     return order;
   }
 
+  /**
+   * {@code copySharingParameters()} reads the network's own arrays, with scratch of its own: the same
+   * gradient and loss, bit for bit, and a change to the network's parameters is its change too.
+   */
+  private static void checkSharingCopy(TrainableNetwork network, double[] x, double[] y) {
+    TrainableNetwork sharing = network.copySharingParameters();
+    assertTrue(sharing != network, network + ": a sharing copy is another network");
+    double[][] arrays = network.parameterArrays();
+    double[][] shared = sharing.parameterArrays();
+    assertEquals(arrays.length, shared.length, network + ": the sharing copy's arrays");
+    double[][] expected = new double[arrays.length][];
+    double[][] actual = new double[arrays.length][];
+    for (int k = 0; k < arrays.length; k++) {
+      assertTrue(shared[k] == arrays[k], network + ": array " + k + " shared");
+      expected[k] = new double[arrays[k].length];
+      actual[k] = new double[arrays[k].length];
+    }
+    assertEquals(network.accumulateGradient(x, y, expected), sharing.accumulateGradient(x, y, actual), network + " loss");
+    assertArrayEquals(expected, actual, network + ": the sharing copy's gradient");
+    double[] before = network.parameters();
+    double[] changed = before.clone();
+    changed[changed.length - 1] += 0.25;
+    network.setParameters(changed);
+    assertArrayEquals(changed, sharing.parameters(), network + ": the sharing copy sees a change");
+    network.setParameters(before);
+  }
+
+  /** {@link #checkSharingCopy} for a float network. */
+  private static void checkFloatSharingCopy(TrainableFloatNetwork network, float[] x, float[] y) {
+    TrainableFloatNetwork sharing = network.copySharingParameters();
+    assertTrue(sharing != network, network + ": a sharing copy is another network");
+    float[][] arrays = network.parameterArrays();
+    float[][] shared = sharing.parameterArrays();
+    assertEquals(arrays.length, shared.length, network + ": the sharing copy's arrays");
+    float[][] expected = new float[arrays.length][];
+    float[][] actual = new float[arrays.length][];
+    for (int k = 0; k < arrays.length; k++) {
+      assertTrue(shared[k] == arrays[k], network + ": array " + k + " shared");
+      expected[k] = new float[arrays[k].length];
+      actual[k] = new float[arrays[k].length];
+    }
+    assertEquals(network.accumulateGradient(x, y, expected), sharing.accumulateGradient(x, y, actual), network + " loss");
+    assertArrayEquals(expected, actual, network + ": the sharing copy's gradient");
+    float[] before = network.parameters();
+    float[] changed = before.clone();
+    changed[changed.length - 1] += 0.25f;
+    network.setParameters(changed);
+    assertArrayEquals(changed, sharing.parameters(), network + ": the sharing copy sees a change");
+    network.setParameters(before);
+  }
+
   /** {@link #checkParameterArrays} for a float network. */
   public static void checkFloatParameterArrays(TrainableFloatNetwork network, long seed) {
     Topology t = network.topology();
@@ -386,6 +438,7 @@ public final class NetworkChecks {
       float[] y = narrow(target(t, random));
       assertEquals(network.accumulateGradient(x, y, flat), network.accumulateGradient(x, y, sums), network + " loss");
     }
+    checkFloatSharingCopy(network, narrow(input(t, random)), narrow(target(t, random)));
     TrainableFloatNetwork image = network.copy();
     float[][] imageArrays = image.parameterArrays();
     for (int k = 0; k < sums.length; k++) {
