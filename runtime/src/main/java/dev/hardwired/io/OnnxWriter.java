@@ -48,6 +48,14 @@ final class OnnxWriter {
 
   private byte[] model(String name) {
     int layers = topology.layerCount();
+    for (int l = 1; l <= layers; l++) {
+      Activation activation = topology.activation(l);
+      if (!exported(activation)) {
+        throw new IllegalArgumentException(
+            "layer " + l + " of " + topology + " is " + activation.displayName() + "; expected an activation"
+                + " that the ONNX export writes: logistic, tanh, ReLU, leaky ReLU, identity, softmax or step");
+      }
+    }
     // Nodes first, then initializers, then the input and output: the order of GraphProto's fields.
     for (int l = 1; l <= layers; l++) {
       String from = l == 1 ? INPUT : layerName(l - 1) + ".SpostA";
@@ -80,6 +88,24 @@ final class OnnxWriter {
         .message(14, entry("hardwired.loss", topology.loss().name()))
         .message(14, entry("hardwired.precision", snapshot.precision.name()))
         .toByteArray();
+  }
+
+  /**
+   * Whether the export writes {@code activation}: not yet ELU, SELU, softplus, SiLU and the GELUs, whose
+   * networks save to weights files but not to ONNX.
+   */
+  static boolean exported(Activation activation) {
+    switch (activation) {
+      case ELU:
+      case SELU:
+      case SOFTPLUS:
+      case SILU:
+      case GELU:
+      case GELU_TANH:
+        return false;
+      default:
+        return true;
+    }
   }
 
   /** The node or nodes of layer {@code l}'s activation, from {@code spreA} to {@code spostA}. */

@@ -262,6 +262,20 @@ class OnnxTest {
     }
   }
 
+  /** ELU, SELU, softplus, SiLU and the GELUs save to weights files; the ONNX export refuses them, naming the layer. */
+  @ParameterizedTest
+  @ValueSource(strings = {"ELU", "SELU", "SOFTPLUS", "SILU", "GELU", "GELU_TANH"})
+  void activationsTheExportDoesNotWriteAreRefusedAndNothingIsWritten(String name) throws IOException {
+    Activation activation = Activation.valueOf(name);
+    Topology topology = Topology.of(3, new int[] {4}, 2, new Activation[] {Activation.TANH}, activation, Loss.SQUARED_ERROR);
+    Path target = folder.resolve(name + ".onnx");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Onnx.save(ReferenceNetwork.seeded(topology, 1), target));
+    assertEquals("layer 2 of " + topology + " is " + activation.displayName() + "; expected an activation that the"
+        + " ONNX export writes: logistic, tanh, ReLU, leaky ReLU, identity, softmax or step", e.getMessage());
+    assertTrue(Files.notExists(target));
+  }
+
   @Test
   void aParameterThatIsNotFiniteIsRefusedAndNothingIsWritten() {
     double[] p = Fixtures.XOR_PARAMETERS.clone();
