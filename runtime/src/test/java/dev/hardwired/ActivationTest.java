@@ -110,9 +110,10 @@ class ActivationTest {
           });
 
   /**
-   * The values and derivatives agree with PyTorch 1.13's in double: to 4 × 10⁻¹⁶ of max(1, |value|), which is
-   * a few ulps where the value is of order one and covers the cancellation that both make in 1 + erf and in
-   * SpostA + α far on the negative side; to 2 ulps relative where the value is large.
+   * The values and derivatives agree with PyTorch 1.13's in double: to 10⁻¹⁵ of max(1, |value|), a few ulps
+   * where the value is of order one (room for a JVM whose exp, expm1, log1p or tanh rounds the other way),
+   * which covers the cancellation that both make in 1 + erf and in SpostA + α far on the negative side.
+   * On JDK 17 they agree to 4 × 10⁻¹⁶.
    */
   @ParameterizedTest
   @EnumSource(value = Activation.class, names = {"ELU", "SELU", "SOFTPLUS", "SILU", "GELU", "GELU_TANH"})
@@ -122,14 +123,16 @@ class ActivationTest {
       double z = TORCH_Z[i];
       double y = Double.parseDouble(expected[0][i]);
       double d = Double.parseDouble(expected[1][i]);
-      assertEquals(y, a.apply(z), 4e-16 * Math.max(1, Math.abs(y)), a + " at " + z);
-      assertEquals(d, a.derivative(z, a.apply(z)), 4e-16 * Math.max(1, Math.abs(d)), a + "′ at " + z);
+      assertEquals(y, a.apply(z), 1e-15 * Math.max(1, Math.abs(y)), a + " at " + z);
+      assertEquals(d, a.derivative(z, a.apply(z)), 1e-15 * Math.max(1, Math.abs(d)), a + "′ at " + z);
     }
   }
 
   /**
    * erf against Python's math.erf (the C library's, within an ulp of the exact value) on 2,217 arguments
-   * that make_erf_fixture.py wrote: within 5 ulps everywhere, exact on the argument's sign, 0, ±∞ and NaN.
+   * that make_erf_fixture.py wrote: within 6 ulps everywhere (5 on JDK 17, at 2.47, the top of the series;
+   * one more allowed for a JVM whose exp rounds the other way), the same bits on three arguments in four,
+   * and exact on the sign, 0, ±∞ and NaN.
    */
   @Test
   void erfIsWithinAFewUlpsOfPythons() throws IOException {
@@ -148,9 +151,9 @@ class ActivationTest {
       double ulps = Math.abs(actual - expected) / Math.ulp(expected);
       worst = Math.max(worst, ulps);
       exact += ulps == 0 ? 1 : 0;
-      assertTrue(ulps <= 5, "erf(" + x + ") = " + actual + ", Python " + expected + ": " + ulps + " ulps");
+      assertTrue(ulps <= 6, "erf(" + x + ") = " + actual + ", Python " + expected + ": " + ulps + " ulps");
     }
-    assertTrue(exact > lines.size() / 2, exact + " of " + lines.size() + " exact");
+    assertTrue(exact > lines.size() * 2 / 3, exact + " of " + lines.size() + " exact");
     assertTrue(worst >= 1, "the fixture reaches the hard cases: worst " + worst);
     assertEquals(-0.0, Activation.erf(-0.0));
     assertEquals(1.0, Activation.erf(Double.POSITIVE_INFINITY));
