@@ -209,7 +209,8 @@ class TopologyTest {
         }
       }
     }
-    assertEquals(7 * 5, accepted);
+    // Squared error after the 11 elementwise outputs, the two cross-entropies after theirs; 11 hidden.
+    assertEquals((11 + 2) * 11, accepted);
   }
 
   @Test

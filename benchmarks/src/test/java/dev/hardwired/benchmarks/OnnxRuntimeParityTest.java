@@ -46,6 +46,9 @@ class OnnxRuntimeParityTest {
                 Loss.SQUARED_ERROR), 5)),
         Arguments.of(ReferenceNetwork.seeded(
             Topology.of(2, new int[] {}, 1, new Activation[] {}, Activation.STEP, Loss.PERCEPTRON), 6)),
+        Arguments.of(ReferenceNetwork.seeded(
+            Topology.of(4, new int[] {6, 5}, 2, new Activation[] {Activation.SELU, Activation.TANH}, Activation.SELU,
+                Loss.SQUARED_ERROR), 9)),
         Arguments.of(Size64x32x10Network.seeded(7)),
         Arguments.of(Size784x128x10Network.seeded(8)));
   }
@@ -106,6 +109,7 @@ class OnnxRuntimeParityTest {
         Arguments.of("relu_identity_double", "y"),
         Arguments.of("leaky_sigmoid_float", "y"),
         Arguments.of("matmul_digits_float", "y"),
+        Arguments.of("silu_selu_float", "y"),
         Arguments.of("sklearn_iris_float", "output_probability"),
         Arguments.of("sklearn_binary_double", "probabilities"),
         Arguments.of("sklearn_regressor_double", "variable"));
@@ -166,6 +170,38 @@ class OnnxRuntimeParityTest {
         () -> runtimeOutputs(model, new double[][] {{0, 0, 0, 0, 0, 0}}, false, "y", 2));
     org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("Could not find an implementation for LeakyRelu"),
         e.getMessage());
+  }
+
+  /**
+   * PyTorch's double models with ELU and softplus do not run in ONNX Runtime 1.22, which has Elu, Selu and
+   * Softplus in float only; they load here and give PyTorch's outputs ({@code OnnxFrameworksTest}). The
+   * double SELU that Onnx writes, out of Exp and Where, runs: see {@link #doubleNetworks()}.
+   */
+  @Test
+  void onnxRuntimeHasNoDoubleEluOrSoftplus() throws Exception {
+    for (String name : new String[] {"elu_selu_softplus_double", "silu_elu_double"}) {
+      byte[] model = java.nio.file.Files.readAllBytes(FIXTURES.resolve(name + ".onnx"));
+      int inputs = name.startsWith("elu") ? 4 : 3;
+      int outputs = name.startsWith("elu") ? 2 : 1;
+      OrtException e = org.junit.jupiter.api.Assertions.assertThrows(OrtException.class,
+          () -> runtimeOutputs(model, new double[][] {new double[inputs]}, false, "y", outputs));
+      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("Could not find an implementation for Elu"),
+          e.getMessage());
+    }
+  }
+
+  /**
+   * A double SiLU, a Sigmoid and a Mul as PyTorch writes it, does not run in ONNX Runtime 1.22 at its default
+   * optimisation level: it fuses the pair into com.microsoft.QuickGelu, which has no double kernel. In float
+   * it runs ({@code silu_selu_float}). This pins the limit.
+   */
+  @Test
+  void onnxRuntimeFusesADoubleSiluIntoAnOperatorItCannotRun() throws Exception {
+    ReferenceNetwork silu = ReferenceNetwork.seeded(
+        Topology.of(3, new int[] {4}, 1, new Activation[] {Activation.SILU}, Activation.IDENTITY, Loss.SQUARED_ERROR), 1);
+    OrtException e = org.junit.jupiter.api.Assertions.assertThrows(OrtException.class,
+        () -> runtimeOutputs(Onnx.model(silu), new double[][] {{0, 0, 0}}, false, "output", 1));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("QuickGelu"), e.getMessage());
   }
 
   /** ONNX Runtime's outputs for {@code inputs}, from the named output: a tensor, or scikit-learn's maps. */

@@ -34,6 +34,9 @@ class BatchedApiTest {
                 + "  @Network(inputs = 20, hidden = {24, 12}, outputs = 3, activation = Activation.TANH,\n"
                 + "      outputActivation = Activation.SOFTMAX, loss = Loss.SOFTMAX_CROSS_ENTROPY, name = \"Tiled\")\n"
                 + "  interface TiledDeclaration {}\n"
+                + "  @Network(inputs = 20, hidden = {24, 12}, outputs = 3, activation = {Activation.GELU, Activation.SILU},\n"
+                + "      outputActivation = Activation.GELU_TANH, name = \"TiledSmooth\")\n"
+                + "  interface TiledSmoothDeclaration {}\n"
                 + "  @Network(inputs = 2, hidden = 4, outputs = 1, name = \"Small\")\n"
                 + "  interface SmallDeclaration {}\n"
                 + "  @Network(inputs = 20, hidden = 24, outputs = 3, precision = Precision.FLOAT, name = \"Single\")\n"
@@ -42,7 +45,9 @@ class BatchedApiTest {
   }
 
   private static TrainableNetwork[] networks() {
-    return new TrainableNetwork[] {compiled.seeded("test.Tiled", 1), compiled.seeded("test.Small", 2)};
+    return new TrainableNetwork[] {
+      compiled.seeded("test.Tiled", 1), compiled.seeded("test.TiledSmooth", 4), compiled.seeded("test.Small", 2)
+    };
   }
 
   @Test
@@ -53,6 +58,17 @@ class BatchedApiTest {
     assertTrue(source.contains("forwardPairH2(tileSpostAH1[0], tileSpostAH1[1], tileSpostAH2[0], tileSpostAH2[1]);"), source);
     assertTrue(source.contains("gradientTileH1toH2(gradientSums);"), source);
     assertTrue(source.contains("gradientTileItoH1(x0, x1, x2, x3, gradientSums);"), source);
+  }
+
+  /** Tiled layers whose fA′ needs SpreA keep each sample's SpreA beside its SpostA, and hand both over. */
+  @Test
+  void tilesKeepSpreAWhereTheDerivativeNeedsIt() throws java.io.IOException {
+    String source =
+        compiled.compilation().generatedSourceFile("test.TiledSmooth").orElseThrow().getCharContent(false).toString();
+    assertTrue(source.contains("forwardPairH1(x2, x3, tileSpreAH1[2], tileSpreAH1[3], tileSpostAH1[2], tileSpostAH1[3]);"), source);
+    assertTrue(source.contains("System.arraycopy(tileSpreAH2[s], 0, spreAH2, 0, HIDDEN2);"), source);
+    assertTrue(source.contains("deltaH1[j] = geluDerivative(spreAH1[j]) * sum;"), source);
+    assertTrue(source.contains("z0[j] = h0[j] + bH1[j];"), source);
   }
 
   @Test

@@ -97,10 +97,23 @@ class FrozenOnnxTest {
         "sklearn_iris_float | inputs = 4, hidden = 10, outputs = 3, activation = Activation.RELU",
       })
   void aModelTrainedElsewhereFreezesToItsFrameworksOutputs(String name, String sizes) throws IOException {
+    assertFreezesToTheFrameworksOutputs(name,
+        sizes + ", outputActivation = Activation.SOFTMAX, loss = Loss.SOFTMAX_CROSS_ENTROPY");
+  }
+
+  /** PyTorch's SiLU (a Sigmoid and a Mul) and SELU (a Selu node) freeze to PyTorch's outputs. */
+  @Test
+  void aPyTorchModelWithSiluAndSeluFreezesToItsOutputs() throws IOException {
+    assertFreezesToTheFrameworksOutputs("silu_selu_float",
+        "inputs = 3, hidden = {6, 4}, outputs = 2, activation = {Activation.SILU, Activation.SELU},"
+            + " outputActivation = Activation.IDENTITY");
+  }
+
+  private static void assertFreezesToTheFrameworksOutputs(String name, String network) throws IOException {
     JavaFileObject file = JavaFileObjects.forSourceLines("test.Model",
         "package test;", "", "import dev.hardwired.*;", "",
-        "@Network(" + sizes + ",",
-        "    outputActivation = Activation.SOFTMAX, loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision.FLOAT)",
+        "@Network(" + network + ",",
+        "    precision = Precision.FLOAT)",
         "@Frozen(weights = \"" + name + ".onnx\")",
         "interface Model {}");
     Compilation c = FrozenCompiler.compile(

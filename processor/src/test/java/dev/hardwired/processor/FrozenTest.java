@@ -72,7 +72,7 @@ class FrozenTest {
     Activation[] hidden = Spec.HIDDEN.toArray(new Activation[0]);
     for (Spec output : Spec.OUTPUTS) {
       String name = "Net" + specs.size();
-      specs.add(output.allowsHiddenLayers() ? output.named(name).shaped(3, new int[] {2, 3, 2, 3, 2}, 2, hidden) : output.named(name).shaped(3, new int[0], 2));
+      specs.add(output.allowsHiddenLayers() ? output.named(name).shaped(3, Spec.hiddenSizesForEveryActivation(), 2, hidden) : output.named(name).shaped(3, new int[0], 2));
     }
     specs.add(Spec.OUTPUTS.get(4).named("Linear").shaped(4, new int[0], 1));
     specs.add(LOGISTIC.named("Mixed").shaped(30, new int[] {16, 8}, 1, Activation.TANH));

@@ -83,6 +83,14 @@ class GeneratedSourceTest {
                 "@Network(inputs = 2, hidden = 2, outputs = 1, activation = Activation.TANH,"
                     + " loss = Loss.CROSS_ENTROPY, strictMath = true)")),
         Arguments.of(
+            "SmoothRegression",
+            declaration(
+                "SmoothRegression",
+                "A 2-3-2-1 regression with smooth activations: GELU, whose fA′ needs SpreA, then ELU and a"
+                    + " softplus output, whose fA′ come from SpostA.",
+                "@Network(inputs = 2, hidden = {3, 2}, outputs = 1,"
+                    + " activation = {Activation.GELU, Activation.ELU}, outputActivation = Activation.SOFTPLUS)")),
+        Arguments.of(
             "Wine",
             declaration(
                 "Wine",
@@ -196,7 +204,7 @@ class GeneratedSourceTest {
   private static List<Spec> everyActivationAndLoss(boolean single) {
     List<Spec> specs = new ArrayList<>();
     Activation[] hidden = Spec.HIDDEN.toArray(new Activation[0]);
-    int[] sizes = {2, 3, 2, 3, 2};
+    int[] sizes = Spec.hiddenSizesForEveryActivation();
     for (Spec output : Spec.OUTPUTS) {
       Spec named = output.named(output.outputActivation() + "_" + output.loss() + "Network");
       Spec spec = output.allowsHiddenLayers() ? named.shaped(3, sizes, 2, hidden) : named.shaped(3, new int[0], 2);

@@ -61,6 +61,16 @@ class LessonTest {
             "@Network(inputs = 2, hidden = 2, outputs = 1, activation = Activation.RELU)",
             new String[] {"-A" + NetworkProcessor.UNROLL_LIMIT_OPTION + "=0"}),
         Arguments.of(
+            "Smooth",
+            "@Network(inputs = 2, hidden = {3, 2}, outputs = 1, activation = {Activation.GELU, Activation.SILU},"
+                + " outputActivation = Activation.SOFTPLUS)",
+            new String[0]),
+        Arguments.of(
+            "LoopedSmooth",
+            "@Network(inputs = 3, hidden = {4, 3}, outputs = 2, activation = {Activation.GELU_TANH, Activation.SELU},"
+                + " outputActivation = Activation.ELU)",
+            new String[] {"-A" + NetworkProcessor.UNROLL_LIMIT_OPTION + "=0"}),
+        Arguments.of(
             "Digits",
             "@Network(inputs = 784, hidden = 128, outputs = 10, activation = Activation.RELU,"
                 + " outputActivation = Activation.SOFTMAX, loss = Loss.SOFTMAX_CROSS_ENTROPY)",

@@ -60,7 +60,7 @@ class StrictMathTest {
     Activation[] hidden = Spec.HIDDEN.toArray(new Activation[0]);
     for (Spec output : Spec.OUTPUTS) {
       Spec named = output.named("Net" + specs.size());
-      specs.add(output.allowsHiddenLayers() ? named.shaped(3, new int[] {2, 3, 2, 3, 2}, 2, hidden) : named.shaped(3, new int[0], 2));
+      specs.add(output.allowsHiddenLayers() ? named.shaped(3, Spec.hiddenSizesForEveryActivation(), 2, hidden) : named.shaped(3, new int[0], 2));
     }
     specs.add(LOGISTIC.named("Mixed").shaped(30, new int[] {16, 8}, 1, Activation.TANH));
     specs.add(SOFTMAX.named("Digits").shaped(64, new int[] {32}, 10, Activation.TANH));

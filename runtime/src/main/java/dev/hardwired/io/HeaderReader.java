@@ -147,7 +147,7 @@ final class HeaderReader {
       activations[i] = parseActivation(names[i], "a hidden activation");
       if (!activations[i].allowedInHiddenLayer()) {
         throw lines.error(
-            "expected a hidden activation (LOGISTIC, TANH, RELU, LEAKY_RELU or IDENTITY) for hidden layer " + (i + 1)
+            "expected a hidden activation (" + names(HIDDEN_ACTIVATIONS) + ") for hidden layer " + (i + 1)
                 + ", found " + names[i] + ", which is for the output layer only");
       }
     }
@@ -190,6 +190,19 @@ final class HeaderReader {
       s.append(l == 0 ? "" : "-").append(sizes[l]);
     }
     return s.toString();
+  }
+
+  /** The activations a hidden layer may have, in their declared order. */
+  private static final Activation[] HIDDEN_ACTIVATIONS = hiddenActivations();
+
+  private static Activation[] hiddenActivations() {
+    java.util.List<Activation> hidden = new java.util.ArrayList<>();
+    for (Activation a : Activation.values()) {
+      if (a.allowedInHiddenLayer()) {
+        hidden.add(a);
+      }
+    }
+    return hidden.toArray(new Activation[0]);
   }
 
   private static String names(Enum<?>[] values) {

@@ -50,7 +50,8 @@ public final class Onnx {
    * Path)} does: {@code target} holds either its previous content or the whole new model.
    *
    * @throws IOException when the file cannot be written; any previous {@code target} is then left intact
-   * @throws IllegalArgumentException when a parameter is not finite; nothing is written then
+   * @throws IllegalArgumentException when a parameter is not finite, or a layer's activation is one that the
+   *     export does not write yet (ELU, SELU, softplus, SiLU, GELU); nothing is written then
    */
   public static void save(TrainableNetwork network, Path target) throws IOException {
     save(network, target, UnaryOperator.identity());

@@ -110,6 +110,20 @@ final class OnnxReader {
         value = (next.get(0) == multiply ? next.get(1) : next.get(0)).outputs.get(0);
         continue;
       }
+      if (next.size() == 2 && open && siluPair(next, value)) {
+        // SpreA × σ(SpreA): SiLU as PyTorch exports it, a Sigmoid and a Mul of SpreA by its output.
+        activations.set(layer, Activation.SILU);
+        value = (next.get(0).operator.equals("Mul") ? next.get(0) : next.get(1)).outputs.get(0);
+        continue;
+      }
+      if (next.size() == 3 && open) {
+        String after = seluWhere(next, value, readers);
+        if (after != null) {
+          activations.set(layer, Activation.SELU);
+          value = after;
+          continue;
+        }
+      }
       if (next.size() > 1) {
         throw failure(next.get(1).label(), "'" + value + "' is read by " + next.size() + " nodes; in a fully "
             + "connected network each value goes on to one node");
@@ -268,6 +282,31 @@ final class OnnxReader {
       case "Identity":
         activation = Activation.IDENTITY;
         break;
+      case "Elu": {
+        Number alpha = node.attributes.get("alpha");
+        if (alpha != null && alpha.floatValue() != (float) Activation.ELU_ALPHA) {
+          throw failure(node.label(), "expected alpha = 1, the α of Hardwired's ELU, found " + alpha.floatValue());
+        }
+        activation = Activation.ELU;
+        break;
+      }
+      case "Selu": {
+        // The attributes are floats: PyTorch's λ and α rounded, read as the double constants.
+        Number alpha = node.attributes.get("alpha");
+        Number gamma = node.attributes.get("gamma");
+        if (alpha != null && alpha.floatValue() != (float) Activation.SELU_ALPHA
+            || gamma != null && gamma.floatValue() != (float) Activation.SELU_SCALE) {
+          throw failure(node.label(), "expected SELU's alpha = " + (float) Activation.SELU_ALPHA + " and gamma = "
+              + (float) Activation.SELU_SCALE + " (PyTorch's), found alpha = "
+              + (alpha == null ? "the default" : alpha.floatValue()) + " and gamma = "
+              + (gamma == null ? "the default" : gamma.floatValue()));
+        }
+        activation = Activation.SELU;
+        break;
+      }
+      case "Softplus":
+        activation = Activation.SOFTPLUS;
+        break;
       case "LeakyRelu": {
         Number alpha = node.attributes.get("alpha");
         float slope = alpha == null ? 0.01f : alpha.floatValue();
@@ -302,7 +341,8 @@ final class OnnxReader {
         break;
       }
       default:
-        throw failure(node.label(), "expected an activation (Sigmoid, Tanh, Relu, LeakyRelu, Identity, Softmax) or a "
+        throw failure(node.label(), "expected an activation (Sigmoid, Tanh, Relu, LeakyRelu, Identity, Elu, Selu, "
+            + "Softplus, Softmax; SiLU as Sigmoid and Mul) or a "
             + "Gemm or MatMul, found " + node.operator + ": not part of a fully connected network Hardwired can load");
     }
     activations.set(layer, activation);
@@ -331,6 +371,77 @@ final class OnnxReader {
     OnnxGraph.Node max = multiply == a ? b : a;
     return multiply.operator.equals("Mul") && max.operator.equals("Max") && max.inputs.size() == 2
         && max.inputs.contains(value) && max.inputs.contains(multiply.outputs.get(0)) && multiply.inputs.size() == 2;
+  }
+
+  /** Whether the two readers of {@code value} are a Sigmoid and a Mul of the value by the Sigmoid's output. */
+  private static boolean siluPair(List<OnnxGraph.Node> next, String value) {
+    OnnxGraph.Node a = next.get(0);
+    OnnxGraph.Node b = next.get(1);
+    OnnxGraph.Node sigmoid = a.operator.equals("Sigmoid") ? a : b;
+    OnnxGraph.Node multiply = sigmoid == a ? b : a;
+    return sigmoid.operator.equals("Sigmoid") && multiply.operator.equals("Mul") && multiply.inputs.size() == 2
+        && multiply.inputs.contains(value) && multiply.inputs.contains(sigmoid.outputs.get(0));
+  }
+
+  /**
+   * The value after SELU as OnnxWriter writes it for double networks, where(SpreA > 0, λ × SpreA, λα ×
+   * (e^SpreA − 1)) with double constants, when the three readers of {@code value} start it; else null.
+   */
+  private String seluWhere(List<OnnxGraph.Node> next, String value, Map<String, List<OnnxGraph.Node>> readers)
+      throws OnnxFileException {
+    OnnxGraph.Node greater = null;
+    OnnxGraph.Node scale = null;
+    OnnxGraph.Node exp = null;
+    for (OnnxGraph.Node node : next) {
+      if (node.operator.equals("Greater") && node.inputs.size() == 2 && node.inputs.get(0).equals(value)) {
+        greater = node;
+      } else if (node.operator.equals("Mul") && node.inputs.size() == 2) {
+        scale = node;
+      } else if (node.operator.equals("Exp")) {
+        exp = node;
+      }
+    }
+    if (greater == null || scale == null || exp == null) {
+      return null;
+    }
+    OnnxGraph.Node sub = only(readers, exp);
+    OnnxGraph.Node negative = sub == null || !sub.operator.equals("Sub") || sub.inputs.size() != 2 ? null : only(readers, sub);
+    OnnxGraph.Node where = negative == null || !negative.operator.equals("Mul") || negative.inputs.size() != 2
+        ? null : only(readers, negative);
+    if (where == null || !where.operator.equals("Where") || where.inputs.size() != 3
+        || !where.inputs.get(0).equals(greater.outputs.get(0)) || !where.inputs.get(1).equals(scale.outputs.get(0))
+        || !where.inputs.get(2).equals(negative.outputs.get(0)) || where.outputs.isEmpty()) {
+      return null;
+    }
+    requireConstant(greater, greater.inputs.get(1), 0.0, "zero");
+    requireConstant(sub, sub.inputs.get(1), 1.0, "one");
+    requireConstant(scale, other(scale, value), Activation.SELU_SCALE, "SELU's λ");
+    requireConstant(negative, other(negative, sub.outputs.get(0)), Activation.SELU_SCALE * Activation.SELU_ALPHA,
+        "SELU's λα");
+    return where.outputs.get(0);
+  }
+
+  /** The one reader of {@code node}'s output, or null. */
+  private static OnnxGraph.Node only(Map<String, List<OnnxGraph.Node>> readers, OnnxGraph.Node node) {
+    if (node.outputs.isEmpty()) {
+      return null;
+    }
+    List<OnnxGraph.Node> next = readers.getOrDefault(node.outputs.get(0), new ArrayList<>());
+    return next.size() == 1 ? next.get(0) : null;
+  }
+
+  /** The input of a two-input {@code node} other than {@code value}. */
+  private static String other(OnnxGraph.Node node, String value) {
+    return node.inputs.get(0).equals(value) ? node.inputs.get(1) : node.inputs.get(0);
+  }
+
+  private void requireConstant(OnnxGraph.Node node, String name, double expected, String what) throws OnnxFileException {
+    double[] value = scalar(node, name);
+    double wanted = precisionType == DOUBLE ? expected : (float) expected;
+    if (value == null || value[0] != wanted) {
+      throw failure(node.label(), "expected " + what + ", " + wanted + ", found "
+          + (value == null ? "'" + name + "', which is not a one-value constant" : Double.toString(value[0])));
+    }
   }
 
   private void requireSlope(OnnxGraph.Node node, String name) throws OnnxFileException {

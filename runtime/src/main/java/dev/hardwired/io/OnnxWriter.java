@@ -48,6 +48,15 @@ final class OnnxWriter {
 
   private byte[] model(String name) {
     int layers = topology.layerCount();
+    for (int l = 1; l <= layers; l++) {
+      Activation activation = topology.activation(l);
+      if (!exported(activation)) {
+        throw new IllegalArgumentException(
+            "layer " + l + " of " + topology + " is " + activation.displayName() + "; expected an activation"
+                + " that the ONNX export writes: logistic, tanh, ReLU, leaky ReLU, identity, ELU, SELU, softplus,"
+                + " SiLU, softmax or step");
+      }
+    }
     // Nodes first, then initializers, then the input and output: the order of GraphProto's fields.
     for (int l = 1; l <= layers; l++) {
       String from = l == 1 ? INPUT : layerName(l - 1) + ".SpostA";
@@ -82,6 +91,15 @@ final class OnnxWriter {
         .toByteArray();
   }
 
+  /**
+   * Whether the export writes {@code activation}: not yet the GELUs, which PyTorch spells out with constants
+   * (an {@code Erf} or a {@code Tanh} among five or nine arithmetic nodes); their networks save to weights
+   * files but not to ONNX.
+   */
+  static boolean exported(Activation activation) {
+    return activation != Activation.GELU && activation != Activation.GELU_TANH;
+  }
+
   /** The node or nodes of layer {@code l}'s activation, from {@code spreA} to {@code spostA}. */
   private void activation(int l, String spreA, String spostA) {
     Activation activation = topology.activation(l);
@@ -113,6 +131,43 @@ final class OnnxWriter {
       case IDENTITY:
         graph.message(1, node(layer + ".Identity", "Identity", equation, new String[] {spreA}, spostA));
         break;
+      case ELU:
+        // α = 1 is exact in a float attribute.
+        graph.message(1, node(layer + ".Elu", "Elu", equation, new String[] {spreA}, spostA)
+            .message(5, floatAttribute("alpha", (float) Activation.ELU_ALPHA)));
+        break;
+      case SELU:
+        if (elementType == FLOAT) {
+          graph.message(1, node(layer + ".Selu", "Selu", equation, new String[] {spreA}, spostA)
+              .message(5, floatAttribute("alpha", (float) Activation.SELU_ALPHA))
+              .message(5, floatAttribute("gamma", (float) Activation.SELU_SCALE)));
+        } else {
+          // Selu's alpha and gamma are float attributes: λ and α rounded to float, 3 × 10⁻⁸ off. So
+          // where(SpreA > 0, λ × SpreA, λα × (e^SpreA − 1)), with double λ and λα.
+          graph.message(1, node(layer + ".Greater", "Greater", "SpreA," + layer + " > 0",
+              new String[] {spreA, "zero"}, layer + ".positive"));
+          graph.message(1, node(layer + ".Mul", "Mul", "λ × SpreA," + layer,
+              new String[] {spreA, "seluScale"}, layer + ".scaled"));
+          graph.message(1, node(layer + ".Exp", "Exp", "e^SpreA," + layer,
+              new String[] {spreA}, layer + ".exp"));
+          graph.message(1, node(layer + ".Sub", "Sub", "e^SpreA," + layer + " − 1",
+              new String[] {layer + ".exp", "one"}, layer + ".expm1"));
+          graph.message(1, node(layer + ".MulNegative", "Mul", "λα × (e^SpreA," + layer + " − 1)",
+              new String[] {layer + ".expm1", "seluScaleAlpha"}, layer + ".negative"));
+          graph.message(1, node(layer + ".Where", "Where", equation + ": λ SpreA where SpreA > 0, else λα (e^SpreA − 1)",
+              new String[] {layer + ".positive", layer + ".scaled", layer + ".negative"}, spostA));
+        }
+        break;
+      case SOFTPLUS:
+        graph.message(1, node(layer + ".Softplus", "Softplus", equation, new String[] {spreA}, spostA));
+        break;
+      case SILU:
+        // SpreA × σ(SpreA), as PyTorch exports SiLU.
+        graph.message(1, node(layer + ".Sigmoid", "Sigmoid", "σ(SpreA," + layer + ")",
+            new String[] {spreA}, layer + ".sigmoid"));
+        graph.message(1, node(layer + ".Mul", "Mul", equation + ": SpreA × σ(SpreA)",
+            new String[] {spreA, layer + ".sigmoid"}, spostA));
+        break;
       case SOFTMAX:
         graph.message(1, node(layer + ".Softmax", "Softmax", equation, new String[] {spreA}, spostA)
             .message(5, intAttribute("axis", 1)));
@@ -132,15 +187,22 @@ final class OnnxWriter {
   private void constants() {
     boolean leaky = false;
     boolean step = false;
+    boolean selu = false;
     for (int l = 1; l <= topology.layerCount(); l++) {
       leaky |= topology.activation(l) == Activation.LEAKY_RELU;
       step |= topology.activation(l) == Activation.STEP;
+      selu |= topology.activation(l) == Activation.SELU && elementType == DOUBLE;
     }
     if (leaky && elementType == DOUBLE) {
       graph.message(5, scalar("leakyReLUSlope", Activation.LEAKY_RELU_SLOPE));
     }
-    if (step) {
+    if (step || selu) {
       graph.message(5, scalar("zero", 0.0));
+    }
+    if (selu) {
+      graph.message(5, scalar("one", 1.0));
+      graph.message(5, scalar("seluScale", Activation.SELU_SCALE));
+      graph.message(5, scalar("seluScaleAlpha", Activation.SELU_SCALE * Activation.SELU_ALPHA));
     }
   }
 

@@ -346,12 +346,13 @@ public final class ReferenceNetwork implements TrainableNetwork {
   /** Fills delta for every layer from the last forward pass, from the outputs back to layer 1. */
   private void backward(double[] target) {
     double[] y = a[layers];
+    double[] zo = z[layers];
     double[] dOut = delta[layers];
     if (topology.loss() == Loss.SQUARED_ERROR) {
       Activation output = topology.activation(layers);
       for (int k = 0; k < y.length; k++) {
         // S_ERROR = FE × fA′(SpreA,O), FE = SpostA,O − T
-        dOut[k] = (y[k] - target[k]) * output.derivative(y[k]);
+        dOut[k] = (y[k] - target[k]) * output.derivative(zo[k], y[k]);
       }
     } else {
       // The derivative of the logistic or the softmax cancels against the cross-entropy's; the perceptron
@@ -364,6 +365,7 @@ public final class ReferenceNetwork implements TrainableNetwork {
       double[] next = delta[l + 1];
       double[] dl = delta[l];
       double[] al = a[l];
+      double[] zl = z[l];
       Activation activation = topology.activation(l);
       int fanIn = dl.length;
       int w = topology.weightOffset(l + 1);
@@ -373,7 +375,7 @@ public final class ReferenceNetwork implements TrainableNetwork {
         for (int k = 0; k < next.length; k++) {
           sum += parameters[w + k * fanIn + j] * next[k];
         }
-        dl[j] = activation.derivative(al[j]) * sum;
+        dl[j] = activation.derivative(zl[j], al[j]) * sum;
       }
     }
   }

@@ -165,6 +165,27 @@ final class DecodedOnnx {
           for (int j = 0; j < y[r].length; j++) {
             y[r][j] = Math.max(x[r][j], other[r][j]);
           }
+        } else if (op.equals("Where")) {
+          double[][] positive = values.get(in.get(1));
+          double[][] negative = values.get(in.get(2));
+          y[r] = new double[x[r].length];
+          for (int j = 0; j < y[r].length; j++) {
+            y[r][j] = x[r][j] != 0.0 ? positive[r][j] : negative[r][j];
+          }
+        } else if (in.size() > 1 && values.containsKey(in.get(1))) {
+          // Two computed operands: SiLU's Mul of SpreA by its sigmoid.
+          double[][] other = values.get(in.get(1));
+          y[r] = new double[x[r].length];
+          for (int j = 0; j < y[r].length; j++) {
+            y[r][j] = elementwise(op, x[r][j], other[r][j]);
+          }
+        } else if (op.equals("Elu") || op.equals("Selu")) {
+          y[r] = new double[x[r].length];
+          double alpha = floatAttribute(node, "alpha");
+          double gamma = op.equals("Selu") ? floatAttribute(node, "gamma") : 1.0;
+          for (int j = 0; j < y[r].length; j++) {
+            y[r][j] = x[r][j] > 0 ? gamma * x[r][j] : gamma * alpha * Math.expm1(x[r][j]);
+          }
         } else if (op.equals("Softmax")) {
           y[r] = x[r].clone();
           dev.hardwired.Activation.softmax(x[r], y[r]);
@@ -179,6 +200,16 @@ final class DecodedOnnx {
       values.put(node.strings(2).get(0), y);
     }
     return values.get(graph.messages(12).get(0).string(1));
+  }
+
+  /** The float attribute {@code name} of {@code node}. */
+  private static double floatAttribute(Message node, String name) {
+    for (Message attribute : node.messages(5)) {
+      if (attribute.string(1).equals(name)) {
+        return Float.intBitsToFloat((Integer) attribute.all(2).get(0));
+      }
+    }
+    throw new IllegalStateException(node.string(4) + " has no attribute " + name);
   }
 
   private static double alpha(Message node) {
@@ -198,6 +229,12 @@ final class DecodedOnnx {
         return z >= 0 ? z : (float) constant * (float) z;
       case "Mul":
         return z * constant;
+      case "Sub":
+        return z - constant;
+      case "Exp":
+        return Math.exp(z);
+      case "Softplus":
+        return Math.log1p(Math.exp(z));
       case "Identity":
         return z;
       case "Greater":

@@ -248,6 +248,33 @@ class OnnxLoadTest {
         + "PyTorch, export without external data; in onnx, save without save_as_external_data)", e.getMessage());
   }
 
+  /** An Elu or a Selu whose constants are not Hardwired's (α = 1; PyTorch's λ and α) is refused, naming them. */
+  @Test
+  void eluAndSeluWithOtherConstantsAreRefused() {
+    Topology elu = Topology.of(3, new int[] {}, 2, new Activation[] {}, Activation.ELU, Loss.SQUARED_ERROR);
+    Protobuf alpha = new Protobuf().string(1, "alpha").float32(2, 0.5f).varint(20, 1);
+    Protobuf graph = new Protobuf()
+        .message(1, node("g", "Gemm", "z", "x", "W", "b"))
+        .message(1, node("elu", "Elu", "y", "z").message(5, alpha))
+        .message(5, tensor("W", new long[] {3, 2}, 1, 2, 3, 4, 5, 6))
+        .message(5, tensor("b", new long[] {2}, 0.5, -0.5))
+        .message(11, value("x", 3))
+        .message(12, value("y", 2));
+    assertEquals("m.onnx, node elu: expected alpha = 1, the α of Hardwired's ELU, found 0.5",
+        loadFails(model(graph), new ReferenceNetwork(elu)).getMessage());
+    Topology selu = Topology.of(3, new int[] {}, 2, new Activation[] {}, Activation.SELU, Loss.SQUARED_ERROR);
+    Protobuf gamma = new Protobuf().string(1, "gamma").float32(2, 1.0f).varint(20, 1);
+    Protobuf seluGraph = new Protobuf()
+        .message(1, node("g", "Gemm", "z", "x", "W", "b"))
+        .message(1, node("selu", "Selu", "y", "z").message(5, gamma))
+        .message(5, tensor("W", new long[] {3, 2}, 1, 2, 3, 4, 5, 6))
+        .message(5, tensor("b", new long[] {2}, 0.5, -0.5))
+        .message(11, value("x", 3))
+        .message(12, value("y", 2));
+    assertEquals("m.onnx, node selu: expected SELU's alpha = 1.6732632 and gamma = 1.050701 (PyTorch's), found alpha"
+        + " = the default and gamma = 1.0", loadFails(model(seluGraph), new ReferenceNetwork(selu)).getMessage());
+  }
+
   @Test
   void anOperatorOutsideAFullyConnectedNetworkIsNamed() {
     Topology linear = Topology.of(3, new int[] {}, 2, new Activation[] {}, Activation.IDENTITY, Loss.SQUARED_ERROR);
@@ -259,7 +286,8 @@ class OnnxLoadTest {
         .message(11, value("x", 3))
         .message(12, value("y", 2));
     OnnxFileException e = loadFails(model(graph), new ReferenceNetwork(linear));
-    assertEquals("m.onnx, node drop: expected an activation (Sigmoid, Tanh, Relu, LeakyRelu, Identity, Softmax) or a "
+    assertEquals("m.onnx, node drop: expected an activation (Sigmoid, Tanh, Relu, LeakyRelu, Identity, Elu, Selu, Softplus, Softmax; SiLU as"
+        + " Sigmoid and Mul) or a "
         + "Gemm or MatMul, found Dropout: not part of a fully connected network Hardwired can load", e.getMessage());
   }
 

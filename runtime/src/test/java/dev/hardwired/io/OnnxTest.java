@@ -48,6 +48,10 @@ class OnnxTest {
             new Activation[] {Activation.TANH, Activation.LEAKY_RELU, Activation.RELU}, Activation.SOFTMAX,
             Loss.SOFTMAX_CROSS_ENTROPY)),
         Arguments.of(Topology.of(2, new int[] {}, 1, new Activation[] {}, Activation.STEP, Loss.PERCEPTRON)),
+        Arguments.of(Topology.of(4, new int[] {5, 4, 3}, 2,
+            new Activation[] {Activation.ELU, Activation.SELU, Activation.SILU}, Activation.SOFTPLUS,
+            Loss.SQUARED_ERROR)),
+        Arguments.of(Fixtures.topology(3, new int[] {4}, 2, Activation.SOFTPLUS, Activation.SELU, Loss.SQUARED_ERROR)),
         Arguments.of(Topology.of(3, new int[] {}, 1, new Activation[] {}, Activation.IDENTITY, Loss.SQUARED_ERROR)));
   }
 
@@ -207,6 +211,24 @@ class OnnxTest {
     assertEquals(0.01, model.initializers(new HashMap<>(), new int[1]).get("leakyReLUSlope")[0], 0.0);
   }
 
+  /**
+   * Selu's λ and α are float attributes, so a double network writes SELU with double constants, as it
+   * writes the leaky ReLU, and reads it back as SELU; a float network writes the one Selu node.
+   */
+  @Test
+  void theSeluOfADoubleNetworkKeepsItsDoubleConstants() throws IOException {
+    Topology topology = Fixtures.topology(3, new int[] {5}, 2, Activation.SELU, Activation.IDENTITY, Loss.SQUARED_ERROR);
+    ReferenceNetwork net = ReferenceNetwork.seeded(topology, 1);
+    DecodedOnnx model = new DecodedOnnx(bytes(net));
+    assertEquals(List.of("Gemm", "Greater", "Mul", "Exp", "Sub", "Mul", "Where", "Gemm", "Identity"), model.operators());
+    Map<String, double[]> values = model.initializers(new HashMap<>(), new int[1]);
+    assertEquals(Activation.SELU_SCALE, values.get("seluScale")[0], 0.0);
+    assertEquals(Activation.SELU_SCALE * Activation.SELU_ALPHA, values.get("seluScaleAlpha")[0], 0.0);
+    ReferenceNetwork back = new ReferenceNetwork(topology);
+    Onnx.load(new java.io.ByteArrayInputStream(bytes(net)), "selu.onnx", back);
+    assertArrayEquals(net.parameters(), back.parameters(), 0.0);
+  }
+
   @Test
   void deeperNetworksNumberTheirHiddenLayers() throws IOException {
     Topology topology = Topology.of(4, new int[] {3, 2}, 1,
@@ -260,6 +282,21 @@ class OnnxTest {
     try (Stream<Path> files = Files.list(folder)) {
       assertEquals(1, files.count(), "no temporary file is left");
     }
+  }
+
+  /** The GELUs save to weights files; the ONNX export refuses them, naming the layer. */
+  @ParameterizedTest
+  @ValueSource(strings = {"GELU", "GELU_TANH"})
+  void activationsTheExportDoesNotWriteAreRefusedAndNothingIsWritten(String name) throws IOException {
+    Activation activation = Activation.valueOf(name);
+    Topology topology = Topology.of(3, new int[] {4}, 2, new Activation[] {Activation.TANH}, activation, Loss.SQUARED_ERROR);
+    Path target = folder.resolve(name + ".onnx");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Onnx.save(ReferenceNetwork.seeded(topology, 1), target));
+    assertEquals("layer 2 of " + topology + " is " + activation.displayName() + "; expected an activation that the"
+        + " ONNX export writes: logistic, tanh, ReLU, leaky ReLU, identity, ELU, SELU, softplus, SiLU, softmax or"
+        + " step", e.getMessage());
+    assertTrue(Files.notExists(target));
   }
 
   @Test

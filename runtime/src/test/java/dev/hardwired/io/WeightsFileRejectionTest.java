@@ -337,15 +337,18 @@ class WeightsFileRejectionTest {
         rejected(replace(Fixtures.XOR_FILE, "hidden-activations LOGISTIC", "hidden-activations LOGISTIC TANH"))
             .getMessage());
     assertEquals(
-        at(3) + "expected a hidden activation (LOGISTIC, TANH, RELU, LEAKY_RELU, IDENTITY, SOFTMAX or STEP), found"
+        at(3) + "expected a hidden activation (LOGISTIC, TANH, RELU, LEAKY_RELU, IDENTITY, ELU, SELU, SOFTPLUS, SILU, GELU, GELU_TANH, SOFTMAX"
+            + " or STEP), found"
             + " \"SIGMOID\"",
         rejected(replace(Fixtures.XOR_FILE, "hidden-activations LOGISTIC", "hidden-activations SIGMOID")).getMessage());
     assertEquals(
-        at(3) + "expected a hidden activation (LOGISTIC, TANH, RELU, LEAKY_RELU or IDENTITY) for hidden layer 1, found"
+        at(3) + "expected a hidden activation (LOGISTIC, TANH, RELU, LEAKY_RELU, IDENTITY, ELU, SELU, SOFTPLUS, SILU,"
+            + " GELU or GELU_TANH) for hidden layer 1, found"
             + " SOFTMAX, which is for the output layer only",
         rejected(replace(Fixtures.XOR_FILE, "hidden-activations LOGISTIC", "hidden-activations SOFTMAX")).getMessage());
     assertEquals(
-        at(4) + "expected an activation (LOGISTIC, TANH, RELU, LEAKY_RELU, IDENTITY, SOFTMAX or STEP), found"
+        at(4) + "expected an activation (LOGISTIC, TANH, RELU, LEAKY_RELU, IDENTITY, ELU, SELU, SOFTPLUS, SILU, GELU, GELU_TANH, SOFTMAX"
+            + " or STEP), found"
             + " \"logistic\"",
         rejected(replace(Fixtures.XOR_FILE, "output-activation LOGISTIC", "output-activation logistic")).getMessage());
     assertEquals(

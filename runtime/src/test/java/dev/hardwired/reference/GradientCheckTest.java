@@ -30,9 +30,8 @@ class GradientCheckTest {
   // Pre-activations of ReLU layers must stay this far from the kink at 0, so that ±h cannot cross it.
   private static final double KINK_MARGIN = 1e-4;
 
-  private static final Activation[] HIDDEN = {
-    Activation.LOGISTIC, Activation.TANH, Activation.RELU, Activation.LEAKY_RELU, Activation.IDENTITY
-  };
+  private static final Activation[] HIDDEN =
+      Arrays.stream(Activation.values()).filter(Activation::allowedInHiddenLayer).toArray(Activation[]::new);
 
   /** Every output activation with every loss that accepts it. */
   static List<Object[]> outputCombinations() {
@@ -65,9 +64,10 @@ class GradientCheckTest {
   }
 
   @Test
-  void coversTheEightAllowedOutputCombinations() {
-    assertEquals(8, outputCombinations().size());
-    assertEquals(7 * (1 + 3 * HIDDEN.length) + 1, everyCombination().count());
+  void coversTheFourteenAllowedOutputCombinations() {
+    assertEquals(11, HIDDEN.length);
+    assertEquals(14, outputCombinations().size());
+    assertEquals(13 * (1 + 3 * HIDDEN.length) + 1, everyCombination().count());
   }
 
   @ParameterizedTest(name = "3-{0}-3 {1} hidden, {2} output, {3}")
@@ -186,7 +186,8 @@ class GradientCheckTest {
         for (int i = 0; i < previous.length; i++) {
           z[j] += p[topology.weightOffset(l) + j * previous.length + i] * previous[i];
         }
-        if (activation == Activation.RELU || activation == Activation.LEAKY_RELU || activation == Activation.STEP) {
+        if (activation == Activation.RELU || activation == Activation.LEAKY_RELU || activation == Activation.SELU
+            || activation == Activation.ELU || activation == Activation.STEP) {
           nearest = Math.min(nearest, Math.abs(z[j]));
         }
         if (activation != Activation.SOFTMAX) {

@@ -175,7 +175,7 @@ public final class Layer {
     return isInput() ? "input" : "spostA" + letter();
   }
 
-  /** The array of the output pre-activations SpreA,O, where the loss needs them. */
+  /** The array of the pre-activations SpreA, where the loss or fA′ needs them. */
   public String preActivationsArray() {
     return "spreA" + letter();
   }

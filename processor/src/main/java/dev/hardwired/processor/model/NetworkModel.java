@@ -336,4 +336,14 @@ public final class NetworkModel {
   public boolean keepsOutputPreActivation() {
     return loss() != Loss.SQUARED_ERROR;
   }
+
+  /**
+   * Whether {@code layer}'s pre-activations SpreA are kept beside its post-activations, in locals or in an
+   * array: at the output where the loss needs them ({@link #keepsOutputPreActivation()}), and wherever
+   * fA′ needs SpreA ({@link Activation#needsPreActivation()}: SiLU and GELU).
+   */
+  public boolean keepsPreActivations(Layer layer) {
+    return layer.isOutput() && keepsOutputPreActivation()
+        || layer.activation() != null && layer.activation().needsPreActivation();
+  }
 }

@@ -69,7 +69,10 @@ final class Batched {
 
   // ---------------------------------------------------------------- fields
 
-  /** {@code TILE} and the tile's SpostA and δ of each tiled layer, one row per sample. */
+  /**
+   * {@code TILE} and the tile's SpostA and δ of each tiled layer, one row per sample, and its SpreA where
+   * fA′ needs them.
+   */
   void addFields(TypeSpec.Builder type) {
     if (tiled.isEmpty()) {
       return;
@@ -86,6 +89,13 @@ final class Batched {
               .addJavadoc("SpostA,$L of each sample of the last tile.\n", l)
               .initializer(n.f("new double[TILE][$L]"), layer.sizeConstant())
               .build());
+      if (model.keepsPreActivations(layer)) {
+        type.addField(
+            FieldSpec.builder(n.rows(), tilePreActivations(layer), Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc("SpreA,$L of each sample of the last tile, which fA′ needs.\n", l)
+                .initializer(n.f("new double[TILE][$L]"), layer.sizeConstant())
+                .build());
+      }
       type.addField(
           FieldSpec.builder(n.rows(), tileDeltas(layer), Modifier.PRIVATE, Modifier.FINAL)
               .addJavadoc("δ$L of each sample of the last tile.\n", l)
@@ -233,15 +243,27 @@ final class Batched {
             Looped.firstLayer(layer)
                 ? "x" + s + ", x" + (s + 1)
                 : tileValues(model.previous(layer)) + "[" + s + "], " + tileValues(model.previous(layer)) + "[" + (s + 1) + "]";
-        body.addStatement(
-            "$L($L, $L[$L], $L[$L])", forwardPairName(layer), from, values, s, values, s + 1);
+        if (model.keepsPreActivations(layer)) {
+          String z = tilePreActivations(layer);
+          body.addStatement(
+              "$L($L,$W$L[$L], $L[$L],$W$L[$L], $L[$L])",
+              forwardPairName(layer), from, z, s, z, s + 1, values, s, values, s + 1);
+        } else {
+          body.addStatement(
+              "$L($L, $L[$L], $L[$L])", forwardPairName(layer), from, values, s, values, s + 1);
+        }
       }
     }
   }
 
-  /** Sample s's SpostA of the tiled layers into the arrays that the one-sample code reads. */
+  /** Sample s's SpostA (and SpreA) of the tiled layers into the arrays that the one-sample code reads. */
   private void copyIn(CodeBlock.Builder body) {
     for (Layer layer : tiled) {
+      if (model.keepsPreActivations(layer)) {
+        body.addStatement(
+            "$T.arraycopy($L[s], 0, $L, 0, $L)",
+            System.class, tilePreActivations(layer), layer.preActivationsArray(), layer.sizeConstant());
+      }
       body.addStatement(
           "$T.arraycopy($L[s], 0, $L, 0, $L)", System.class, tileValues(layer), layer.valuesArray(), layer.sizeConstant());
     }
@@ -392,24 +414,40 @@ final class Batched {
       body.endControlFlow();
       body.endControlFlow();
     }
-    comment(body, "SpostA," + l + " = fA(SpreA," + l + "), SpreA," + l + " = Σ weight × " + from + " + bias");
+    boolean keepsPreActivations = model.keepsPreActivations(layer);
+    comment(
+        body,
+        keepsPreActivations
+            ? "SpreA," + l + " = Σ weight × " + from + " + bias, kept for fA′; SpostA," + l + " = fA(SpreA," + l + ")"
+            : "SpostA," + l + " = fA(SpreA," + l + "), SpreA," + l + " = Σ weight × " + from + " + bias");
     overNodes(body, layer, "j");
     for (int s = 0; s < PAIR; s++) {
-      body.addStatement(
-          "h$L[j] = $L",
-          s,
-          Equations.activate(n, layer.activation(), CodeBlock.of("h$L[j] + $L[j]", s, layer.biasesArray())));
+      if (keepsPreActivations) {
+        body.addStatement("z$L[j] = h$L[j] + $L[j]", s, s, layer.biasesArray());
+        body.addStatement("h$L[j] = $L", s, Equations.activate(n, layer.activation(), CodeBlock.of("z$L[j]", s)));
+      } else {
+        body.addStatement(
+            "h$L[j] = $L",
+            s,
+            Equations.activate(n, layer.activation(), CodeBlock.of("h$L[j] + $L[j]", s, layer.biasesArray())));
+      }
     }
     body.endControlFlow();
     String doc =
         "Forward, " + layer.title() + " (" + layer.activation().displayName() + "), two samples at once: SpreA,"
             + l + " = " + model.weightsName(layer) + " · " + from + " + bias and SpostA," + l + " = fA(SpreA," + l
-            + ") of sample x0 into h0 and of sample x1 into h1. Each weight row is loaded once for both; each"
+            + ") of sample x0 into h0 and of sample x1 into h1" + (keepsPreActivations ? ", their SpreA into z0 and z1" : "")
+            + ". Each weight row is loaded once for both; each"
             + " sample's sum goes row by row as in " + forwardName(layer) + ", so it has the same bits.";
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(forwardPairName(layer)).addJavadoc(Code.javadoc(doc)).addModifiers(Modifier.PRIVATE);
     for (int s = 0; s < PAIR; s++) {
       method.addParameter(n.array(), "x" + s);
+    }
+    if (keepsPreActivations) {
+      for (int s = 0; s < PAIR; s++) {
+        method.addParameter(n.array(), "z" + s);
+      }
     }
     for (int s = 0; s < PAIR; s++) {
       method.addParameter(n.array(), "h" + s);
@@ -495,6 +533,10 @@ final class Batched {
 
   private static String tileValues(Layer layer) {
     return "tileSpostA" + layer.letter();
+  }
+
+  private static String tilePreActivations(Layer layer) {
+    return "tileSpreA" + layer.letter();
   }
 
   private static String tileDeltas(Layer layer) {

@@ -65,6 +65,18 @@ final class Equations {
         return CodeBlock.of("leakyRelu($L)", z);
       case IDENTITY:
         return z;
+      case ELU:
+        return CodeBlock.of("elu($L)", z);
+      case SELU:
+        return CodeBlock.of("selu($L)", z);
+      case SOFTPLUS:
+        return CodeBlock.of("softplus($L)", z);
+      case SILU:
+        return CodeBlock.of("silu($L)", z);
+      case GELU:
+        return CodeBlock.of("gelu($L)", z);
+      case GELU_TANH:
+        return CodeBlock.of("geluTanh($L)", z);
       case STEP:
         return CodeBlock.of("step($L)", z);
       default:
@@ -73,10 +85,11 @@ final class Equations {
   }
 
   /**
-   * fA′(SpreA) as a factor computed from the post-activation local {@code a}, or {@code null} for the
+   * fA′(SpreA) as a factor computed from the post-activation {@code a}, or, for an activation that {@link
+   * Activation#needsPreActivation() needs} it, from the pre-activation {@code z}; {@code null} for the
    * identity, whose derivative is 1.
    */
-  static CodeBlock derivative(Numbers n, Activation activation, String a) {
+  static CodeBlock derivative(Numbers n, Activation activation, String z, String a) {
     String one = n.literal("1.0");
     String zero = n.literal("0.0");
     switch (activation) {
@@ -90,6 +103,18 @@ final class Equations {
         return CodeBlock.of("($L > $L ? $L : LEAKY_RELU_SLOPE)", a, zero, one);
       case IDENTITY:
         return null;
+      case ELU:
+        return CodeBlock.of("($L > $L ? $L :$W$L + ELU_ALPHA)", a, zero, one, a);
+      case SELU:
+        return CodeBlock.of("($L > $L ? SELU_SCALE :$W$L + SELU_SCALE * SELU_ALPHA)", a, zero, a);
+      case SOFTPLUS:
+        return CodeBlock.of("softplusDerivative($L)", a);
+      case SILU:
+        return CodeBlock.of("siluDerivative($L)", z);
+      case GELU:
+        return CodeBlock.of("geluDerivative($L)", z);
+      case GELU_TANH:
+        return CodeBlock.of("geluTanhDerivative($L)", z);
       default:
         throw new IllegalArgumentException(activation + " has no elementwise derivative");
     }
@@ -108,6 +133,19 @@ final class Equations {
         return "for leaky ReLU fA′ = 1 where SpostA > 0, else the slope";
       case IDENTITY:
         return "for the identity fA′ = 1";
+      case ELU:
+        return "for ELU fA′ = 1 where SpostA > 0, else SpostA + α";
+      case SELU:
+        return "for SELU fA′ = λ where SpostA > 0, else SpostA + λα";
+      case SOFTPLUS:
+        return "for softplus fA′ = σ(SpreA) = 1 − e^(−SpostA)";
+      case SILU:
+        return "for SiLU fA′ = σ(SpreA) (1 + SpreA (1 − σ(SpreA))), from SpreA, which SpostA cannot tell";
+      case GELU:
+        return "for GELU fA′ = Φ(SpreA) + SpreA φ(SpreA), from SpreA, which SpostA cannot tell";
+      case GELU_TANH:
+        return "for tanh GELU fA′ = ½ (1 + t) + ½ SpreA (1 − t²) √(2/π) (1 + 3 × 0.044715 SpreA²),"
+            + " t = tanh(√(2/π) (SpreA + 0.044715 SpreA³)), from SpreA, which SpostA cannot tell";
       default:
         throw new IllegalArgumentException(activation + " has no elementwise derivative");
     }

@@ -83,7 +83,7 @@ public final class FrozenWriter {
     type.addField(Code.constant("INPUTS", model.topology().inputs(), "Number of inputs."));
     type.addField(Code.constant("OUTPUTS", model.topology().outputs(), "Number of outputs."));
     type.addField(Code.constant("PARAMETERS", model.parameterCount(), "Number of parameters: every weight and every bias."));
-    Activations.addSlope(type, model);
+    Activations.addConstants(type, model);
     new Storage(model).addSizes(type);
     packed.addFields(type);
     if (model.anyLooped()) {
@@ -301,7 +301,7 @@ public final class FrozenWriter {
         continue;
       }
       String l = layer.letter();
-      if (layer.isOutput() && model.keepsOutputPreActivation()) {
+      if (model.keepsPreActivations(layer)) {
         type.addField(scratchArray(layer.preActivationsArray(), layer, "SpreA," + l + " of the last forward pass.", allocations));
       }
       type.addField(scratchArray(layer.valuesArray(), layer, "SpostA," + l + " of the last forward pass.", allocations));

@@ -167,6 +167,18 @@ public final class Lesson {
         return "leaky ReLU, z for z > 0, else " + Activation.LEAKY_RELU_SLOPE + " z";
       case IDENTITY:
         return "identity, z";
+      case ELU:
+        return "ELU, z for z > 0, else e^z − 1";
+      case SELU:
+        return "SELU, λ z for z > 0, else λ α (e^z − 1), with λ ≈ 1.0507 and α ≈ 1.6733";
+      case SOFTPLUS:
+        return "softplus, ln(1 + e^z), a smooth ReLU";
+      case SILU:
+        return "SiLU, z σ(z), the input weighted by its own logistic";
+      case GELU:
+        return "GELU, z Φ(z), the input weighted by the normal distribution's Φ(z) = ½ (1 + erf(z / √2))";
+      case GELU_TANH:
+        return "tanh GELU, ½ z (1 + tanh(√(2/π) (z + 0.044715 z³))), GELU's tanh approximation";
       case STEP:
         return "step, 1 for z > 0, else 0";
       case SOFTMAX:

@@ -124,7 +124,7 @@ final class Looped {
 
   private MethodSpec forward(Layer layer) {
     Layer previous = model.previous(layer);
-    boolean keepsPreActivation = layer.isOutput() && model.keepsOutputPreActivation();
+    boolean keepsPreActivation = model.keepsPreActivations(layer);
     String sum = keepsPreActivation ? layer.preActivationsArray() : layer.valuesArray();
     String values = layer.valuesArray();
     String weights = layer.weightsArray(previous);
@@ -297,11 +297,12 @@ final class Looped {
     if (model.loss() == Loss.SQUARED_ERROR) {
       Activation activation = output.activation();
       doc = "Error signal S_ERROR = FE × fA′(SpreA,O), FE = SpostA,O − T; " + Equations.derivativeText(activation) + ".";
-      CodeBlock derivative = Equations.derivative(n, activation, y + "[k]");
+      CodeBlock derivative =
+          Equations.derivative(n, activation, output.preActivationsArray() + "[k]", y + "[k]");
       if (derivative == null) {
         body.addStatement("$L[k] = $L[k] - target[k]", output.deltasArray(), y);
       } else {
-        body.addStatement("$L[k] = ($L[k] - target[k]) * $L", output.deltasArray(), y, derivative);
+        body.addStatement("$L[k] = ($L[k] - target[k]) *$W$L", output.deltasArray(), y, derivative);
       }
     } else {
       doc = Passes.errorSignalText(model) + ".";
@@ -331,7 +332,8 @@ final class Looped {
     overNodes(body, next, "k");
     body.addStatement("sum += w[k] * $L[k]", next.deltasArray());
     body.endControlFlow();
-    CodeBlock derivative = Equations.derivative(n, layer.activation(), layer.valuesArray() + "[j]");
+    CodeBlock derivative =
+        Equations.derivative(n, layer.activation(), layer.preActivationsArray() + "[j]", layer.valuesArray() + "[j]");
     statement(
         body,
         LOOP_INDENT,

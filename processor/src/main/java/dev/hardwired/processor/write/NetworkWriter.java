@@ -103,7 +103,7 @@ public final class NetworkWriter {
     type.addField(Code.constant("OUTPUTS", model.topology().outputs(), "Number of outputs."));
     type.addField(
         Code.constant("PARAMETERS", model.parameterCount(), "Number of parameters: every weight and every bias."));
-    Activations.addSlope(type, model);
+    Activations.addConstants(type, model);
     storage.addSizes(type);
     type.addField(
         FieldSpec.builder(Topology.class, "TOPOLOGY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -152,6 +152,7 @@ public final class NetworkWriter {
     type.addMethods(storage.chunkMethods(self));
     type.addMethods(passes.chunks().topologyReaders());
     Activations.addFunctions(type, model);
+    Activations.addDerivatives(type, model);
 
     return JavaFile.builder(self.packageName(), type.build())
         .skipJavaLangImports(true)

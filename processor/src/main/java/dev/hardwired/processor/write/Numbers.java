@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
 /**
  * The arithmetic of a generated network: its number type, double or float, with its type names, its
  * literals and the casts that bring the double results of {@code exp}, {@code tanh}, {@code log} and
- * {@code log1p} back to float; and the one class, {@code Math} or {@code StrictMath}, whose functions
+ * {@code log1p}, {@code expm1} back to float; and the one class, {@code Math} or {@code StrictMath}, whose functions
  * those are. Every writer takes its numbers and its transcendental functions from here.
  */
 final class Numbers {
   private static final Pattern DOUBLE_WORD = Pattern.compile("\\bdouble\\b");
   private static final Pattern LITERAL = Pattern.compile("\\b(\\d+\\.\\d+)\\b");
-  private static final Pattern MATH_CALL = Pattern.compile("(?<!\\()\\$T\\.(exp|log|log1p|tanh)\\(");
+  private static final Pattern MATH_CALL = Pattern.compile("(?<!\\()\\$T\\.(exp|expm1|log|log1p|tanh)\\(");
 
   private final boolean single;
   private final Class<?> math;
@@ -41,6 +41,11 @@ final class Numbers {
    */
   Class<?> math() {
     return math;
+  }
+
+  /** Whether the network computes in float. */
+  boolean isFloat() {
+    return single;
   }
 
   /** {@code double} or {@code float}. */

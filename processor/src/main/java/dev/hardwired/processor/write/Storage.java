@@ -82,7 +82,7 @@ final class Storage {
         continue;
       }
       String l = layer.letter();
-      if (layer.isOutput() && model.keepsOutputPreActivation()) {
+      if (model.keepsPreActivations(layer)) {
         type.addField(scratch(layer.preActivationsArray(), layer, "SpreA," + l + " of the last forward pass."));
       }
       type.addField(scratch(layer.valuesArray(), layer, "SpostA," + l + " of the last forward pass."));

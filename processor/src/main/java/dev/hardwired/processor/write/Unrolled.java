@@ -62,12 +62,12 @@ final class Unrolled {
   /** SpostA of every neuron of {@code layer}, and SpreA where the loss needs it. */
   void forward(CodeBlock.Builder body, Layer layer) {
     Activation activation = layer.activation();
-    if (keepsPreActivations || layer.isOutput() && model.keepsOutputPreActivation()) {
+    if (keepsPreActivations || model.keepsPreActivations(layer)) {
       for (int j = 0; j < layer.size(); j++) {
         statement(
             body,
             "SpreA," + layer.node(j),
-            n.f("double $L = $L"),
+            layer.inArrays() ? "$L = $L" : n.f("double $L = $L"),
             layer.preActivation(j),
             Equations.preActivation(model, layer, j, parameters));
       }
@@ -78,7 +78,7 @@ final class Unrolled {
           statement(
               body,
               "SpostA," + layer.node(j) + " = fA(SpreA," + layer.node(j) + ")",
-              n.f("double $L = $L"),
+              layer.inArrays() ? "$L = $L" : n.f("double $L = $L"),
               layer.value(j),
               Equations.activate(n, activation, CodeBlock.of("$L", layer.preActivation(j))));
         }
@@ -175,7 +175,7 @@ final class Unrolled {
       Activation activation = output.activation();
       comment(body, "Error signal S_ERROR = FE × fA′(SpreA,O); " + Equations.derivativeText(activation));
       for (int k = 0; k < output.size(); k++) {
-        CodeBlock derivative = Equations.derivative(n, activation, output.value(k));
+        CodeBlock derivative = Equations.derivative(n, activation, output.preActivation(k), output.value(k));
         if (derivative == null) {
           statement(body, "S_ERROR" + k + " = FE" + k, n.f("double $L = fe$L"), output.delta(k), k);
         } else {
@@ -218,7 +218,8 @@ final class Unrolled {
               + layer.node(j) + "→" + next.letter(),
           layer.inArrays() ? "$L = $L" : n.f("double $L = $L"),
           layer.delta(j),
-          Equations.times(Equations.derivative(n, layer.activation(), layer.value(j)), terms));
+          Equations.times(
+              Equations.derivative(n, layer.activation(), layer.preActivation(j), layer.value(j)), terms));
     }
   }
 

@@ -148,7 +148,7 @@ public final class NetworkChecks {
   }
 
   /**
-   * Whether every pre-activation of a ReLU, leaky-ReLU or step neuron lies well away from the kink at 0.
+   * Whether every pre-activation of a ReLU, leaky-ReLU, ELU, SELU or step neuron lies well away from the kink at 0.
    * A difference quotient that straddles a kink differs from the true gradient however right the backward
    * pass is, and in a wide network one parameter's step of 2h moves many pre-activations downstream, so
    * samples whose kinks are that close are drawn again.
@@ -163,7 +163,7 @@ public final class NetworkChecks {
         for (int i = 0; i < a.length; i++) {
           z += p[t.weightOffset(l) + j * a.length + i] * a[i];
         }
-        boolean kinked = activation == Activation.RELU || activation == Activation.LEAKY_RELU || activation == Activation.STEP;
+        boolean kinked = kinked(activation);
         if (kinked && Math.abs(z) < KINK_MARGIN) {
           return false;
         }
@@ -481,8 +481,8 @@ public final class NetworkChecks {
       float[] gradient = new float[pf.length];
       float loss = network.accumulateGradient(xf, yf, gradient);
       assertEquals(network.loss(xf, yf), loss, 0, "accumulateGradient returns the loss");
-      // Float's finite differences need a step of 1e-2, which straddles the kinks of ReLU, leaky ReLU and
-      // step neurons far too often; those networks are held to the reference below, and to finite
+      // Float's finite differences need a step of 1e-2, which straddles the kinks of ReLU, leaky ReLU, ELU,
+      // SELU and step neurons far too often; those networks are held to the reference below, and to finite
       // differences in double precision by the rest of the tests.
       if (!hasKinks(t)) {
         GradientCheck check =
@@ -542,11 +542,21 @@ public final class NetworkChecks {
   private static boolean hasKinks(Topology t) {
     for (int l = 1; l <= t.layerCount(); l++) {
       Activation a = t.activation(l);
-      if (a == Activation.RELU || a == Activation.LEAKY_RELU || a == Activation.STEP) {
+      if (kinked(a)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether fA is not smooth at SpreA = 0: fA′ jumps for ReLU, leaky ReLU, SELU (λ against λα) and step;
+   * ELU's fA′ is continuous but its fA″ jumps (0 against 1), which costs a difference quotient that straddles
+   * 0 an error of order h.
+   */
+  private static boolean kinked(Activation a) {
+    return a == Activation.RELU || a == Activation.LEAKY_RELU || a == Activation.SELU || a == Activation.ELU
+        || a == Activation.STEP;
   }
 
   private static void assertFloatClose(double[] expected, float[] actual, String what) {

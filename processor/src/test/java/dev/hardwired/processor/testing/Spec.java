@@ -31,11 +31,26 @@ public record Spec(
           output(Activation.IDENTITY, Loss.SQUARED_ERROR),
           output(Activation.LOGISTIC, Loss.CROSS_ENTROPY),
           output(Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY),
-          output(Activation.STEP, Loss.PERCEPTRON));
+          output(Activation.STEP, Loss.PERCEPTRON),
+          output(Activation.ELU, Loss.SQUARED_ERROR),
+          output(Activation.SELU, Loss.SQUARED_ERROR),
+          output(Activation.SOFTPLUS, Loss.SQUARED_ERROR),
+          output(Activation.SILU, Loss.SQUARED_ERROR),
+          output(Activation.GELU, Loss.SQUARED_ERROR),
+          output(Activation.GELU_TANH, Loss.SQUARED_ERROR));
 
   /** Every activation allowed in a hidden layer. */
   public static final List<Activation> HIDDEN =
       Arrays.stream(Activation.values()).filter(Activation::allowedInHiddenLayer).toList();
+
+  /** Sizes 2, 3, 2, 3, … of one hidden layer for each of {@link #HIDDEN}, in that order. */
+  public static int[] hiddenSizesForEveryActivation() {
+    int[] sizes = new int[HIDDEN.size()];
+    for (int l = 0; l < sizes.length; l++) {
+      sizes[l] = 2 + l % 2;
+    }
+    return sizes;
+  }
 
   private static Spec output(Activation activation, Loss loss) {
     return new Spec("", 0, new int[0], 0, new Activation[0], activation, loss, Precision.DOUBLE, false);

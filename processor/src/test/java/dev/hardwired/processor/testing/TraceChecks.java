@@ -118,6 +118,10 @@ public final class TraceChecks {
     } catch (ArithmeticException e) {
       diverges = true;
     }
+    assertEquals(
+        !Double.isFinite(reference(t, parameters).loss(input, target)),
+        diverges,
+        network + ": diverges where the reference network's loss is not finite");
     if (diverges) {
       ArithmeticException thrown =
           assertThrows(ArithmeticException.class, () -> trace(network, input, target, 0.1), network.toString());

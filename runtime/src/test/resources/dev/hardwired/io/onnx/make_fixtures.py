@@ -42,6 +42,14 @@ def models():
         torch.nn.Linear(4, 2), torch.nn.Tanh())
     yield "matmul_digits_float", torch.float32, torch.nn.Sequential(
         MatMulAdd(64, 32), torch.nn.ReLU(), torch.nn.Linear(32, 10), torch.nn.Softmax(dim=1))
+    # ELU, SELU, softplus and SiLU: single nodes (Elu, Selu, Softplus) and SiLU's Sigmoid and Mul.
+    yield "elu_selu_softplus_double", torch.float64, torch.nn.Sequential(
+        torch.nn.Linear(4, 6), torch.nn.ELU(), torch.nn.Linear(6, 5), torch.nn.SELU(), torch.nn.Linear(5, 2),
+        torch.nn.Softplus())
+    yield "silu_selu_float", torch.float32, torch.nn.Sequential(
+        torch.nn.Linear(3, 6), torch.nn.SiLU(), torch.nn.Linear(6, 4), torch.nn.SELU(), torch.nn.Linear(4, 2))
+    yield "silu_elu_double", torch.float64, torch.nn.Sequential(
+        torch.nn.Linear(3, 5), torch.nn.SiLU(), torch.nn.Linear(5, 1), torch.nn.ELU())
 
 
 def main():
