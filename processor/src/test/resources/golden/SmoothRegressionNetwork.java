@@ -75,14 +75,23 @@ public final class SmoothRegressionNetwork implements SmoothRegression, Trainabl
    * the weight into node j from node i of the layer before is at
    * (first weight) + j × (size of the layer before) + i.
    */
-  private final double[] p = new double[PARAMETERS];
+  private final double[] p;
 
   /**
    * The parameter array, as {@link #parameterArrays()} hands it out to optimizers.
    */
-  private final double[][] parameterArrays = {p};
+  private final double[][] parameterArrays;
 
   private SmoothRegressionNetwork() {
+    this(null);
+  }
+
+  /**
+   * Over new parameter arrays, or over those of {@code original}, shared; with scratch of its own.
+   */
+  private SmoothRegressionNetwork(SmoothRegressionNetwork original) {
+    p = original == null ? new double[PARAMETERS] : original.p;
+    parameterArrays = new double[][] {p};
   }
 
   /**
@@ -406,6 +415,14 @@ public final class SmoothRegressionNetwork implements SmoothRegression, Trainabl
     SmoothRegressionNetwork copy = new SmoothRegressionNetwork();
     System.arraycopy(p, 0, copy.p, 0, PARAMETERS);
     return copy;
+  }
+
+  /**
+   * A network over this one's parameter arrays, with scratch of its own, for another thread.
+   */
+  @Override
+  public SmoothRegressionNetwork copySharingParameters() {
+    return new SmoothRegressionNetwork(this);
   }
 
   @Override
