@@ -81,7 +81,7 @@ final class DoubleLearner extends Learner {
     networks[0] = network;
     for (int c = 1; c < threads; c++) {
       networks[c] = network.copySharingParameters();
-      unshared[c] = unshared(networks[c]);
+      unshared[c] = unshared(network, networks[c], TrainableNetwork::parameterArrays, parameters);
     }
     int[] lengths = new int[parameters.length];
     for (int k = 0; k < lengths.length; k++) {
@@ -96,35 +96,6 @@ final class DoubleLearner extends Learner {
       }
     }
     this.crew = new Crew(new Parts(), threads, "hardwired trainer");
-  }
-
-  /**
-   * The arrays of {@code copy} that it does not share with the network, by position, else null; with a check
-   * that it is a network of its own with arrays of the network's shape.
-   */
-  private double[][] unshared(TrainableNetwork copy) {
-    if (copy == null || copy == network) {
-      throw new IllegalStateException(
-          "copySharingParameters() of " + network + " returned " + (copy == null ? "null" : "the network itself")
-              + "; expected a network with scratch values of its own, for another thread");
-    }
-    double[][] arrays = copy.parameterArrays();
-    if (arrays.length != parameters.length) {
-      throw new IllegalStateException(
-          "copySharingParameters() of " + network + " has " + arrays.length + " parameter arrays; expected "
-              + parameters.length + ", as the network has");
-    }
-    double[][] unshared = new double[arrays.length][];
-    for (int k = 0; k < arrays.length; k++) {
-      if (arrays[k] == null || arrays[k].length != parameters[k].length) {
-        throw new IllegalStateException(
-            "copySharingParameters() of " + network + " has parameter array " + k + " of length "
-                + (arrays[k] == null ? "null" : String.valueOf(arrays[k].length)) + "; expected "
-                + parameters[k].length + ", as the network has");
-      }
-      unshared[k] = arrays[k] == parameters[k] ? null : arrays[k];
-    }
-    return unshared;
   }
 
   /** The stages of a batch on the crew's threads, by part: the network's own first, then each copy's. */
@@ -166,14 +137,6 @@ final class DoubleLearner extends Learner {
 
     /** Array k's sums of every part, added in the order of the parts, into {@code total}, this part's. */
     private void reduce(int k, double[] total) {
-      if (parts == 2) {
-        // s0 + s1 whichever part's array holds the result: a sum of two is the same bits either way round.
-        double[] other = partSums[total == partSums[0][k] ? 1 : 0][k];
-        for (int j = 0; j < total.length; j++) {
-          total[j] += other[j];
-        }
-        return;
-      }
       for (int j = 0; j < total.length; j++) {
         double sum = partSums[0][k][j];
         for (int c = 1; c < parts; c++) {

@@ -227,7 +227,8 @@ final class EpochLoop {
       }
       optimizerSteps = state.steps();
     }
-    new Checkpoint(
+    Checkpoint checkpoint =
+        new Checkpoint(
             header,
             reason,
             finalBest,
@@ -243,8 +244,8 @@ final class EpochLoop {
             bestEpoch > 0 ? learner.snapshot(Learner.BEST) : null,
             optimizerSteps,
             moments,
-            new ArrayList<>(history.epochs()))
-        .write(checkpointFile, learner.precision());
+            new ArrayList<>(history.epochs()));
+    CheckpointFile.write(checkpoint, checkpointFile, learner.precision());
   }
 
   /** Gives the network, the optimizer and this loop the state of {@code checkpoint}. */

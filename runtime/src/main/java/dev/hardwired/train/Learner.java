@@ -4,6 +4,9 @@ import dev.hardwired.Loss;
 import dev.hardwired.Precision;
 import dev.hardwired.Topology;
 import dev.hardwired.data.DataSet;
+import java.lang.reflect.Array;
+import java.util.Arrays;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -93,6 +96,42 @@ abstract class Learner {
       start[c] = k;
     }
     return start;
+  }
+
+  /**
+   * The parameter arrays of {@code copy}, another thread's network from {@code copySharingParameters()}, that
+   * it does not share with {@code network}, by position, else null; with a check that it is a network of its
+   * own with arrays of the network's shape.
+   *
+   * @param arrays how to get a network's {@code parameterArrays()}
+   * @param parameters the network's
+   */
+  static <N, A> A[] unshared(N network, N copy, Function<N, A[]> arrays, A[] parameters) {
+    if (copy == null || copy == network) {
+      throw new IllegalStateException(
+          "copySharingParameters() of " + network + " returned " + (copy == null ? "null" : "the network itself")
+              + "; expected a network with scratch values of its own, for another thread");
+    }
+    A[] own = arrays.apply(copy);
+    if (own.length != parameters.length) {
+      throw new IllegalStateException(
+          "copySharingParameters() of " + network + " has " + own.length + " parameter arrays; expected "
+              + parameters.length + ", as the network has");
+    }
+    A[] unshared = Arrays.copyOf(own, own.length);
+    for (int k = 0; k < own.length; k++) {
+      int expected = Array.getLength(parameters[k]);
+      if (own[k] == null || Array.getLength(own[k]) != expected) {
+        throw new IllegalStateException(
+            "copySharingParameters() of " + network + " has parameter array " + k + " of length "
+                + (own[k] == null ? "null" : String.valueOf(Array.getLength(own[k]))) + "; expected " + expected
+                + ", as the network has");
+      }
+      if (own[k] == parameters[k]) {
+        unshared[k] = null;
+      }
+    }
+    return unshared;
   }
 
   /** The mean loss per validation sample. */

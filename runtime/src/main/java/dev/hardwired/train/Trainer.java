@@ -434,7 +434,7 @@ public final class Trainer {
       }
       Map<String, String> header = Checkpoint.header(this, learner, training, validation, learner.parameters());
       Path from = checkpoints.toResume();
-      Checkpoint resumed = from == null ? null : Checkpoint.read(from, header, learner.precision());
+      Checkpoint resumed = from == null ? null : CheckpointFile.read(from, header, learner.precision());
       return new EpochLoop(this, learner, header, checkpoints.file, checkpoints.every, resumed, from).run();
     } finally {
       learner.close();

@@ -233,7 +233,7 @@ class CheckpointRefusalTest {
   @Test
   void aCheckpointWhoseNumbersDisagreeIsRefused() throws IOException {
     ReferenceNetwork network = ReferenceNetwork.seeded(TOPOLOGY, 3);
-    Checkpoint c = Checkpoint.read(file, header(network), Precision.DOUBLE);
+    Checkpoint c = CheckpointFile.read(file, header(network), Precision.DOUBLE);
     assertEquals(4, c.epoch);
     List<EpochRecord> three = new ArrayList<>(c.records.subList(0, 3));
     assertEquals("checkpoint " + file + " is not consistent: epoch records: expected 4, one per epoch trained, found 3",
@@ -250,7 +250,7 @@ class CheckpointRefusalTest {
   }
 
   private String refusedRewritten(Checkpoint c, Function<Checkpoint, Checkpoint> change) throws IOException {
-    change.apply(c).write(file, Precision.DOUBLE);
+    CheckpointFile.write(change.apply(c), file, Precision.DOUBLE);
     byte[] written = Files.readAllBytes(file);
     String message = refused(TRAINER);
     assertArrayEquals(written, Files.readAllBytes(file));
