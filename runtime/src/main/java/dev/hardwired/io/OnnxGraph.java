@@ -13,6 +13,11 @@ import java.util.Map;
  * Everything else in the model is stepped over.
  */
 final class OnnxGraph {
+  /** TensorProto.DataType values. */
+  static final int FLOAT = 1;
+
+  static final int DOUBLE = 11;
+
   /** TensorProto's data_location for values kept in another file. */
   private static final int EXTERNAL = 1;
 
@@ -36,6 +41,71 @@ final class OnnxGraph {
     float[] floats;
     double[] doubles;
     boolean external;
+
+    /**
+     * Its values, widened to double, after every check: inside the model, of {@code expectedType}, a shape
+     * that fits in an array, and data of that shape (checked before anything of that size is allocated), all
+     * finite.
+     *
+     * @param node the node that reads it, for the message
+     * @param name its name
+     */
+    double[] values(String source, String node, String name, int expectedType) throws OnnxFileException {
+      if (external) {
+        throw new OnnxFileException(source, node, "'" + name + "' keeps its values in an external file; expected"
+            + " them inside the model (in PyTorch, export without external data; in onnx, save without"
+            + " save_as_external_data)");
+      }
+      if (type != expectedType) {
+        throw new OnnxFileException(source, node, "'" + name + "' is of " + typeName(type) + "; expected "
+            + typeName(expectedType) + ", the type of the model's input");
+      }
+      long count = 1;
+      for (long dim : dims) {
+        if (dim < 0) {
+          throw new OnnxFileException(
+              source, node, "'" + name + "' has a negative dimension: " + Arrays.toString(dims));
+        }
+        count *= dim;
+        if (count > Integer.MAX_VALUE) {
+          throw new OnnxFileException(
+              source, node, "'" + name + "' has " + count + " values or more; expected fewer than 2³¹");
+        }
+      }
+      // The data present is checked against the shape before anything the size of the shape is allocated.
+      int width = type == DOUBLE ? 8 : 4;
+      int found = raw != null
+          ? raw.length / width
+          : type == DOUBLE
+              ? (doubles == null ? 0 : doubles.length)
+              : (floats == null ? 0 : floats.length);
+      if (raw != null && raw.length != count * width) {
+        throw new OnnxFileException(source, node, "'" + name + "' holds " + raw.length + " bytes; expected "
+            + count * width + " for its shape " + Arrays.toString(dims));
+      }
+      if (found != count) {
+        throw new OnnxFileException(source, node, "'" + name + "' holds " + found + " values; expected " + count
+            + " for its shape " + Arrays.toString(dims));
+      }
+      double[] values = new double[found];
+      if (raw != null) {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int k = 0; k < values.length; k++) {
+          values[k] = width == 8 ? bytes.getDouble() : bytes.getFloat();
+        }
+      } else {
+        for (int k = 0; k < values.length; k++) {
+          values[k] = type == DOUBLE ? doubles[k] : floats[k];
+        }
+      }
+      for (int k = 0; k < values.length; k++) {
+        if (!Double.isFinite(values[k])) {
+          throw new OnnxFileException(
+              source, node, "'" + name + "' value " + k + " is " + values[k] + "; expected a finite number");
+        }
+      }
+      return values;
+    }
   }
 
   final List<Node> nodes = new ArrayList<>();
@@ -239,5 +309,23 @@ final class OnnxGraph {
     double[] all = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
     return all;
+  }
+
+  /** A TensorProto.DataType, in words. */
+  static String typeName(int type) {
+    switch (type) {
+      case FLOAT:
+        return "float";
+      case DOUBLE:
+        return "double";
+      case 10:
+        return "float16";
+      case 16:
+        return "bfloat16";
+      case 0:
+        return "no tensor type";
+      default:
+        return "data type " + type;
+    }
   }
 }

@@ -16,10 +16,6 @@ import java.util.Map;
  * does not fit.
  */
 final class OnnxReader {
-  // TensorProto.DataType values.
-  private static final int FLOAT = 1;
-  private static final int DOUBLE = 11;
-
   /** The operators of what may follow the network's output: see {@link #postProcessing}. */
   private static final java.util.Set<String> POST_PROCESSING = new java.util.HashSet<>(Arrays.asList(
       "ArgMax", "ArrayFeatureExtractor", "Reshape", "Cast", "ZipMap", "Sub", "Concat", "Binarizer"));
@@ -52,8 +48,8 @@ final class OnnxReader {
     }
     String input = inputs.get(0);
     precisionType = graph.inputTypes.get(input);
-    if (precisionType != FLOAT && precisionType != DOUBLE) {
-      throw failure("", "the input '" + input + "' is of " + typeName(precisionType) + "; expected float or double");
+    if (precisionType != OnnxGraph.FLOAT && precisionType != OnnxGraph.DOUBLE) {
+      throw failure("", "the input '" + input + "' is of " + OnnxGraph.typeName(precisionType) + "; expected float or double");
     }
     Map<String, List<OnnxGraph.Node>> readers = new HashMap<>();
     for (OnnxGraph.Node node : graph.nodes) {
@@ -191,7 +187,7 @@ final class OnnxReader {
       System.arraycopy(array, 0, values, at, array.length);
       at += array.length;
     }
-    return new OnnxModel(source, precisionType == DOUBLE ? Precision.DOUBLE : Precision.FLOAT, shape,
+    return new OnnxModel(source, precisionType == OnnxGraph.DOUBLE ? Precision.DOUBLE : Precision.FLOAT, shape,
         activations.toArray(new Activation[0]), starts.toArray(new String[0]), values);
   }
 
@@ -437,7 +433,7 @@ final class OnnxReader {
 
   private void requireConstant(OnnxGraph.Node node, String name, double expected, String what) throws OnnxFileException {
     double[] value = scalar(node, name);
-    double wanted = precisionType == DOUBLE ? expected : (float) expected;
+    double wanted = precisionType == OnnxGraph.DOUBLE ? expected : (float) expected;
     if (value == null || value[0] != wanted) {
       throw failure(node.label(), "expected " + what + ", " + wanted + ", found "
           + (value == null ? "'" + name + "', which is not a one-value constant" : Double.toString(value[0])));
@@ -446,7 +442,7 @@ final class OnnxReader {
 
   private void requireSlope(OnnxGraph.Node node, String name) throws OnnxFileException {
     double[] slope = scalar(node, name);
-    double expected = precisionType == DOUBLE ? Activation.LEAKY_RELU_SLOPE : (float) Activation.LEAKY_RELU_SLOPE;
+    double expected = precisionType == OnnxGraph.DOUBLE ? Activation.LEAKY_RELU_SLOPE : (float) Activation.LEAKY_RELU_SLOPE;
     if (slope == null || slope[0] != expected) {
       throw failure(node.label(), "expected a slope of 0.01, the slope of Hardwired's leaky ReLU, found "
           + (slope == null ? "'" + name + "', which is not a one-value constant" : Double.toString(slope[0])));
@@ -477,78 +473,12 @@ final class OnnxReader {
     if (tensor == null) {
       throw failure(node.label(), "expected '" + name + "' to be a constant (an initializer), found a computed value");
     }
-    if (tensor.external) {
-      throw failure(node.label(), "'" + name + "' keeps its values in an external file; expected them inside the "
-          + "model (in PyTorch, export without external data; in onnx, save without save_as_external_data)");
-    }
-    if (tensor.type != precisionType) {
-      throw failure(node.label(), "'" + name + "' is of " + typeName(tensor.type) + "; expected "
-          + typeName(precisionType) + ", the type of the model's input");
-    }
-    long count = 1;
-    for (long dim : tensor.dims) {
-      if (dim < 0) {
-        throw failure(node.label(), "'" + name + "' has a negative dimension: " + Arrays.toString(tensor.dims));
-      }
-      count *= dim;
-      if (count > Integer.MAX_VALUE) {
-        throw failure(node.label(), "'" + name + "' has " + count + " values or more; expected fewer than 2³¹");
-      }
-    }
-    // The data present is checked against the shape before anything the size of the shape is allocated.
-    int width = tensor.type == DOUBLE ? 8 : 4;
-    int found = tensor.raw != null
-        ? tensor.raw.length / width
-        : tensor.type == DOUBLE
-            ? (tensor.doubles == null ? 0 : tensor.doubles.length)
-            : (tensor.floats == null ? 0 : tensor.floats.length);
-    if (tensor.raw != null && tensor.raw.length != count * width) {
-      throw failure(node.label(), "'" + name + "' holds " + tensor.raw.length + " bytes; expected " + count * width
-          + " for its shape " + Arrays.toString(tensor.dims));
-    }
-    if (found != count) {
-      throw failure(node.label(), "'" + name + "' holds " + found + " values; expected " + count + " for its shape "
-          + Arrays.toString(tensor.dims));
-    }
-    double[] values = new double[found];
-    if (tensor.raw != null) {
-      java.nio.ByteBuffer raw = java.nio.ByteBuffer.wrap(tensor.raw).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-      for (int k = 0; k < values.length; k++) {
-        values[k] = width == 8 ? raw.getDouble() : raw.getFloat();
-      }
-    } else {
-      for (int k = 0; k < values.length; k++) {
-        values[k] = tensor.type == DOUBLE ? tensor.doubles[k] : tensor.floats[k];
-      }
-    }
-    for (int k = 0; k < values.length; k++) {
-      if (!Double.isFinite(values[k])) {
-        throw failure(node.label(), "'" + name + "' value " + k + " is " + values[k] + "; expected a finite number");
-      }
-    }
-    return values;
+    return tensor.values(source, node.label(), name, precisionType);
   }
 
   private static long longAttribute(OnnxGraph.Node node, String name, long otherwise) {
     Number value = node.attributes.get(name);
     return value == null ? otherwise : value.longValue();
-  }
-
-  private static String typeName(int type) {
-    switch (type) {
-      case FLOAT:
-        return "float";
-      case DOUBLE:
-        return "double";
-      case 10:
-        return "float16";
-      case 16:
-        return "bfloat16";
-      case 0:
-        return "no tensor type";
-      default:
-        return "data type " + type;
-    }
   }
 
   private OnnxFileException failure(String node, String detail) {
