@@ -757,7 +757,26 @@ public final class WineNetwork implements Wine, TrainableNetwork {
       deltaH[j] = -learningRate * deltaH[j]; // −LR × δH, once per node
       bH[j] += deltaH[j]; // bias ← bias − LR × δH
     }
-    for (int i = 0; i < INPUTS; i++) {
+    // weight ← weight − LR × δH × input, 4 rows of wItoH per pass
+    for (int i = 0; i < INPUTS - INPUTS % 4; i += 4) {
+      double[] w0 = wItoH[i];
+      double[] w1 = wItoH[i + 1];
+      double[] w2 = wItoH[i + 2];
+      double[] w3 = wItoH[i + 3];
+      double a0 = input[i];
+      double a1 = input[i + 1];
+      double a2 = input[i + 2];
+      double a3 = input[i + 3];
+      for (int j = 0; j < HIDDEN; j++) {
+        double d = deltaH[j]; // −LR × δH_j
+        w0[j] += d * a0;
+        w1[j] += d * a1;
+        w2[j] += d * a2;
+        w3[j] += d * a3;
+      }
+    }
+    // The rows left over
+    for (int i = INPUTS - INPUTS % 4; i < INPUTS; i++) {
       double[] w = wItoH[i];
       double a = input[i];
       for (int j = 0; j < HIDDEN; j++) {
@@ -790,8 +809,27 @@ public final class WineNetwork implements Wine, TrainableNetwork {
     for (int j = 0; j < HIDDEN; j++) {
       g[j] += deltaH[j]; // bias: gradient = δH
     }
-    for (int i = 0; i < INPUTS; i++) {
-      double[] row = gradientSums[1 + i]; // row i: the weights from I_i
+    // gradient = δH × input, 4 rows of the gradient sums per pass
+    for (int i = 0; i < INPUTS - INPUTS % 4; i += 4) {
+      double[] row0 = gradientSums[1 + i];
+      double[] row1 = gradientSums[2 + i];
+      double[] row2 = gradientSums[3 + i];
+      double[] row3 = gradientSums[4 + i];
+      double a0 = input[i];
+      double a1 = input[i + 1];
+      double a2 = input[i + 2];
+      double a3 = input[i + 3];
+      for (int j = 0; j < HIDDEN; j++) {
+        double d = deltaH[j]; // δH_j
+        row0[j] += d * a0;
+        row1[j] += d * a1;
+        row2[j] += d * a2;
+        row3[j] += d * a3;
+      }
+    }
+    // The rows left over
+    for (int i = INPUTS - INPUTS % 4; i < INPUTS; i++) {
+      double[] row = gradientSums[1 + i];
       double a = input[i];
       for (int j = 0; j < HIDDEN; j++) {
         row[j] += deltaH[j] * a; // gradient = δH × input

@@ -13,6 +13,7 @@ import dev.hardwired.processor.model.Layer;
 import dev.hardwired.processor.model.NetworkModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -360,18 +361,15 @@ final class Looped {
     statement(body, LOOP_INDENT, "−LR × " + d + ", once per node", "$L[j] = -learningRate * $L[j]", delta, delta);
     statement(body, LOOP_INDENT, "bias ← bias − LR × " + d, "$L[j] += $L[j]", layer.biasesArray(), delta);
     body.endControlFlow();
-    overNodes(body, previous, "i");
-    body.addStatement(n.f("double[] w = $L[i]"), layer.weightsArray(previous));
-    body.addStatement(n.f("double a = $L[i]"), previous.valuesArray());
-    overNodes(body, layer, "j");
-    statement(
+    String weights = layer.weightsArray(previous);
+    addAlongRows(
         body,
-        8,
+        layer,
         "weight ← weight − LR × " + d + " × " + (previous.isInput() ? "input" : "SpostA," + previous.letter()),
-        "w[j] += $L[j] * a",
-        delta);
-    body.endControlFlow();
-    body.endControlFlow();
+        weights,
+        "w",
+        r -> weights + "[" + (r == 0 ? "i" : "i + " + r) + "]",
+        "−LR × " + d);
     String doc =
         "Update " + model.weightsName(layer) + ", looped: weight ← weight − LR × gradient, with "
             + Passes.gradientText(model, layer) + ". The step −LR × " + d
@@ -426,18 +424,14 @@ final class Looped {
     overNodes(body, layer, "j");
     statement(body, LOOP_INDENT, "bias: gradient = " + Passes.deltaName(layer), "g[j] += $L[j]", delta);
     body.endControlFlow();
-    overNodes(body, previous, "i");
-    statement(
+    addAlongRows(
         body,
-        LOOP_INDENT,
-        "row i: the weights from " + previous.letter() + "_i",
-        n.f("double[] row = gradientSums[$L + i]"),
-        layer.firstArray());
-    body.addStatement(n.f("double a = $L[i]"), previous.valuesArray());
-    overNodes(body, layer, "j");
-    statement(body, 8, "gradient = " + Passes.deltaName(layer) + " × " + from, "row[j] += $L[j] * a", delta);
-    body.endControlFlow();
-    body.endControlFlow();
+        layer,
+        "gradient = " + Passes.deltaName(layer) + " × " + from,
+        "the gradient sums",
+        "row",
+        r -> "gradientSums[" + (layer.firstArray() + r) + " + i]",
+        Passes.deltaName(layer));
     String doc =
         capitalize(Passes.gradientText(model, layer)) + ", looped, added to the arrays laid out as parameterArrays(): "
             + "the weight rows from " + layer.firstArray() + ", the biases at " + layer.biasArray() + ".";
@@ -449,6 +443,61 @@ final class Looped {
       method.addParameter(n.array(), "input");
     }
     return method.addParameter(n.rows(), "gradientSums").addCode(body.build()).build();
+  }
+
+  /**
+   * Adds {@code delta[j] × a_i} along each row i of the rows before {@code layer}, {@link #ROWS_PER_PASS}
+   * rows a pass as the forward pass goes: each δ loaded serves four rows, and the loop body is long enough
+   * that C2's vector loop covers rows as short as 32 nodes instead of leaving them to its scalar pre- and
+   * post-loops (measured, 64 → 32: 1.5× faster on JDK 17). Each element changes once, by the same
+   * product, so the bits are those of a row at a time.
+   */
+  private void addAlongRows(
+      CodeBlock.Builder body,
+      Layer layer,
+      String what,
+      String rowsName,
+      String local,
+      IntFunction<String> row,
+      String deltaText) {
+    Layer previous = model.previous(layer);
+    String delta = layer.deltasArray();
+    String size = previous.sizeConstant();
+    int rows = previous.size();
+    int whole = rows - rows % ROWS_PER_PASS;
+    if (whole > 0) {
+      comment(body, what + ", " + ROWS_PER_PASS + " rows of " + rowsName + " per pass");
+      body.beginControlFlow(
+          "for (int i = 0; i < $L; i += $L)",
+          whole == rows ? size : size + " - " + size + " % " + ROWS_PER_PASS,
+          ROWS_PER_PASS);
+      for (int r = 0; r < ROWS_PER_PASS; r++) {
+        body.addStatement(n.f("double[] $L$L = $L"), local, r, row.apply(r));
+      }
+      for (int r = 0; r < ROWS_PER_PASS; r++) {
+        body.addStatement(n.f("double a$L = $L[$L]"), r, previous.valuesArray(), r == 0 ? "i" : "i + " + r);
+      }
+      overNodes(body, layer, "j");
+      statement(body, 8, deltaText + "_j", n.f("double d = $L[j]"), delta);
+      for (int r = 0; r < ROWS_PER_PASS; r++) {
+        body.addStatement("$L$L[j] += d * a$L", local, r, r);
+      }
+      body.endControlFlow();
+      body.endControlFlow();
+    }
+    if (whole < rows) {
+      if (whole > 0) {
+        comment(body, "The rows left over");
+      }
+      body.beginControlFlow(
+          "for (int i = $L; i < $L; i++)", whole == 0 ? "0" : size + " - " + size + " % " + ROWS_PER_PASS, size);
+      body.addStatement(n.f("double[] $L = $L"), local, row.apply(0));
+      body.addStatement(n.f("double a = $L[i]"), previous.valuesArray());
+      overNodes(body, layer, "j");
+      statement(body, 8, what, "$L[j] += $L[j] * a", local, delta);
+      body.endControlFlow();
+      body.endControlFlow();
+    }
   }
 
   // ---------------------------------------------------------------- names
