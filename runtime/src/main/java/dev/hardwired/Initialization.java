@@ -7,9 +7,8 @@ import java.util.Random;
  * same starting parameters everywhere.
  *
  * <p>Each weight into layer {@code l} is drawn uniformly from [−r, r], in parameter order, from one {@link
- * Random} seeded with the given seed: r = √(6 / fanIn) (He) for ReLU and leaky ReLU layers, r = √(6 /
- * (fanIn + fanOut)) (Glorot) for the rest, where fanIn and fanOut are the sizes of layers {@code l − 1} and
- * {@code l}. Biases start at zero. {@link Random}'s algorithm is fixed by its specification, so a seed
+ * Random} seeded with the given seed, with r from {@link #range}: He for the rectifier-like activations,
+ * LeCun for SELU, Glorot for the rest. Biases start at zero. {@link Random}'s algorithm is fixed by its specification, so a seed
  * gives the same parameters on every JVM.
  *
  * <p><b>Threads.</b> Static methods that keep no state between calls: any thread may call them (each draws
@@ -26,11 +25,7 @@ public final class Initialization {
     for (int l = 1; l <= topology.layerCount(); l++) {
       int fanIn = topology.size(l - 1);
       int fanOut = topology.size(l);
-      Activation a = topology.activation(l);
-      double r =
-          a == Activation.RELU || a == Activation.LEAKY_RELU
-              ? Math.sqrt(6.0 / fanIn)
-              : Math.sqrt(6.0 / (fanIn + fanOut));
+      double r = range(topology.activation(l), fanIn, fanOut);
       int w = topology.weightOffset(l);
       for (int k = 0; k < fanIn * fanOut; k++) {
         parameters[w + k] = (2.0 * random.nextDouble() - 1.0) * r;
@@ -39,6 +34,42 @@ public final class Initialization {
       for (int j = 0; j < fanOut; j++) {
         parameters[b + j] = 0.0;
       }
+    }
+  }
+
+  /**
+   * The half-width r of the uniform draw of the weights into a layer of {@code activation}, where fanIn and
+   * fanOut are the sizes of the layer before and of the layer:
+   *
+   * <ul>
+   *   <li>r = √(6 / fanIn) (He) for ReLU, leaky ReLU, ELU, SiLU and both GELUs, which pass about half of
+   *       their input's variance on, as ReLU does;
+   *   <li>r = √(3 / fanIn) (LeCun: variance 1 / fanIn) for SELU, the variance its self-normalisation
+   *       assumes;
+   *   <li>r = √(6 / (fanIn + fanOut)) (Glorot) for the rest: logistic, tanh, softplus, identity, softmax and
+   *       step.
+   * </ul>
+   *
+   * @throws IllegalArgumentException if fanIn or fanOut is below 1
+   */
+  public static double range(Activation activation, int fanIn, int fanOut) {
+    Checks.requireNonNull(activation, "activation", "the layer's activation");
+    if (fanIn < 1 || fanOut < 1) {
+      throw new IllegalArgumentException(
+          "fanIn = " + fanIn + " and fanOut = " + fanOut + "; expected layer sizes of at least 1");
+    }
+    switch (activation) {
+      case RELU:
+      case LEAKY_RELU:
+      case ELU:
+      case SILU:
+      case GELU:
+      case GELU_TANH:
+        return Math.sqrt(6.0 / fanIn);
+      case SELU:
+        return Math.sqrt(3.0 / fanIn);
+      default:
+        return Math.sqrt(6.0 / (fanIn + fanOut));
     }
   }
 

@@ -36,6 +36,7 @@ class InitializationTest {
       int fanIn = DEEP.size(l - 1);
       int fanOut = DEEP.size(l);
       double r = DEEP.activation(l) == Activation.RELU ? Math.sqrt(6.0 / fanIn) : Math.sqrt(6.0 / (fanIn + fanOut));
+      assertEquals(r, Initialization.range(DEEP.activation(l), fanIn, fanOut), 0.0);
       double largest = 0;
       for (int k = 0; k < fanIn * fanOut; k++) {
         double w = p[DEEP.weightOffset(l) + k];
@@ -51,15 +52,39 @@ class InitializationTest {
   }
 
   @Test
-  void heRangeForReluGlorotForTheRest() {
-    // One layer 2 -> 1: the first draw of Random(seed) scaled by the layer's range.
-    for (Activation a : new Activation[] {Activation.RELU, Activation.LEAKY_RELU, Activation.LOGISTIC, Activation.TANH, Activation.IDENTITY}) {
+  void heForRectifierLikeLeCunForSeluGlorotForTheRest() {
+    // One layer 2 -> 1: the first draws of Random(seed) scaled by the layer's range.
+    double he = Math.sqrt(6.0 / 2);
+    double leCun = Math.sqrt(3.0 / 2);
+    double glorot = Math.sqrt(6.0 / 3);
+    for (Activation a : Activation.values()) {
+      if (a == Activation.SOFTMAX || a == Activation.STEP) {
+        continue; // outputs that need a loss of their own; their range is Glorot's, checked by range() below
+      }
       Topology t = Topology.of(2, new int[] {}, 1, new Activation[0], a, Loss.SQUARED_ERROR);
-      double r = a == Activation.RELU || a == Activation.LEAKY_RELU ? Math.sqrt(6.0 / 2) : Math.sqrt(6.0 / 3);
+      double r;
+      switch (a) {
+        case RELU:
+        case LEAKY_RELU:
+        case ELU:
+        case SILU:
+        case GELU:
+        case GELU_TANH:
+          r = he;
+          break;
+        case SELU:
+          r = leCun;
+          break;
+        default:
+          r = glorot;
+      }
+      assertEquals(r, Initialization.range(a, 2, 1), 0.0, a.toString());
       Random random = new Random(9);
       double[] expected = {(2 * random.nextDouble() - 1) * r, (2 * random.nextDouble() - 1) * r, 0};
       assertArrayEquals(expected, Initialization.initialParameters(t, 9), 0.0, a.toString());
     }
+    assertEquals(glorot, Initialization.range(Activation.SOFTMAX, 2, 1), 0.0);
+    assertEquals(glorot, Initialization.range(Activation.STEP, 2, 1), 0.0);
   }
 
   @Test
@@ -69,6 +94,13 @@ class InitializationTest {
     double first = (2 * random.nextDouble() - 1) * Math.sqrt(3);
     double second = (2 * random.nextDouble() - 1) * Math.sqrt(3);
     assertArrayEquals(new double[] {first, 0, second, 0}, Initialization.initialParameters(t, 3), 0.0);
+  }
+
+  @Test
+  void rangeRefusesALayerWithoutNodes() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Initialization.range(Activation.RELU, 0, 3));
+    assertEquals("fanIn = 0 and fanOut = 3; expected layer sizes of at least 1", e.getMessage());
   }
 
   @Test
