@@ -27,8 +27,9 @@ written with the onnx package, node for node as tf2onnx 1.16 writes a tf.keras D
 
 The weights are seeded random numbers standing in for trained ones, and the outputs are Keras' Dense
 arithmetic, activation(x @ kernel + bias) layer by layer, computed with numpy in the model's precision, with
-TensorFlow's kernels' formulas (relu_op_functor.h: ELU and SELU as exp(x) - 1 below zero; softplus_op.h:
-softplus with its thresholds; softmax as exp(x - max) / sum): not TensorFlow's own outputs.
+TensorFlow's kernels' formulas (relu_op_functor.h: SELU, and ELU likewise, as exp(x) - 1 below zero;
+softplus_op.h: x above -(log(eps) + 2), exp(x) below log(eps) + 2, else log1p(exp(x)); softmax as
+exp(x - max) / sum): not TensorFlow's own outputs.
 
 Regenerate (Debian: apt-get install python3-onnx python3-sklearn), from the repository root:
     /usr/bin/python3 runtime/src/test/resources/dev/hardwired/io/onnx/make_keras_fixtures.py
