@@ -34,12 +34,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code @Frozen} from an ONNX model: what {@link Onnx} writes, and what PyTorch and scikit-learn export,
+ * {@code @Frozen} from an ONNX model: what {@link Onnx} writes, and what PyTorch, scikit-learn and Keras export,
  * compile into frozen classes that give the trainable class's outputs bit for bit, or the framework's within
  * float's rounding; a model
  * of another network, of another precision, or damaged, is one tagged error on the {@code weights} value.
- * The models in {@code onnx/} are copies of the runtime's fixtures, made by its {@code make_fixtures.py} (PyTorch)
- * and {@code make_sklearn_fixtures.py} (scikit-learn).
+ * The models in {@code onnx/} are copies of the runtime's fixtures, made by its {@code make_fixtures.py} (PyTorch),
+ * {@code make_sklearn_fixtures.py} (scikit-learn) and {@code make_keras_fixtures.py} (Keras through tf2onnx).
  */
 class FrozenOnnxTest {
   private static final Topology XOR =
@@ -95,6 +95,9 @@ class FrozenOnnxTest {
         "tanh_softmax_float | inputs = 4, hidden = 8, outputs = 3, activation = Activation.TANH",
         "matmul_digits_float | inputs = 64, hidden = 32, outputs = 10, activation = Activation.RELU",
         "sklearn_iris_float | inputs = 4, hidden = 10, outputs = 3, activation = Activation.RELU",
+        "keras_iris_float | inputs = 4, hidden = 8, outputs = 3, activation = Activation.TANH",
+        "keras_elu_selu_softplus_float | inputs = 5, hidden = {6, 5, 4}, outputs = 3,"
+            + " activation = {Activation.ELU, Activation.SELU, Activation.SOFTPLUS}",
       })
   void aModelTrainedElsewhereFreezesToItsFrameworksOutputs(String name, String sizes) throws IOException {
     assertFreezesToTheFrameworksOutputs(name,

@@ -12,8 +12,9 @@ import java.util.Map;
  * Reads an ONNX model as a fully connected network: from the graph's input to its output, each layer a
  * {@code Gemm} (or a {@code MatMul} and an {@code Add}) and at most one activation. What {@link OnnxWriter}
  * writes reads back, and so does what {@code torch.onnx.export} writes for a {@code Sequential} of {@code
- * Linear} layers and activations. Anything else is an {@link OnnxFileException} naming the first node that
- * does not fit.
+ * Linear} layers and activations, what skl2onnx writes for scikit-learn's MLPs, and what tf2onnx writes for a
+ * Keras {@code Sequential} of {@code Dense} layers (names such as {@code sequential/dense/MatMul:0} are only
+ * names). Anything else is an {@link OnnxFileException} naming the first node that does not fit.
  */
 final class OnnxReader {
   /** The operators of what may follow the network's output: see {@link #postProcessing}. */

@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Networks trained elsewhere, loaded with {@link Onnx#load}: built, exported and run by PyTorch 1.13, and
- * trained by scikit-learn 1.2 (MLPClassifier, MLPRegressor) in graphs of the shape skl2onnx writes (the
+ * Networks trained elsewhere, loaded with {@link Onnx#load}: built, exported and run by PyTorch 1.13,
+ * trained by scikit-learn 1.2 (MLPClassifier, MLPRegressor) in graphs of the shape skl2onnx writes, and Keras
+ * Dense models in graphs of the shape tf2onnx 1.16 writes, with Keras' arithmetic computed by numpy (the
  * fixtures in {@code onnx/} and the scripts that made them). The loaded network's {@code predict} gives the
  * framework's outputs within 1e-12 in double and max(1e-6, 1e-5 relative) in float, where the order of the
  * sums differs; scikit-learn's label post-processing is recognised and left out.
@@ -53,10 +54,18 @@ class OnnxFrameworksTest {
         Arguments.of("sklearn_binary_double", false,
             Topology.of(4, new int[] {6}, 1, new Activation[] {Activation.TANH}, Activation.LOGISTIC, Loss.CROSS_ENTROPY)),
         Arguments.of("sklearn_regressor_double", false,
-            Topology.of(3, new int[] {8}, 1, new Activation[] {Activation.TANH}, Activation.IDENTITY, Loss.SQUARED_ERROR)));
+            Topology.of(3, new int[] {8}, 1, new Activation[] {Activation.TANH}, Activation.IDENTITY, Loss.SQUARED_ERROR)),
+        Arguments.of("keras_iris_float", true,
+            Topology.of(4, new int[] {8}, 3, new Activation[] {Activation.TANH}, Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY)),
+        Arguments.of("keras_regressor_double", false,
+            Topology.of(3, new int[] {8, 4}, 1, new Activation[] {Activation.RELU, Activation.LOGISTIC}, Activation.IDENTITY,
+                Loss.SQUARED_ERROR)),
+        Arguments.of("keras_elu_selu_softplus_float", true,
+            Topology.of(5, new int[] {6, 5, 4}, 3, new Activation[] {Activation.ELU, Activation.SELU, Activation.SOFTPLUS},
+                Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY)));
   }
 
-  /** The fixture's rows: inputs, then PyTorch's outputs. */
+  /** The fixture's rows: inputs, then the framework's outputs. */
   private static List<double[][]> rows(String name) throws IOException {
     List<double[][]> rows = new ArrayList<>();
     try (InputStream in = OnnxFrameworksTest.class.getResourceAsStream("onnx/" + name + ".rows");

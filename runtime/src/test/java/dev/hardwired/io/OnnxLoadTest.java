@@ -275,6 +275,39 @@ class OnnxLoadTest {
         + " = the default and gamma = 1.0", loadFails(model(seluGraph), new ReferenceNetwork(selu)).getMessage());
   }
 
+  /**
+   * Softmax over each row in the forms converters write: no axis (tf2onnx from opset 13, where the default is
+   * -1), axis 1 (tf2onnx below opset 13; PyTorch), axis -1; here behind the Identity that tf2onnx's optimizer
+   * removes before an output. Another axis is refused.
+   */
+  @Test
+  void softmaxOverEachRowLoadsInEveryFormAndAnotherAxisIsRefused() throws IOException {
+    Topology softmax = Topology.of(3, new int[] {}, 2, new Activation[] {}, Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY);
+    for (Long axis : new Long[] {null, 1L, -1L, 0L}) {
+      Protobuf node = node("sequential/dense/Softmax", "Softmax", "sequential/dense/Softmax:0", "sequential/dense/BiasAdd:0");
+      if (axis != null) {
+        node.message(5, new Protobuf().string(1, "axis").varint(3, axis).varint(20, 2));
+      }
+      Protobuf graph = new Protobuf()
+          .message(1, node("sequential/dense/MatMul", "MatMul", "sequential/dense/MatMul:0", "input", "kernel:0"))
+          .message(1, node("sequential/dense/BiasAdd", "Add", "sequential/dense/BiasAdd:0", "sequential/dense/MatMul:0", "bias:0"))
+          .message(1, node)
+          .message(1, node("Identity", "Identity", "dense", "sequential/dense/Softmax:0"))
+          .message(5, tensor("kernel:0", new long[] {3, 2}, 1, 2, 3, 4, 5, 6))
+          .message(5, tensor("bias:0", new long[] {2}, 0.5, -0.5))
+          .message(11, value("input", 3))
+          .message(12, value("dense", 2));
+      ReferenceNetwork net = new ReferenceNetwork(softmax);
+      if (axis != null && axis == 0L) {
+        assertEquals("m.onnx, node sequential/dense/Softmax: expected softmax over axis 1 (each row), found axis 0",
+            loadFails(model(graph), net).getMessage());
+      } else {
+        Onnx.load(new ByteArrayInputStream(model(graph)), "m.onnx", net);
+        assertArrayEquals(new double[] {1, 3, 5, 2, 4, 6, 0.5, -0.5}, net.parameters(), 0.0, "axis " + axis);
+      }
+    }
+  }
+
   @Test
   void anOperatorOutsideAFullyConnectedNetworkIsNamed() {
     Topology linear = Topology.of(3, new int[] {}, 2, new Activation[] {}, Activation.IDENTITY, Loss.SQUARED_ERROR);
