@@ -3,8 +3,8 @@
 the shape tf2onnx writes for them, each with 16 rows of inputs and the Keras outputs for them computed here
 (NAME.onnx and NAME.rows, in the format make_fixtures.py describes).
 
-TensorFlow and tf2onnx are not Debian packages, and this machine reaches no other registry, so the graphs are
-written with the onnx package, node for node as tf2onnx 1.16 writes a tf.keras Dense model, after its source
+TensorFlow and tf2onnx are not Debian packages, so the graphs are
+written with the onnx package, node for node as tf2onnx 1.17 writes a tf.keras Dense model, after its source
 (github.com/onnx/tensorflow-onnx):
 - tf2onnx/onnx_opset/math.py: MatMul stays MatMul (a Dense kernel is stored [inputs, units], not transposed);
   Relu, Tanh, Sigmoid, Elu, Softplus and Selu map one to one, with no attributes (TensorFlow's ops have none,
