@@ -1,0 +1,251 @@
+package dev.hardwired.io;
+
+import dev.hardwired.Activation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recognises a layer's activation in an ONNX graph for {@link OnnxReader}: a single node ({@code Sigmoid},
+ * {@code Selu}, …) or a pattern of several that starts at SpreA's readers (SiLU's {@code Sigmoid} and {@code
+ * Mul}, and the forms {@link OnnxWriter} writes for double networks: {@code Mul} and {@code Max} for the leaky
+ * ReLU, {@code Greater} to {@code Where} for SELU), with the constants each must hold.
+ */
+final class OnnxActivations {
+  /** An activation's nodes, read: which activation, and the value after them. */
+  static final class Span {
+    final Activation activation;
+    final String after;
+
+    Span(Activation activation, String after) {
+      this.activation = activation;
+      this.after = after;
+    }
+  }
+
+  private final String source;
+  private final OnnxGraph graph;
+  private final int precisionType;
+  private final Map<String, List<OnnxGraph.Node>> readers;
+
+  /**
+   * @param precisionType the model's element type, which every constant must have
+   * @param readers the nodes that read each value
+   */
+  OnnxActivations(String source, OnnxGraph graph, int precisionType, Map<String, List<OnnxGraph.Node>> readers) {
+    this.source = source;
+    this.graph = graph;
+    this.precisionType = precisionType;
+    this.readers = readers;
+  }
+
+  /**
+   * The activation whose nodes start at {@code next}, the several readers of SpreA {@code value}; null when
+   * they start none that is recognised.
+   */
+  Span spanning(List<OnnxGraph.Node> next, String value) throws OnnxFileException {
+    if (next.size() == 2 && leakyPair(next, value)) {
+      // max(SpreA, 0.01 × SpreA): the leaky ReLU as OnnxWriter writes it for double networks.
+      OnnxGraph.Node multiply = next.get(0).operator.equals("Mul") ? next.get(0) : next.get(1);
+      requireSlope(multiply, multiply.inputs.get(0).equals(value) ? multiply.inputs.get(1) : multiply.inputs.get(0));
+      return new Span(Activation.LEAKY_RELU, (next.get(0) == multiply ? next.get(1) : next.get(0)).outputs.get(0));
+    }
+    if (next.size() == 2 && siluPair(next, value)) {
+      // SpreA × σ(SpreA): SiLU as PyTorch exports it, a Sigmoid and a Mul of SpreA by its output.
+      return new Span(Activation.SILU, (next.get(0).operator.equals("Mul") ? next.get(0) : next.get(1)).outputs.get(0));
+    }
+    if (next.size() == 3) {
+      String after = seluWhere(next, value);
+      if (after != null) {
+        return new Span(Activation.SELU, after);
+      }
+    }
+    return null;
+  }
+
+  /** The activation that {@code node}, the one reader of SpreA, starts. */
+  Span single(OnnxGraph.Node node) throws OnnxFileException {
+    Activation activation;
+    String after = node.outputs.get(0);
+    switch (node.operator) {
+      case "Sigmoid":
+        activation = Activation.LOGISTIC;
+        break;
+      case "Tanh":
+        activation = Activation.TANH;
+        break;
+      case "Relu":
+        activation = Activation.RELU;
+        break;
+      case "Identity":
+        activation = Activation.IDENTITY;
+        break;
+      case "Elu": {
+        Number alpha = node.attributes.get("alpha");
+        if (alpha != null && alpha.floatValue() != (float) Activation.ELU_ALPHA) {
+          throw failure(node.label(), "expected alpha = 1, the α of Hardwired's ELU, found " + alpha.floatValue());
+        }
+        activation = Activation.ELU;
+        break;
+      }
+      case "Selu": {
+        // The attributes are floats: PyTorch's λ and α rounded, read as the double constants.
+        Number alpha = node.attributes.get("alpha");
+        Number gamma = node.attributes.get("gamma");
+        if (alpha != null && alpha.floatValue() != (float) Activation.SELU_ALPHA
+            || gamma != null && gamma.floatValue() != (float) Activation.SELU_SCALE) {
+          throw failure(node.label(), "expected SELU's alpha = " + (float) Activation.SELU_ALPHA + " and gamma = "
+              + (float) Activation.SELU_SCALE + " (PyTorch's), found alpha = "
+              + (alpha == null ? "the default" : alpha.floatValue()) + " and gamma = "
+              + (gamma == null ? "the default" : gamma.floatValue()));
+        }
+        activation = Activation.SELU;
+        break;
+      }
+      case "Softplus":
+        activation = Activation.SOFTPLUS;
+        break;
+      case "LeakyRelu": {
+        Number alpha = node.attributes.get("alpha");
+        float slope = alpha == null ? 0.01f : alpha.floatValue();
+        if (slope != (float) Activation.LEAKY_RELU_SLOPE) {
+          throw failure(node.label(), "expected alpha = 0.01, the slope of Hardwired's leaky ReLU, found " + slope);
+        }
+        activation = Activation.LEAKY_RELU;
+        break;
+      }
+      case "PRelu":
+        requireSlope(node, node.inputs.size() == 2 ? node.inputs.get(1) : "");
+        activation = Activation.LEAKY_RELU;
+        break;
+      case "Softmax": {
+        long axis = OnnxReader.longAttribute(node, "axis", -1);
+        if (axis != 1 && axis != -1) {
+          throw failure(node.label(), "expected softmax over axis 1 (each row), found axis " + axis);
+        }
+        activation = Activation.SOFTMAX;
+        break;
+      }
+      case "Greater": {
+        // SpostA = 1 where SpreA > 0, else 0, cast to the model's type: the step of the perceptron.
+        double[] zero = node.inputs.size() == 2 ? scalar(node, node.inputs.get(1)) : null;
+        List<OnnxGraph.Node> next = readers.getOrDefault(after, new ArrayList<>());
+        if (zero == null || zero[0] != 0.0 || next.size() != 1 || !next.get(0).operator.equals("Cast")
+            || next.get(0).outputs.isEmpty()) {
+          throw failure(node.label(), "expected Greater than a zero constant, then a Cast: the step activation");
+        }
+        activation = Activation.STEP;
+        after = next.get(0).outputs.get(0);
+        break;
+      }
+      default:
+        throw failure(node.label(), "expected an activation (Sigmoid, Tanh, Relu, LeakyRelu, Identity, Elu, Selu, "
+            + "Softplus, Softmax; SiLU as Sigmoid and Mul) or a "
+            + "Gemm or MatMul, found " + node.operator + ": not part of a fully connected network Hardwired can load");
+    }
+    return new Span(activation, after);
+  }
+
+  /** Whether the two readers of {@code value} are Mul by a constant and Max of the value and the product. */
+  private static boolean leakyPair(List<OnnxGraph.Node> next, String value) {
+    OnnxGraph.Node a = next.get(0);
+    OnnxGraph.Node b = next.get(1);
+    OnnxGraph.Node multiply = a.operator.equals("Mul") ? a : b;
+    OnnxGraph.Node max = multiply == a ? b : a;
+    return multiply.operator.equals("Mul") && max.operator.equals("Max") && max.inputs.size() == 2
+        && max.inputs.contains(value) && max.inputs.contains(multiply.outputs.get(0)) && multiply.inputs.size() == 2;
+  }
+
+  /** Whether the two readers of {@code value} are a Sigmoid and a Mul of the value by the Sigmoid's output. */
+  private static boolean siluPair(List<OnnxGraph.Node> next, String value) {
+    OnnxGraph.Node a = next.get(0);
+    OnnxGraph.Node b = next.get(1);
+    OnnxGraph.Node sigmoid = a.operator.equals("Sigmoid") ? a : b;
+    OnnxGraph.Node multiply = sigmoid == a ? b : a;
+    return sigmoid.operator.equals("Sigmoid") && multiply.operator.equals("Mul") && multiply.inputs.size() == 2
+        && multiply.inputs.contains(value) && multiply.inputs.contains(sigmoid.outputs.get(0));
+  }
+
+  /**
+   * The value after SELU as OnnxWriter writes it for double networks, where(SpreA > 0, λ × SpreA, λα ×
+   * (e^SpreA − 1)) with double constants, when the three readers of {@code value} start it; else null.
+   */
+  private String seluWhere(List<OnnxGraph.Node> next, String value) throws OnnxFileException {
+    OnnxGraph.Node greater = null;
+    OnnxGraph.Node scale = null;
+    OnnxGraph.Node exp = null;
+    for (OnnxGraph.Node node : next) {
+      if (node.operator.equals("Greater") && node.inputs.size() == 2 && node.inputs.get(0).equals(value)) {
+        greater = node;
+      } else if (node.operator.equals("Mul") && node.inputs.size() == 2) {
+        scale = node;
+      } else if (node.operator.equals("Exp")) {
+        exp = node;
+      }
+    }
+    if (greater == null || scale == null || exp == null) {
+      return null;
+    }
+    OnnxGraph.Node sub = only(exp);
+    OnnxGraph.Node negative = sub == null || !sub.operator.equals("Sub") || sub.inputs.size() != 2 ? null : only(sub);
+    OnnxGraph.Node where = negative == null || !negative.operator.equals("Mul") || negative.inputs.size() != 2
+        ? null : only(negative);
+    if (where == null || !where.operator.equals("Where") || where.inputs.size() != 3
+        || !where.inputs.get(0).equals(greater.outputs.get(0)) || !where.inputs.get(1).equals(scale.outputs.get(0))
+        || !where.inputs.get(2).equals(negative.outputs.get(0)) || where.outputs.isEmpty()) {
+      return null;
+    }
+    requireConstant(greater, greater.inputs.get(1), 0.0, "zero");
+    requireConstant(sub, sub.inputs.get(1), 1.0, "one");
+    requireConstant(scale, other(scale, value), Activation.SELU_SCALE, "SELU's λ");
+    requireConstant(negative, other(negative, sub.outputs.get(0)), Activation.SELU_SCALE * Activation.SELU_ALPHA,
+        "SELU's λα");
+    return where.outputs.get(0);
+  }
+
+  /** The one reader of {@code node}'s output, or null. */
+  private OnnxGraph.Node only(OnnxGraph.Node node) {
+    if (node.outputs.isEmpty()) {
+      return null;
+    }
+    List<OnnxGraph.Node> next = readers.getOrDefault(node.outputs.get(0), new ArrayList<>());
+    return next.size() == 1 ? next.get(0) : null;
+  }
+
+  /** The input of a two-input {@code node} other than {@code value}. */
+  private static String other(OnnxGraph.Node node, String value) {
+    return node.inputs.get(0).equals(value) ? node.inputs.get(1) : node.inputs.get(0);
+  }
+
+  private void requireConstant(OnnxGraph.Node node, String name, double expected, String what) throws OnnxFileException {
+    double[] value = scalar(node, name);
+    double wanted = precisionType == OnnxGraph.DOUBLE ? expected : (float) expected;
+    if (value == null || value[0] != wanted) {
+      throw failure(node.label(), "expected " + what + ", " + wanted + ", found "
+          + (value == null ? "'" + name + "', which is not a one-value constant" : Double.toString(value[0])));
+    }
+  }
+
+  private void requireSlope(OnnxGraph.Node node, String name) throws OnnxFileException {
+    double[] slope = scalar(node, name);
+    double expected = precisionType == OnnxGraph.DOUBLE ? Activation.LEAKY_RELU_SLOPE : (float) Activation.LEAKY_RELU_SLOPE;
+    if (slope == null || slope[0] != expected) {
+      throw failure(node.label(), "expected a slope of 0.01, the slope of Hardwired's leaky ReLU, found "
+          + (slope == null ? "'" + name + "', which is not a one-value constant" : Double.toString(slope[0])));
+    }
+  }
+
+  /** The one value of the constant {@code name}, or null when it is not a one-value initializer. */
+  private double[] scalar(OnnxGraph.Node node, String name) throws OnnxFileException {
+    OnnxGraph.Tensor tensor = graph.initializers.get(name);
+    if (tensor == null) {
+      return null;
+    }
+    double[] values = tensor.values(source, node.label(), name, precisionType);
+    return values.length == 1 ? values : null;
+  }
+
+  private OnnxFileException failure(String node, String detail) {
+    return new OnnxFileException(source, node, detail);
+  }
+}
