@@ -109,11 +109,26 @@ class FrozenOnnxTest {
             + " outputActivation = Activation.IDENTITY");
   }
 
+  /**
+   * PyTorch's GELUs, spelt out at opset 13 with Constant nodes, freeze to PyTorch's outputs: the exact form in
+   * double, within 1e-12, and the tanh form in float.
+   */
+  @Test
+  void aPyTorchModelWithGelusFreezesToItsOutputs() throws IOException {
+    assertFreezesToTheFrameworksOutputs("gelu_double",
+        "inputs = 4, hidden = {6, 5}, outputs = 2, activation = Activation.GELU, outputActivation = Activation.IDENTITY");
+    assertFreezesToTheFrameworksOutputs("gelu_tanh_float",
+        "inputs = 3, hidden = {6, 4}, outputs = 2, activation = Activation.GELU_TANH,"
+            + " outputActivation = Activation.LOGISTIC, loss = Loss.CROSS_ENTROPY");
+  }
+
+  /** Compiles {@code name}.onnx frozen into {@code network}, in float or in double as the name ends. */
   private static void assertFreezesToTheFrameworksOutputs(String name, String network) throws IOException {
+    boolean single = name.endsWith("_float");
     JavaFileObject file = JavaFileObjects.forSourceLines("test.Model",
         "package test;", "", "import dev.hardwired.*;", "",
         "@Network(" + network + ",",
-        "    precision = Precision.FLOAT)",
+        "    precision = Precision." + (single ? "FLOAT" : "DOUBLE") + ")",
         "@Frozen(weights = \"" + name + ".onnx\")",
         "interface Model {}");
     Compilation c = FrozenCompiler.compile(
@@ -126,6 +141,15 @@ class FrozenOnnxTest {
       String[] halves = row.split("\\|");
       String[] in = halves[0].trim().split(" ");
       String[] out = halves[1].trim().split(" ");
+      if (!single) {
+        double[] input = java.util.Arrays.stream(in).mapToDouble(Double::parseDouble).toArray();
+        double[] actual = (double[]) FrozenCompiler.predict(frozen, input);
+        for (int k = 0; k < out.length; k++) {
+          double expected = Double.parseDouble(out[k]);
+          assertEquals(expected, actual[k], 1e-12 * Math.max(1.0, Math.abs(expected)), name + ": " + row);
+        }
+        continue;
+      }
       float[] input = new float[in.length];
       for (int i = 0; i < in.length; i++) {
         input[i] = (float) Double.parseDouble(in[i]);

@@ -2,14 +2,17 @@ package dev.hardwired.io;
 
 import dev.hardwired.Activation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Recognises a layer's activation in an ONNX graph for {@link OnnxReader}: a single node ({@code Sigmoid},
  * {@code Selu}, …) or a pattern of several that starts at SpreA's readers (SiLU's {@code Sigmoid} and {@code
- * Mul}, and the forms {@link OnnxWriter} writes for double networks: {@code Mul} and {@code Max} for the leaky
- * ReLU, {@code Greater} to {@code Where} for SELU), with the constants each must hold.
+ * Mul}; the GELUs spelt out as PyTorch 1.13 writes them at opset 13, which {@link OnnxWriter} writes too; the
+ * forms {@link OnnxWriter} writes for double networks: {@code Mul} and {@code Max} for the leaky ReLU, {@code
+ * Greater} to {@code Where} for SELU), with the constants each must hold, exactly: as initializers or as the
+ * outputs of {@code Constant} nodes.
  */
 final class OnnxActivations {
   /** An activation's nodes, read: which activation, and the value after them. */
@@ -27,6 +30,8 @@ final class OnnxActivations {
   private final OnnxGraph graph;
   private final int precisionType;
   private final Map<String, List<OnnxGraph.Node>> readers;
+  /** The {@code Constant} nodes by the name of their output. */
+  private final Map<String, OnnxGraph.Node> constants = new HashMap<>();
 
   /**
    * @param precisionType the model's element type, which every constant must have
@@ -37,6 +42,12 @@ final class OnnxActivations {
     this.graph = graph;
     this.precisionType = precisionType;
     this.readers = readers;
+    for (OnnxGraph.Node node : graph.nodes) {
+      if (node.operator.equals("Constant") && (node.domain.isEmpty() || node.domain.equals("ai.onnx"))
+          && node.outputs.size() == 1) {
+        constants.put(node.outputs.get(0), node);
+      }
+    }
   }
 
   /**
@@ -58,6 +69,25 @@ final class OnnxActivations {
       String after = seluWhere(next, value);
       if (after != null) {
         return new Span(Activation.SELU, after);
+      }
+    }
+    // The tanh GELU's first Mul reads SpreA twice, so it is among SpreA's readers twice.
+    List<OnnxGraph.Node> distinct = new ArrayList<>();
+    for (OnnxGraph.Node node : next) {
+      if (!distinct.contains(node)) {
+        distinct.add(node);
+      }
+    }
+    if (distinct.size() == 2) {
+      String after = geluErf(distinct, value);
+      if (after != null) {
+        return new Span(Activation.GELU, after);
+      }
+    }
+    if (distinct.size() == 4) {
+      String after = geluTanh(distinct, value);
+      if (after != null) {
+        return new Span(Activation.GELU_TANH, after);
       }
     }
     return null;
@@ -203,6 +233,106 @@ final class OnnxActivations {
     return where.outputs.get(0);
   }
 
+  /**
+   * The value after GELU as PyTorch writes it, ½ (SpreA (erf(SpreA / √2) + 1)): Div by √2, Erf, Add 1, Mul by
+   * SpreA, Mul by 0.5, the two Muls and the Add in either order of their operands; null when the two readers
+   * of {@code value} do not start that chain.
+   */
+  private String geluErf(List<OnnxGraph.Node> next, String value) throws OnnxFileException {
+    OnnxGraph.Node div = next.get(0).operator.equals("Div") ? next.get(0) : next.get(1);
+    if (!div.operator.equals("Div") || div.inputs.size() != 2 || !div.inputs.get(0).equals(value)) {
+      return null;
+    }
+    OnnxGraph.Node erf = only(div);
+    if (erf == null || !erf.operator.equals("Erf") || erf.inputs.size() != 1) {
+      return null;
+    }
+    OnnxGraph.Node addOne = only(erf);
+    String one = operand(addOne, "Add", erf);
+    OnnxGraph.Node timesValue = one == null ? null : only(addOne);
+    if (timesValue == null || !next.contains(timesValue) || !operands(timesValue, "Mul", value, addOne.outputs.get(0))) {
+      return null;
+    }
+    OnnxGraph.Node half = only(timesValue);
+    String factor = operand(half, "Mul", timesValue);
+    if (factor == null || half.outputs.isEmpty()) {
+      return null;
+    }
+    requireConstant(div, div.inputs.get(1), Math.sqrt(2.0), "√2");
+    requireConstant(addOne, one, 1.0, "one");
+    requireConstant(half, factor, 0.5, "one half");
+    return half.outputs.get(0);
+  }
+
+  /**
+   * The value after the tanh GELU as PyTorch writes it, ½ (SpreA (1 + tanh(√(2/π) (SpreA + 0.044715 (SpreA
+   * (SpreA SpreA)))))): Mul (SpreA²), Mul (SpreA³), Mul by 0.044715, Add SpreA, Mul by √(2/π), Tanh, Add 1,
+   * Mul by SpreA, Mul by 0.5, every Mul and Add in either order of its operands; null when the four readers
+   * of {@code value} do not start that chain.
+   */
+  private String geluTanh(List<OnnxGraph.Node> next, String value) throws OnnxFileException {
+    OnnxGraph.Node square = null;
+    for (OnnxGraph.Node node : next) {
+      if (operands(node, "Mul", value, value)) {
+        square = node;
+      }
+    }
+    OnnxGraph.Node cube = square == null ? null : only(square);
+    if (cube == null || !next.contains(cube) || !operands(cube, "Mul", value, square.outputs.get(0))) {
+      return null;
+    }
+    OnnxGraph.Node cubic = only(cube);
+    String cubicFactor = operand(cubic, "Mul", cube);
+    OnnxGraph.Node sum = cubicFactor == null ? null : only(cubic);
+    if (sum == null || !next.contains(sum) || !operands(sum, "Add", value, cubic.outputs.get(0))) {
+      return null;
+    }
+    OnnxGraph.Node scale = only(sum);
+    String scaleFactor = operand(scale, "Mul", sum);
+    OnnxGraph.Node tanh = scaleFactor == null ? null : only(scale);
+    if (tanh == null || !tanh.operator.equals("Tanh") || tanh.inputs.size() != 1) {
+      return null;
+    }
+    OnnxGraph.Node addOne = only(tanh);
+    String one = operand(addOne, "Add", tanh);
+    OnnxGraph.Node timesValue = one == null ? null : only(addOne);
+    if (timesValue == null || !next.contains(timesValue) || !operands(timesValue, "Mul", value, addOne.outputs.get(0))) {
+      return null;
+    }
+    OnnxGraph.Node half = only(timesValue);
+    String factor = operand(half, "Mul", timesValue);
+    if (factor == null || half.outputs.isEmpty()) {
+      return null;
+    }
+    requireConstant(cubic, cubicFactor, Activation.GELU_TANH_CUBIC, "the tanh GELU's cubic coefficient");
+    requireConstant(scale, scaleFactor, Activation.GELU_TANH_SCALE, "√(2/π)");
+    requireConstant(addOne, one, 1.0, "one");
+    requireConstant(half, factor, 0.5, "one half");
+    return half.outputs.get(0);
+  }
+
+  /** Whether {@code node} is a two-input {@code operator} of {@code a} and {@code b}, in either order. */
+  private static boolean operands(OnnxGraph.Node node, String operator, String a, String b) {
+    return node.operator.equals(operator) && node.inputs.size() == 2
+        && (node.inputs.get(0).equals(a) && node.inputs.get(1).equals(b)
+            || node.inputs.get(0).equals(b) && node.inputs.get(1).equals(a));
+  }
+
+  /**
+   * The other operand of {@code node} when it is a two-input {@code operator} of {@code before}'s output and
+   * something else, in either order; else null.
+   */
+  private static String operand(OnnxGraph.Node node, String operator, OnnxGraph.Node before) {
+    if (node == null || !node.operator.equals(operator) || node.inputs.size() != 2) {
+      return null;
+    }
+    String input = before.outputs.get(0);
+    if (node.inputs.get(0).equals(input) == node.inputs.get(1).equals(input)) {
+      return null;
+    }
+    return other(node, input);
+  }
+
   /** The one reader of {@code node}'s output, or null. */
   private OnnxGraph.Node only(OnnxGraph.Node node) {
     if (node.outputs.isEmpty()) {
@@ -235,9 +365,22 @@ final class OnnxActivations {
     }
   }
 
-  /** The one value of the constant {@code name}, or null when it is not a one-value initializer. */
+  /**
+   * The one value of the constant {@code name}, an initializer or the {@code value} tensor of a {@code
+   * Constant} node, read by {@code node}; null when it is neither or holds more than one value.
+   *
+   * @throws OnnxFileException when a {@code Constant} holds its value otherwise than as a {@code value} tensor
+   */
   private double[] scalar(OnnxGraph.Node node, String name) throws OnnxFileException {
     OnnxGraph.Tensor tensor = graph.initializers.get(name);
+    OnnxGraph.Node constant = constants.get(name);
+    if (tensor == null && constant != null) {
+      tensor = constant.tensors.get("value");
+      if (tensor == null || constant.attributeNames.size() != 1) {
+        throw failure(constant.label(), "expected the Constant '" + name + "' to hold its value as a tensor in its one"
+            + " attribute 'value', found the attributes " + constant.attributeNames);
+      }
+    }
     if (tensor == null) {
       return null;
     }
