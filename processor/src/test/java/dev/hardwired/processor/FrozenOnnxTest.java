@@ -122,6 +122,48 @@ class FrozenOnnxTest {
             + " outputActivation = Activation.LOGISTIC, loss = Loss.CROSS_ENTROPY");
   }
 
+  /** What Onnx writes for the GELUs, PyTorch's chains, freezes to the trainable class's outputs bit for bit. */
+  @Test
+  void theGeluChainsOnnxWritesFreezeBitForBit() throws Exception {
+    String declaration = String.join("\n",
+        "package test;",
+        "import dev.hardwired.*;",
+        "@Network(inputs = 3, hidden = {5, 4}, outputs = 2, activation = {Activation.GELU, Activation.GELU_TANH},",
+        "    outputActivation = Activation.GELU, precision = Precision.%s)",
+        "%s",
+        "interface Smooth {}");
+    for (String precision : List.of("DOUBLE", "FLOAT")) {
+      GeneratedNetworks trainable = GeneratedNetworks.compile("test.Smooth", String.format(declaration, precision, ""));
+      byte[] model = precision.equals("DOUBLE")
+          ? Onnx.model(trainable.seeded("test.SmoothNetwork", 3))
+          : Onnx.model(trainable.seededFloat("test.SmoothNetwork", 3));
+      Compilation c = FrozenCompiler.compile(FrozenCompiler.folder(Map.of("test/smooth.onnx", model)),
+          List.of(JavaFileObjects.forSourceString("test.Smooth",
+              String.format(declaration, precision, "@Frozen(weights = \"smooth.onnx\")"))),
+          "-Xlint:all", "-Werror");
+      assertThat(c).succeededWithoutWarnings();
+      Class<?> frozen = GeneratedNetworks.of(c).load("test.SmoothFrozen");
+      java.util.Random random = new java.util.Random(5);
+      for (int r = 0; r < 32; r++) {
+        double[] row = {random.nextGaussian() * 2, random.nextGaussian() * 2, random.nextGaussian() * 2};
+        if (precision.equals("DOUBLE")) {
+          double[] expected = trainable.seeded("test.SmoothNetwork", 3).predict(row);
+          double[] actual = (double[]) FrozenCompiler.predict(frozen, row);
+          for (int k = 0; k < 2; k++) {
+            assertEquals(Double.doubleToRawLongBits(expected[k]), Double.doubleToRawLongBits(actual[k]), "bit for bit");
+          }
+        } else {
+          float[] input = {(float) row[0], (float) row[1], (float) row[2]};
+          float[] expected = trainable.seededFloat("test.SmoothNetwork", 3).predict(input);
+          float[] actual = (float[]) FrozenCompiler.predict(frozen, input);
+          for (int k = 0; k < 2; k++) {
+            assertEquals(Float.floatToRawIntBits(expected[k]), Float.floatToRawIntBits(actual[k]), "bit for bit");
+          }
+        }
+      }
+    }
+  }
+
   /** Compiles {@code name}.onnx frozen into {@code network}, in float or in double as the name ends. */
   private static void assertFreezesToTheFrameworksOutputs(String name, String network) throws IOException {
     boolean single = name.endsWith("_float");

@@ -322,6 +322,29 @@ class OnnxLoadTest {
     assertEquals("div", e.node());
   }
 
+  /** The tanh GELU as Onnx writes it, with another cubic coefficient: an error naming the Mul that reads it. */
+  @Test
+  void aTanhGeluChainWithAnotherConstantIsNamed() {
+    Topology topology = Topology.of(3, new int[] {4}, 2, new Activation[] {Activation.GELU_TANH}, Activation.IDENTITY,
+        Loss.SQUARED_ERROR);
+    byte[] model = Onnx.model(ReferenceNetwork.seeded(topology, 1));
+    byte[] cubic = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(Activation.GELU_TANH_CUBIC).array();
+    int at = indexOf(model, cubic);
+    ByteBuffer.wrap(model, at, 8).order(ByteOrder.LITTLE_ENDIAN).putDouble(0.045);
+    assertEquals(-1, indexOf(model, cubic), "the one copy of the coefficient is changed");
+    OnnxFileException e = loadFails(model, new ReferenceNetwork(topology));
+    assertEquals("m.onnx, node H.MulCubic: expected the tanh GELU's cubic coefficient, 0.044715, found 0.045", e.getMessage());
+  }
+
+  private static int indexOf(byte[] data, byte[] part) {
+    for (int i = 0; i + part.length <= data.length; i++) {
+      if (Arrays.equals(Arrays.copyOfRange(data, i, i + part.length), part)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** A chain that is only like GELU's (a Sigmoid where the Erf is) is not read as GELU. */
   @Test
   void aChainLikeGelusIsNotGelu() {
