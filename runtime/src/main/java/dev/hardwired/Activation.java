@@ -18,7 +18,7 @@ import java.math.MathContext;
  * (β = 1, threshold 20) and ONNX {@code Softplus}; {@link #SILU} is {@code torch.nn.SiLU} (ONNX: {@code
  * Sigmoid} then {@code Mul}); {@link #GELU} is {@code torch.nn.GELU()} and {@link #GELU_TANH} {@code
  * torch.nn.GELU(approximate="tanh")} (ONNX {@code Gelu} from opset 20; older exports spell both out with
- * {@code Erf} or {@code Tanh}).
+ * {@code Erf} or {@code Tanh}, as {@code Onnx} writes and reads them).
  *
  * <p><b>Threads.</b> Its constants are immutable and their methods keep no state: any thread may call them,
  * {@link #softmax} on arrays of its own.

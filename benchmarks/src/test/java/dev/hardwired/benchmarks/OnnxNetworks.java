@@ -34,4 +34,8 @@ final class OnnxNetworks {
   @Network(inputs = 2, hidden = {}, outputs = 1, outputActivation = Activation.STEP, loss = Loss.PERCEPTRON,
       precision = Precision.FLOAT, name = "FloatPerceptron")
   interface Perceptron {}
+
+  @Network(inputs = 4, hidden = {6, 5}, outputs = 2, activation = {Activation.GELU, Activation.GELU_TANH},
+      outputActivation = Activation.IDENTITY, precision = Precision.FLOAT, name = "FloatGelus")
+  interface Gelus {}
 }

@@ -49,6 +49,9 @@ class OnnxRuntimeParityTest {
         Arguments.of(ReferenceNetwork.seeded(
             Topology.of(4, new int[] {6, 5}, 2, new Activation[] {Activation.SELU, Activation.TANH}, Activation.SELU,
                 Loss.SQUARED_ERROR), 9)),
+        Arguments.of(ReferenceNetwork.seeded(
+            Topology.of(4, new int[] {6, 5}, 2, new Activation[] {Activation.GELU_TANH, Activation.RELU},
+                Activation.GELU_TANH, Loss.SQUARED_ERROR), 10)),
         Arguments.of(Size64x32x10Network.seeded(7)),
         Arguments.of(Size784x128x10Network.seeded(8)));
   }
@@ -61,6 +64,7 @@ class OnnxRuntimeParityTest {
         Arguments.of(FloatDeep.seeded(4)),
         Arguments.of(FloatLooped.seeded(5)),
         Arguments.of(FloatPerceptron.seeded(6)),
+        Arguments.of(FloatGelus.seeded(8)),
         Arguments.of(Size784x128x10FloatNetwork.seeded(7)));
   }
 
@@ -113,6 +117,7 @@ class OnnxRuntimeParityTest {
         Arguments.of("leaky_sigmoid_float", "y"),
         Arguments.of("matmul_digits_float", "y"),
         Arguments.of("silu_selu_float", "y"),
+        Arguments.of("gelu_tanh_float", "y"),
         Arguments.of("sklearn_iris_float", "output_probability"),
         Arguments.of("sklearn_binary_double", "probabilities"),
         Arguments.of("sklearn_regressor_double", "variable"),
@@ -208,6 +213,51 @@ class OnnxRuntimeParityTest {
     OrtException e = org.junit.jupiter.api.Assertions.assertThrows(OrtException.class,
         () -> runtimeOutputs(Onnx.model(silu), new double[][] {{0, 0, 0}}, false, "output", 1));
     org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("QuickGelu"), e.getMessage());
+  }
+
+  /**
+   * A double GELU, PyTorch's ({@code gelu_double}) or Onnx's, does not run in ONNX Runtime 1.22, which has
+   * Erf in float only and does not fuse the double chain; both load here ({@code OnnxFrameworksTest}). The
+   * tanh GELU, out of Mul, Add and Tanh, runs in double: see {@link #doubleNetworks()}. This pins the limit.
+   */
+  @Test
+  void onnxRuntimeHasNoDoubleErf() throws Exception {
+    byte[] pyTorch = java.nio.file.Files.readAllBytes(FIXTURES.resolve("gelu_double.onnx"));
+    OrtException e = org.junit.jupiter.api.Assertions.assertThrows(OrtException.class,
+        () -> runtimeOutputs(pyTorch, new double[][] {new double[4]}, false, "y", 2));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("Could not find an implementation for Erf"),
+        e.getMessage());
+    ReferenceNetwork gelu = ReferenceNetwork.seeded(
+        Topology.of(3, new int[] {4}, 1, new Activation[] {Activation.GELU}, Activation.IDENTITY, Loss.SQUARED_ERROR), 1);
+    e = org.junit.jupiter.api.Assertions.assertThrows(OrtException.class,
+        () -> runtimeOutputs(Onnx.model(gelu), new double[][] {{0, 0, 0}}, false, "output", 1));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("Could not find an implementation for Erf"),
+        e.getMessage());
+  }
+
+  /**
+   * At its default optimisation level ONNX Runtime 1.22 fuses a float GELU chain (Div, Erf, Add, Mul, Mul)
+   * into one com.microsoft.Gelu node, and leaves the tanh GELU's nine nodes as they are (no FastGelu): the
+   * model it runs, written out with {@code setOptimizedModelFilePath}, says so. Its outputs are held to
+   * {@code predict}'s in {@link #onnxRuntimeGivesWhatPredictGivesInFloat} ({@code FloatGelus}).
+   */
+  @Test
+  void onnxRuntimeFusesTheFloatErfGeluButNotTheTanhGelu(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+      throws Exception {
+    java.nio.file.Path optimised = folder.resolve("optimised.onnx");
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(1);
+      options.setOptimizedModelFilePath(optimised.toString());
+      try (OrtSession session = ENVIRONMENT.createSession(Onnx.model(FloatGelus.seeded(1)), options)) {
+        assertEquals(List.of("input"), List.copyOf(session.getInputNames()));
+      }
+    }
+    String model = new String(java.nio.file.Files.readAllBytes(optimised), java.nio.charset.StandardCharsets.ISO_8859_1);
+    org.junit.jupiter.api.Assertions.assertTrue(model.contains("fused Gelu subgraphs"), "the erf chain becomes Gelu");
+    org.junit.jupiter.api.Assertions.assertFalse(model.contains("H1.Erf"), "no Erf node is left");
+    org.junit.jupiter.api.Assertions.assertTrue(model.contains("H2.Tanh") && model.contains("H2.MulCube"),
+        "the tanh chain is left as written");
+    org.junit.jupiter.api.Assertions.assertFalse(model.contains("FastGelu"), "nothing is fused into FastGelu");
   }
 
   /** ONNX Runtime's outputs for {@code inputs}, from the named output: a tensor, or scikit-learn's maps. */

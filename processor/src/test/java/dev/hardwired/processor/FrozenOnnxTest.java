@@ -112,11 +112,68 @@ class FrozenOnnxTest {
             + " outputActivation = Activation.IDENTITY");
   }
 
+  /**
+   * PyTorch's GELUs, spelt out at opset 13 with Constant nodes, freeze to PyTorch's outputs: the exact form in
+   * double, within 1e-12, and the tanh form in float.
+   */
+  @Test
+  void aPyTorchModelWithGelusFreezesToItsOutputs() throws IOException {
+    assertFreezesToTheFrameworksOutputs("gelu_double",
+        "inputs = 4, hidden = {6, 5}, outputs = 2, activation = Activation.GELU, outputActivation = Activation.IDENTITY");
+    assertFreezesToTheFrameworksOutputs("gelu_tanh_float",
+        "inputs = 3, hidden = {6, 4}, outputs = 2, activation = Activation.GELU_TANH,"
+            + " outputActivation = Activation.LOGISTIC, loss = Loss.CROSS_ENTROPY");
+  }
+
+  /** What Onnx writes for the GELUs, PyTorch's chains, freezes to the trainable class's outputs bit for bit. */
+  @Test
+  void theGeluChainsOnnxWritesFreezeBitForBit() throws Exception {
+    String declaration = String.join("\n",
+        "package test;",
+        "import dev.hardwired.*;",
+        "@Network(inputs = 3, hidden = {5, 4}, outputs = 2, activation = {Activation.GELU, Activation.GELU_TANH},",
+        "    outputActivation = Activation.GELU, precision = Precision.%s)",
+        "%s",
+        "interface Smooth {}");
+    for (String precision : List.of("DOUBLE", "FLOAT")) {
+      GeneratedNetworks trainable = GeneratedNetworks.compile("test.Smooth", String.format(declaration, precision, ""));
+      byte[] model = precision.equals("DOUBLE")
+          ? Onnx.model(trainable.seeded("test.SmoothNetwork", 3))
+          : Onnx.model(trainable.seededFloat("test.SmoothNetwork", 3));
+      Compilation c = FrozenCompiler.compile(FrozenCompiler.folder(Map.of("test/smooth.onnx", model)),
+          List.of(JavaFileObjects.forSourceString("test.Smooth",
+              String.format(declaration, precision, "@Frozen(weights = \"smooth.onnx\")"))),
+          "-Xlint:all", "-Werror");
+      assertThat(c).succeededWithoutWarnings();
+      Class<?> frozen = GeneratedNetworks.of(c).load("test.SmoothFrozen");
+      java.util.Random random = new java.util.Random(5);
+      for (int r = 0; r < 32; r++) {
+        double[] row = {random.nextGaussian() * 2, random.nextGaussian() * 2, random.nextGaussian() * 2};
+        if (precision.equals("DOUBLE")) {
+          double[] expected = trainable.seeded("test.SmoothNetwork", 3).predict(row);
+          double[] actual = (double[]) FrozenCompiler.predict(frozen, row);
+          for (int k = 0; k < 2; k++) {
+            assertEquals(Double.doubleToRawLongBits(expected[k]), Double.doubleToRawLongBits(actual[k]), "bit for bit");
+          }
+        } else {
+          float[] input = {(float) row[0], (float) row[1], (float) row[2]};
+          float[] expected = trainable.seededFloat("test.SmoothNetwork", 3).predict(input);
+          float[] actual = (float[]) FrozenCompiler.predict(frozen, input);
+          for (int k = 0; k < 2; k++) {
+            assertEquals(Float.floatToRawIntBits(expected[k]), Float.floatToRawIntBits(actual[k]), "bit for bit");
+          }
+        }
+      }
+    }
+  }
+
+  /** Compiles {@code name}.onnx frozen into {@code network}, in float or in double as the name ends. */
   private static void assertFreezesToTheFrameworksOutputs(String name, String network) throws IOException {
+    boolean single = name.endsWith("_float");
     JavaFileObject file = JavaFileObjects.forSourceLines("test.Model",
         "package test;", "", "import dev.hardwired.*;", "",
         "@Network(" + network + ",",
-        "    precision = Precision.FLOAT)",
+        "    precision = Precision." + (single ? "FLOAT" : "DOUBLE") + ")",
         "@Frozen(weights = \"" + name + ".onnx\")",
         "interface Model {}");
     Compilation c = FrozenCompiler.compile(
@@ -129,6 +186,15 @@ class FrozenOnnxTest {
       String[] halves = row.split("\\|");
       String[] in = halves[0].trim().split(" ");
       String[] out = halves[1].trim().split(" ");
+      if (!single) {
+        double[] input = java.util.Arrays.stream(in).mapToDouble(Double::parseDouble).toArray();
+        double[] actual = (double[]) FrozenCompiler.predict(frozen, input);
+        for (int k = 0; k < out.length; k++) {
+          double expected = Double.parseDouble(out[k]);
+          assertEquals(expected, actual[k], 1e-12 * Math.max(1.0, Math.abs(expected)), name + ": " + row);
+        }
+        continue;
+      }
       float[] input = new float[in.length];
       for (int i = 0; i < in.length; i++) {
         input[i] = (float) Double.parseDouble(in[i]);

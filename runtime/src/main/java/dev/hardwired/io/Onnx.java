@@ -17,7 +17,10 @@ import java.util.function.UnaryOperator;
  * Writes a network as a standard ONNX model, for ONNX Runtime, Netron, PyTorch or any other tool that reads
  * ONNX: opset {@value OnnxWriter#OPSET}, one {@code Gemm} per layer followed by its activation, the
  * parameters as initializers in the network's precision ({@code double} or {@code float}), the input named
- * {@code input} and the output {@code output}, each a tensor of one row per sample.
+ * {@code input} and the output {@code output}, each a tensor of one row per sample. Opset 13 has no GELU
+ * node, so the GELUs are written out as PyTorch writes them at opset 13: {@code Div} by √2, {@code Erf},
+ * {@code Add}, {@code Mul}, {@code Mul} for {@code GELU}, nine nodes around a {@code Tanh} for {@code
+ * GELU_TANH}.
  *
  * <pre>{@code
  * Onnx.save(net, Paths.get("wine.onnx"));  // atomic: the old file or the new one, never half
@@ -27,7 +30,8 @@ import java.util.function.UnaryOperator;
  * write for a fully connected network: {@code torch.onnx.export} of a {@code Sequential} of {@code Linear}
  * layers and activations, skl2onnx's export of scikit-learn's {@code MLPClassifier} and {@code MLPRegressor}
  * (its label post-processing left out), or any graph of {@code Gemm} (or {@code MatMul} and {@code Add})
- * layers, each followed by at most one activation. So a network trained in Python can be fine-tuned by the
+ * layers, each followed by at most one activation (the GELUs as PyTorch spells them out, their constants as
+ * {@code Constant} nodes or initializers). So a network trained in Python can be fine-tuned by the
  * trainer, and {@link #read(Path)} gives what {@code @Frozen} compiles from such a model.
  *
  * <p>The model computes what {@code predict} computes, in the same precision; other runtimes sum in their
@@ -50,8 +54,7 @@ public final class Onnx {
    * Path)} does: {@code target} holds either its previous content or the whole new model.
    *
    * @throws IOException when the file cannot be written; any previous {@code target} is then left intact
-   * @throws IllegalArgumentException when a parameter is not finite, or a layer's activation is one that the
-   *     export does not write yet (ELU, SELU, softplus, SiLU, GELU); nothing is written then
+   * @throws IllegalArgumentException when a parameter is not finite; nothing is written then
    */
   public static void save(TrainableNetwork network, Path target) throws IOException {
     save(network, target, UnaryOperator.identity());

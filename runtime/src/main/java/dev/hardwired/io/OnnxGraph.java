@@ -28,6 +28,10 @@ final class OnnxGraph {
     final List<String> inputs = new ArrayList<>();
     final List<String> outputs = new ArrayList<>();
     final Map<String, Number> attributes = new HashMap<>();
+    /** The TENSOR attributes, such as a {@code Constant}'s {@code value}. */
+    final Map<String, Tensor> tensors = new HashMap<>();
+    /** The names of all its attributes, of every type, in order. */
+    final List<String> attributeNames = new ArrayList<>();
 
     String label() {
       return name.isEmpty() ? operator : name;
@@ -35,6 +39,7 @@ final class OnnxGraph {
   }
 
   static final class Tensor {
+    String name = "";
     long[] dims = new long[0];
     int type;
     byte[] raw;
@@ -148,9 +153,11 @@ final class OnnxGraph {
         case 1:
           nodes.add(node(graph.message()));
           break;
-        case 5:
-          tensor(graph.message());
+        case 5: {
+          Tensor tensor = tensor(graph.message());
+          initializers.put(tensor.name, tensor);
           break;
+        }
         case 11:
           valueInfo(graph.message(), true);
           break;
@@ -180,7 +187,7 @@ final class OnnxGraph {
           node.operator = message.string();
           break;
         case 5:
-          attribute(message.message(), node.attributes);
+          attribute(message.message(), node);
           break;
         case 7:
           node.domain = message.string();
@@ -192,10 +199,14 @@ final class OnnxGraph {
     return node;
   }
 
-  /** A FLOAT or INT attribute, as a Float or a Long; others are kept out (no supported node needs them). */
-  private static void attribute(ProtobufReader message, Map<String, Number> attributes) throws ProtobufReader.Malformed {
+  /**
+   * A FLOAT or INT attribute, as a Float or a Long, or a TENSOR attribute; the others are kept out (no
+   * supported node needs them) but named in {@link Node#attributeNames}.
+   */
+  private static void attribute(ProtobufReader message, Node node) throws ProtobufReader.Malformed {
     String name = "";
     Number value = null;
+    Tensor tensor = null;
     while (message.next()) {
       if (message.field() == 1) {
         name = message.string();
@@ -203,18 +214,24 @@ final class OnnxGraph {
         value = message.float32();
       } else if (message.field() == 3) {
         value = message.varint();
+      } else if (message.field() == 5) {
+        tensor = tensor(message.message());
       } else {
         message.skip();
       }
     }
+    node.attributeNames.add(name);
     if (value != null) {
-      attributes.put(name, value);
+      node.attributes.put(name, value);
+    }
+    if (tensor != null) {
+      node.tensors.put(name, tensor);
     }
   }
 
-  private void tensor(ProtobufReader message) throws ProtobufReader.Malformed {
+  /** A TensorProto: an initializer, or a {@code Constant}'s value. */
+  private static Tensor tensor(ProtobufReader message) throws ProtobufReader.Malformed {
     Tensor tensor = new Tensor();
-    String name = "";
     long[] dims = new long[0];
     while (message.next()) {
       switch (message.field()) {
@@ -231,7 +248,7 @@ final class OnnxGraph {
           tensor.floats = concat(tensor.floats, message.floats());
           break;
         case 8:
-          name = message.string();
+          tensor.name = message.string();
           break;
         case 9:
           tensor.raw = message.bytes();
@@ -251,7 +268,7 @@ final class OnnxGraph {
       }
     }
     tensor.dims = dims;
-    initializers.put(name, tensor);
+    return tensor;
   }
 
   private void valueInfo(ProtobufReader message, boolean input) throws ProtobufReader.Malformed {

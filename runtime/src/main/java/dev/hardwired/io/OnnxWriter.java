@@ -48,15 +48,6 @@ final class OnnxWriter {
 
   private byte[] model(String name) {
     int layers = topology.layerCount();
-    for (int l = 1; l <= layers; l++) {
-      Activation activation = topology.activation(l);
-      if (!exported(activation)) {
-        throw new IllegalArgumentException(
-            "layer " + l + " of " + topology + " is " + activation.displayName() + "; expected an activation"
-                + " that the ONNX export writes: logistic, tanh, ReLU, leaky ReLU, identity, ELU, SELU, softplus,"
-                + " SiLU, softmax or step");
-      }
-    }
     // Nodes first, then initializers, then the input and output: the order of GraphProto's fields.
     for (int l = 1; l <= layers; l++) {
       String from = l == 1 ? INPUT : layerName(l - 1) + ".SpostA";
@@ -89,15 +80,6 @@ final class OnnxWriter {
         .message(14, entry("hardwired.loss", topology.loss().name()))
         .message(14, entry("hardwired.precision", snapshot.precision.name()))
         .toByteArray();
-  }
-
-  /**
-   * Whether the export writes {@code activation}: not yet the GELUs, which PyTorch spells out with constants
-   * (an {@code Erf} or a {@code Tanh} among five or nine arithmetic nodes); their networks save to weights
-   * files but not to ONNX.
-   */
-  static boolean exported(Activation activation) {
-    return activation != Activation.GELU && activation != Activation.GELU_TANH;
   }
 
   /** The node or nodes of layer {@code l}'s activation, from {@code spreA} to {@code spostA}. */
@@ -172,6 +154,42 @@ final class OnnxWriter {
         graph.message(1, node(layer + ".Softmax", "Softmax", equation, new String[] {spreA}, spostA)
             .message(5, intAttribute("axis", 1)));
         break;
+      case GELU:
+        // ½ (SpreA (erf(SpreA / √2) + 1)), node for node and operand for operand as PyTorch 1.13 writes
+        // nn.GELU() at opset 13, so that the graph reads as users know it (and ONNX Runtime fuses it in float).
+        graph.message(1, node(layer + ".Div", "Div", "SpreA," + layer + " / √2",
+            new String[] {spreA, "sqrt2"}, layer + ".erfArgument"));
+        graph.message(1, node(layer + ".Erf", "Erf", "erf(SpreA," + layer + " / √2)",
+            new String[] {layer + ".erfArgument"}, layer + ".erf"));
+        graph.message(1, node(layer + ".Add", "Add", "erf(SpreA," + layer + " / √2) + 1",
+            new String[] {layer + ".erf", "one"}, layer + ".erfPlusOne"));
+        graph.message(1, node(layer + ".Mul", "Mul", "SpreA," + layer + " (erf(SpreA / √2) + 1)",
+            new String[] {spreA, layer + ".erfPlusOne"}, layer + ".timesSpreA"));
+        graph.message(1, node(layer + ".MulHalf", "Mul", equation + ": ½ SpreA (1 + erf(SpreA / √2))",
+            new String[] {layer + ".timesSpreA", "half"}, spostA));
+        break;
+      case GELU_TANH:
+        // ½ SpreA (1 + tanh(√(2/π) (SpreA + 0.044715 SpreA³))), as PyTorch 1.13 writes
+        // nn.GELU(approximate="tanh") at opset 13.
+        graph.message(1, node(layer + ".MulSquare", "Mul", "SpreA," + layer + "²",
+            new String[] {spreA, spreA}, layer + ".square"));
+        graph.message(1, node(layer + ".MulCube", "Mul", "SpreA," + layer + "³",
+            new String[] {spreA, layer + ".square"}, layer + ".cube"));
+        graph.message(1, node(layer + ".MulCubic", "Mul", "0.044715 SpreA," + layer + "³",
+            new String[] {"geluTanhCubic", layer + ".cube"}, layer + ".cubicTerm"));
+        graph.message(1, node(layer + ".Add", "Add", "SpreA," + layer + " + 0.044715 SpreA³",
+            new String[] {spreA, layer + ".cubicTerm"}, layer + ".inner"));
+        graph.message(1, node(layer + ".MulScale", "Mul", "√(2/π) (SpreA," + layer + " + 0.044715 SpreA³)",
+            new String[] {"geluTanhScale", layer + ".inner"}, layer + ".tanhArgument"));
+        graph.message(1, node(layer + ".Tanh", "Tanh", "tanh(√(2/π) (SpreA," + layer + " + 0.044715 SpreA³))",
+            new String[] {layer + ".tanhArgument"}, layer + ".tanh"));
+        graph.message(1, node(layer + ".AddOne", "Add", "1 + tanh(…)",
+            new String[] {"one", layer + ".tanh"}, layer + ".onePlusTanh"));
+        graph.message(1, node(layer + ".Mul", "Mul", "SpreA," + layer + " (1 + tanh(…))",
+            new String[] {spreA, layer + ".onePlusTanh"}, layer + ".timesSpreA"));
+        graph.message(1, node(layer + ".MulHalf", "Mul", equation + ": ½ SpreA (1 + tanh(√(2/π) (SpreA + 0.044715 SpreA³)))",
+            new String[] {"half", layer + ".timesSpreA"}, spostA));
+        break;
       case STEP:
         graph.message(1, node(layer + ".Greater", "Greater", "SpreA," + layer + " > 0",
             new String[] {spreA, "zero"}, layer + ".fires"));
@@ -183,15 +201,23 @@ final class OnnxWriter {
     }
   }
 
-  /** The scalar constants the activations refer to, once each. */
+  /**
+   * The scalar constants the activations refer to, once each, as initializers: every constant of the model
+   * is then an initializer, listed by name beside the parameters, and one tensor serves every layer (where
+   * PyTorch writes a Constant node per use).
+   */
   private void constants() {
     boolean leaky = false;
     boolean step = false;
     boolean selu = false;
+    boolean gelu = false;
+    boolean geluTanh = false;
     for (int l = 1; l <= topology.layerCount(); l++) {
       leaky |= topology.activation(l) == Activation.LEAKY_RELU;
       step |= topology.activation(l) == Activation.STEP;
       selu |= topology.activation(l) == Activation.SELU && elementType == DOUBLE;
+      gelu |= topology.activation(l) == Activation.GELU;
+      geluTanh |= topology.activation(l) == Activation.GELU_TANH;
     }
     if (leaky && elementType == DOUBLE) {
       graph.message(5, scalar("leakyReLUSlope", Activation.LEAKY_RELU_SLOPE));
@@ -199,10 +225,22 @@ final class OnnxWriter {
     if (step || selu) {
       graph.message(5, scalar("zero", 0.0));
     }
-    if (selu) {
+    if (selu || gelu || geluTanh) {
       graph.message(5, scalar("one", 1.0));
+    }
+    if (selu) {
       graph.message(5, scalar("seluScale", Activation.SELU_SCALE));
       graph.message(5, scalar("seluScaleAlpha", Activation.SELU_SCALE * Activation.SELU_ALPHA));
+    }
+    if (gelu || geluTanh) {
+      graph.message(5, scalar("half", 0.5));
+    }
+    if (gelu) {
+      graph.message(5, scalar("sqrt2", Math.sqrt(2.0)));
+    }
+    if (geluTanh) {
+      graph.message(5, scalar("geluTanhCubic", Activation.GELU_TANH_CUBIC));
+      graph.message(5, scalar("geluTanhScale", Activation.GELU_TANH_SCALE));
     }
   }
 

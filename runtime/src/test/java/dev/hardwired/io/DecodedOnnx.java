@@ -142,7 +142,8 @@ final class DecodedOnnx {
     values.put(graph.messages(11).get(0).string(1), rows);
     for (Message node : nodes()) {
       List<String> in = node.strings(1);
-      double[][] x = values.get(in.get(0));
+      // The rows of the first computed operand: the GELU chains put some constants first.
+      double[][] x = values.containsKey(in.get(0)) ? values.get(in.get(0)) : values.get(in.get(1));
       double[][] y = new double[x.length][];
       String op = node.string(4);
       for (int r = 0; r < x.length; r++) {
@@ -172,12 +173,14 @@ final class DecodedOnnx {
           for (int j = 0; j < y[r].length; j++) {
             y[r][j] = x[r][j] != 0.0 ? positive[r][j] : negative[r][j];
           }
-        } else if (in.size() > 1 && values.containsKey(in.get(1))) {
-          // Two computed operands: SiLU's Mul of SpreA by its sigmoid.
-          double[][] other = values.get(in.get(1));
+        } else if (in.size() > 1) {
+          // Two operands, each computed (SiLU's Mul of SpreA by its sigmoid, the GELUs' SpreA²) or a one-value
+          // constant, in either place.
           y[r] = new double[x[r].length];
           for (int j = 0; j < y[r].length; j++) {
-            y[r][j] = elementwise(op, x[r][j], other[r][j]);
+            double a = values.containsKey(in.get(0)) ? values.get(in.get(0))[r][j] : constants.get(in.get(0))[0];
+            double b = values.containsKey(in.get(1)) ? values.get(in.get(1))[r][j] : constants.get(in.get(1))[0];
+            y[r][j] = elementwise(op, a, b);
           }
         } else if (op.equals("Elu") || op.equals("Selu")) {
           y[r] = new double[x[r].length];
@@ -192,7 +195,7 @@ final class DecodedOnnx {
         } else {
           y[r] = new double[x[r].length];
           for (int j = 0; j < y[r].length; j++) {
-            double constant = in.size() > 1 ? constants.get(in.get(1))[0] : op.equals("LeakyRelu") ? alpha(node) : 0.0;
+            double constant = op.equals("LeakyRelu") ? alpha(node) : 0.0;
             y[r][j] = elementwise(op, x[r][j], constant);
           }
         }
@@ -231,6 +234,12 @@ final class DecodedOnnx {
         return z * constant;
       case "Sub":
         return z - constant;
+      case "Add":
+        return z + constant;
+      case "Div":
+        return z / constant;
+      case "Erf":
+        return dev.hardwired.Activation.erf(z);
       case "Exp":
         return Math.exp(z);
       case "Softplus":

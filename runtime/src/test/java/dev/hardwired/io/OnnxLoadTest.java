@@ -308,6 +308,94 @@ class OnnxLoadTest {
     }
   }
 
+  /** A Constant node holding {@code value} as a double scalar, as PyTorch writes one. */
+  private static Protobuf constant(String name, String output, double value) {
+    Protobuf tensor = new Protobuf().varint(2, 11)
+        .bytes(9, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(value).array());
+    return node(name, "Constant", output).message(5, new Protobuf().string(1, "value").message(5, tensor).varint(20, 4));
+  }
+
+  /**
+   * A 3-2 network whose output is GELU as PyTorch 1.13 writes it in double: Gemm, then Div by a Constant √2,
+   * Erf, Add a Constant 1, Mul by SpreA, Mul by a Constant 0.5; {@code sqrt2} is the Constant node of √2
+   * and {@code erf} the operator in Erf's place.
+   */
+  private static Protobuf geluGraph(Protobuf sqrt2, String erf) {
+    return new Protobuf()
+        .message(1, node("g", "Gemm", "z", "x", "W", "b"))
+        .message(1, sqrt2)
+        .message(1, node("div", "Div", "d", "z", "c0"))
+        .message(1, node("erf", erf, "e", "d"))
+        .message(1, constant("c_1", "c1", 1.0))
+        .message(1, node("add", "Add", "a", "e", "c1"))
+        .message(1, node("mul", "Mul", "m", "z", "a"))
+        .message(1, constant("c_2", "c2", 0.5))
+        .message(1, node("half", "Mul", "y", "m", "c2"))
+        .message(5, tensor("W", new long[] {3, 2}, 1, 2, 3, 4, 5, 6))
+        .message(5, tensor("b", new long[] {2}, 0.5, -0.5))
+        .message(11, value("x", 3))
+        .message(12, value("y", 2));
+  }
+
+  private static final Topology GELU =
+      Topology.of(3, new int[] {}, 2, new Activation[] {}, Activation.GELU, Loss.SQUARED_ERROR);
+
+  @Test
+  void pyTorchsGeluWithConstantNodesLoads() throws IOException {
+    ReferenceNetwork net = new ReferenceNetwork(GELU);
+    Onnx.load(new ByteArrayInputStream(model(geluGraph(constant("c", "c0", Math.sqrt(2.0)), "Erf"))), "m.onnx", net);
+    assertArrayEquals(new double[] {1, 3, 5, 2, 4, 6, 0.5, -0.5}, net.parameters(), 0.0);
+  }
+
+  /** A constant of a GELU chain that is not exactly PyTorch's is an error naming the node that reads it. */
+  @Test
+  void aGeluChainWithAnotherConstantIsNamed() {
+    OnnxFileException e = loadFails(model(geluGraph(constant("c", "c0", 1.4142135), "Erf")), new ReferenceNetwork(GELU));
+    assertEquals("m.onnx, node div: expected √2, 1.4142135623730951, found 1.4142135", e.getMessage());
+    assertEquals("div", e.node());
+  }
+
+  /** The tanh GELU as Onnx writes it, with another cubic coefficient: an error naming the Mul that reads it. */
+  @Test
+  void aTanhGeluChainWithAnotherConstantIsNamed() {
+    Topology topology = Topology.of(3, new int[] {4}, 2, new Activation[] {Activation.GELU_TANH}, Activation.IDENTITY,
+        Loss.SQUARED_ERROR);
+    byte[] model = Onnx.model(ReferenceNetwork.seeded(topology, 1));
+    byte[] cubic = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(Activation.GELU_TANH_CUBIC).array();
+    int at = indexOf(model, cubic);
+    ByteBuffer.wrap(model, at, 8).order(ByteOrder.LITTLE_ENDIAN).putDouble(0.045);
+    assertEquals(-1, indexOf(model, cubic), "the one copy of the coefficient is changed");
+    OnnxFileException e = loadFails(model, new ReferenceNetwork(topology));
+    assertEquals("m.onnx, node H.MulCubic: expected the tanh GELU's cubic coefficient, 0.044715, found 0.045", e.getMessage());
+  }
+
+  private static int indexOf(byte[] data, byte[] part) {
+    for (int i = 0; i + part.length <= data.length; i++) {
+      if (Arrays.equals(Arrays.copyOfRange(data, i, i + part.length), part)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A chain that is only like GELU's (a Sigmoid where the Erf is) is not read as GELU. */
+  @Test
+  void aChainLikeGelusIsNotGelu() {
+    OnnxFileException e = loadFails(model(geluGraph(constant("c", "c0", Math.sqrt(2.0)), "Sigmoid")), new ReferenceNetwork(GELU));
+    assertEquals("m.onnx, node mul: 'z' is read by 2 nodes; in a fully connected network each value goes on to one node",
+        e.getMessage());
+  }
+
+  /** A Constant whose value is not a 'value' tensor (here value_float) is named with what it holds. */
+  @Test
+  void aConstantOfAnotherFormIsNamed() {
+    Protobuf valueFloat = node("c", "Constant", "c0")
+        .message(5, new Protobuf().string(1, "value_float").float32(2, (float) Math.sqrt(2.0)).varint(20, 1));
+    OnnxFileException e = loadFails(model(geluGraph(valueFloat, "Erf")), new ReferenceNetwork(GELU));
+    assertEquals("m.onnx, node c: expected the Constant 'c0' to hold its value as a tensor in its one attribute"
+        + " 'value', found the attributes [value_float]", e.getMessage());
+  }
+
   @Test
   void anOperatorOutsideAFullyConnectedNetworkIsNamed() {
     Topology linear = Topology.of(3, new int[] {}, 2, new Activation[] {}, Activation.IDENTITY, Loss.SQUARED_ERROR);

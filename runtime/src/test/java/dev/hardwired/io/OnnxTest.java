@@ -52,6 +52,9 @@ class OnnxTest {
             new Activation[] {Activation.ELU, Activation.SELU, Activation.SILU}, Activation.SOFTPLUS,
             Loss.SQUARED_ERROR)),
         Arguments.of(Fixtures.topology(3, new int[] {4}, 2, Activation.SOFTPLUS, Activation.SELU, Loss.SQUARED_ERROR)),
+        Arguments.of(Topology.of(4, new int[] {5, 3}, 2, new Activation[] {Activation.GELU, Activation.GELU_TANH},
+            Activation.GELU, Loss.SQUARED_ERROR)),
+        Arguments.of(Fixtures.topology(3, new int[] {4}, 1, Activation.GELU_TANH, Activation.LOGISTIC, Loss.CROSS_ENTROPY)),
         Arguments.of(Topology.of(3, new int[] {}, 1, new Activation[] {}, Activation.IDENTITY, Loss.SQUARED_ERROR)));
   }
 
@@ -284,19 +287,41 @@ class OnnxTest {
     }
   }
 
-  /** The GELUs save to weights files; the ONNX export refuses them, naming the layer. */
+  /**
+   * The GELUs are written node for node and operand for operand as PyTorch 1.13 writes them at opset 13,
+   * with the constants as initializers in the network's precision, and read back as GELUs.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"GELU", "GELU_TANH"})
-  void activationsTheExportDoesNotWriteAreRefusedAndNothingIsWritten(String name) throws IOException {
-    Activation activation = Activation.valueOf(name);
-    Topology topology = Topology.of(3, new int[] {4}, 2, new Activation[] {Activation.TANH}, activation, Loss.SQUARED_ERROR);
-    Path target = folder.resolve(name + ".onnx");
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Onnx.save(ReferenceNetwork.seeded(topology, 1), target));
-    assertEquals("layer 2 of " + topology + " is " + activation.displayName() + "; expected an activation that the"
-        + " ONNX export writes: logistic, tanh, ReLU, leaky ReLU, identity, ELU, SELU, softplus, SiLU, softmax or"
-        + " step", e.getMessage());
-    assertTrue(Files.notExists(target));
+  @ValueSource(strings = {"DOUBLE", "FLOAT"})
+  void theGelusAreThePyTorchChains(String precision) throws IOException {
+    Topology topology = Topology.of(3, new int[] {4}, 2, new Activation[] {Activation.GELU}, Activation.GELU_TANH,
+        Loss.SQUARED_ERROR);
+    byte[] bytes = precision.equals("DOUBLE")
+        ? Onnx.model(ReferenceNetwork.seeded(topology, 1)) : Onnx.model(FloatNet.seeded(topology, 1));
+    DecodedOnnx model = new DecodedOnnx(bytes);
+    assertEquals(List.of("Gemm", "Div", "Erf", "Add", "Mul", "Mul",
+        "Gemm", "Mul", "Mul", "Mul", "Add", "Mul", "Tanh", "Add", "Mul", "Mul"), model.operators());
+    List<List<String>> inputs = model.nodes().stream().map(node -> node.strings(1)).collect(Collectors.toList());
+    assertEquals(List.of(
+        List.of("H.SpreA", "sqrt2"), List.of("H.erfArgument"), List.of("H.erf", "one"), List.of("H.SpreA", "H.erfPlusOne"),
+        List.of("H.timesSpreA", "half")), inputs.subList(1, 6));
+    assertEquals(List.of(
+        List.of("O.SpreA", "O.SpreA"), List.of("O.SpreA", "O.square"), List.of("geluTanhCubic", "O.cube"),
+        List.of("O.SpreA", "O.cubicTerm"), List.of("geluTanhScale", "O.inner"), List.of("O.tanhArgument"),
+        List.of("one", "O.tanh"), List.of("O.SpreA", "O.onePlusTanh"), List.of("half", "O.timesSpreA")),
+        inputs.subList(7, 16));
+    int[] type = new int[1];
+    Map<String, double[]> values = model.initializers(new HashMap<>(), type);
+    assertEquals(precision.equals("DOUBLE") ? 11 : 1, type[0]);
+    boolean wide = precision.equals("DOUBLE");
+    assertEquals(wide ? Math.sqrt(2.0) : (float) Math.sqrt(2.0), values.get("sqrt2")[0], 0.0);
+    assertEquals(1.0, values.get("one")[0], 0.0);
+    assertEquals(0.5, values.get("half")[0], 0.0);
+    assertEquals(wide ? 0.044715 : 0.044715f, values.get("geluTanhCubic")[0], 0.0);
+    assertEquals(wide ? Math.sqrt(2.0 / Math.PI) : (float) Math.sqrt(2.0 / Math.PI), values.get("geluTanhScale")[0], 0.0);
+    OnnxModel read = Onnx.read(new java.io.ByteArrayInputStream(bytes), "gelu.onnx");
+    assertEquals(Activation.GELU, read.activation(1));
+    assertEquals(Activation.GELU_TANH, read.activation(2));
   }
 
   @Test

@@ -50,6 +50,13 @@ def models():
         torch.nn.Linear(3, 6), torch.nn.SiLU(), torch.nn.Linear(6, 4), torch.nn.SELU(), torch.nn.Linear(4, 2))
     yield "silu_elu_double", torch.float64, torch.nn.Sequential(
         torch.nn.Linear(3, 5), torch.nn.SiLU(), torch.nn.Linear(5, 1), torch.nn.ELU())
+    # The GELUs, which opset 13 has no node for: Div, Erf, Add, Mul, Mul for the exact form, and nine nodes
+    # around a Tanh for the tanh form, with their constants as Constant nodes.
+    yield "gelu_double", torch.float64, torch.nn.Sequential(
+        torch.nn.Linear(4, 6), torch.nn.GELU(), torch.nn.Linear(6, 5), torch.nn.GELU(), torch.nn.Linear(5, 2))
+    yield "gelu_tanh_float", torch.float32, torch.nn.Sequential(
+        torch.nn.Linear(3, 6), torch.nn.GELU(approximate="tanh"), torch.nn.Linear(6, 4),
+        torch.nn.GELU(approximate="tanh"), torch.nn.Linear(4, 2), torch.nn.Sigmoid())
 
 
 def main():
