@@ -246,6 +246,17 @@ class BenchmarksTest {
   }
 
   @Test
+  void interleavedSamplesGiveTheGeneratedBits() {
+    InterleavedSamplesBenchmark benchmark = new InterleavedSamplesBenchmark();
+    benchmark.setUp(); // throws unless both hand-written forms give the generated predict's bits
+    TrainableNetwork net = Batches.network("4x8x3");
+    double[] output = new double[3];
+    net.predict(Batches.data(net)[0][255], output);
+    assertArrayEquals(output, benchmark.twoInterleaved()[255]);
+    assertArrayEquals(output, benchmark.oneAtATime()[255]);
+  }
+
+  @Test
   void passesTabulatesEveryBenchmarkMethod() {
     List<Object> all = new java.util.ArrayList<>(benchmarks());
     all.add(new OptimizerBenchmark());
