@@ -247,21 +247,12 @@ final class OnnxActivations {
     if (erf == null || !erf.operator.equals("Erf") || erf.inputs.size() != 1) {
       return null;
     }
-    OnnxGraph.Node addOne = only(erf);
-    String one = operand(addOne, "Add", erf);
-    OnnxGraph.Node timesValue = one == null ? null : only(addOne);
-    if (timesValue == null || !next.contains(timesValue) || !operands(timesValue, "Mul", value, addOne.outputs.get(0))) {
-      return null;
-    }
-    OnnxGraph.Node half = only(timesValue);
-    String factor = operand(half, "Mul", timesValue);
-    if (factor == null || half.outputs.isEmpty()) {
+    GeluEnd end = geluEnd(erf, next, value);
+    if (end == null) {
       return null;
     }
     requireConstant(div, div.inputs.get(1), Math.sqrt(2.0), "√2");
-    requireConstant(addOne, one, 1.0, "one");
-    requireConstant(half, factor, 0.5, "one half");
-    return half.outputs.get(0);
+    return end.checked();
   }
 
   /**
@@ -293,8 +284,45 @@ final class OnnxActivations {
     if (tanh == null || !tanh.operator.equals("Tanh") || tanh.inputs.size() != 1) {
       return null;
     }
-    OnnxGraph.Node addOne = only(tanh);
-    String one = operand(addOne, "Add", tanh);
+    GeluEnd end = geluEnd(tanh, next, value);
+    if (end == null) {
+      return null;
+    }
+    requireConstant(cubic, cubicFactor, Activation.GELU_TANH_CUBIC, "the tanh GELU's cubic coefficient");
+    requireConstant(scale, scaleFactor, Activation.GELU_TANH_SCALE, "√(2/π)");
+    return end.checked();
+  }
+
+  /** The end both GELU chains share, ½ (SpreA (1 + t)), with the constants it reads. */
+  private final class GeluEnd {
+    private final OnnxGraph.Node addOne;
+    private final String one;
+    private final OnnxGraph.Node half;
+    private final String factor;
+
+    GeluEnd(OnnxGraph.Node addOne, String one, OnnxGraph.Node half, String factor) {
+      this.addOne = addOne;
+      this.one = one;
+      this.half = half;
+      this.factor = factor;
+    }
+
+    /** The value after GELU, once the end's constants are 1 and 0.5 exactly. */
+    String checked() throws OnnxFileException {
+      requireConstant(addOne, one, 1.0, "one");
+      requireConstant(half, factor, 0.5, "one half");
+      return half.outputs.get(0);
+    }
+  }
+
+  /**
+   * The end of a GELU chain after {@code inner}, the node that makes t (Erf or Tanh): Add 1, Mul by SpreA
+   * (one of the readers {@code next} of {@code value}), Mul by 0.5, each in either order of its operands;
+   * null when it does not follow.
+   */
+  private GeluEnd geluEnd(OnnxGraph.Node inner, List<OnnxGraph.Node> next, String value) {
+    OnnxGraph.Node addOne = only(inner);
+    String one = operand(addOne, "Add", inner);
     OnnxGraph.Node timesValue = one == null ? null : only(addOne);
     if (timesValue == null || !next.contains(timesValue) || !operands(timesValue, "Mul", value, addOne.outputs.get(0))) {
       return null;
@@ -304,11 +332,7 @@ final class OnnxActivations {
     if (factor == null || half.outputs.isEmpty()) {
       return null;
     }
-    requireConstant(cubic, cubicFactor, Activation.GELU_TANH_CUBIC, "the tanh GELU's cubic coefficient");
-    requireConstant(scale, scaleFactor, Activation.GELU_TANH_SCALE, "√(2/π)");
-    requireConstant(addOne, one, 1.0, "one");
-    requireConstant(half, factor, 0.5, "one half");
-    return half.outputs.get(0);
+    return new GeluEnd(addOne, one, half, factor);
   }
 
   /** Whether {@code node} is a two-input {@code operator} of {@code a} and {@code b}, in either order. */
