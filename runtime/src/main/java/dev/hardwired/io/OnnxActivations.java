@@ -71,21 +71,14 @@ final class OnnxActivations {
         return new Span(Activation.SELU, after);
       }
     }
-    // The tanh GELU's first Mul reads SpreA twice, so it is among SpreA's readers twice.
-    List<OnnxGraph.Node> distinct = new ArrayList<>();
-    for (OnnxGraph.Node node : next) {
-      if (!distinct.contains(node)) {
-        distinct.add(node);
-      }
-    }
-    if (distinct.size() == 2) {
-      String after = geluErf(distinct, value);
+    if (next.size() == 2) {
+      String after = geluErf(next, value);
       if (after != null) {
         return new Span(Activation.GELU, after);
       }
     }
-    if (distinct.size() == 4) {
-      String after = geluTanh(distinct, value);
+    if (next.size() == 4) {
+      String after = geluTanh(next, value);
       if (after != null) {
         return new Span(Activation.GELU_TANH, after);
       }
@@ -170,7 +163,7 @@ final class OnnxActivations {
       }
       default:
         throw failure(node.label(), "expected an activation (Sigmoid, Tanh, Relu, LeakyRelu, Identity, Elu, Selu, "
-            + "Softplus, Softmax; SiLU as Sigmoid and Mul) or a "
+            + "Softplus, Softmax; SiLU as Sigmoid and Mul; the GELUs as PyTorch writes them) or a "
             + "Gemm or MatMul, found " + node.operator + ": not part of a fully connected network Hardwired can load");
     }
     return new Span(activation, after);

@@ -53,10 +53,14 @@ final class OnnxReader {
     if (precisionType != OnnxGraph.FLOAT && precisionType != OnnxGraph.DOUBLE) {
       throw failure("", "the input '" + input + "' is of " + OnnxGraph.typeName(precisionType) + "; expected float or double");
     }
+    // The nodes that read each value, each once: a Mul of a value by itself (x · x) is one reader.
     Map<String, List<OnnxGraph.Node>> readers = new HashMap<>();
     for (OnnxGraph.Node node : graph.nodes) {
       for (String name : node.inputs) {
-        readers.computeIfAbsent(name, k -> new ArrayList<>()).add(node);
+        List<OnnxGraph.Node> list = readers.computeIfAbsent(name, k -> new ArrayList<>());
+        if (list.isEmpty() || list.get(list.size() - 1) != node) {
+          list.add(node);
+        }
       }
     }
     OnnxActivations recogniser = new OnnxActivations(source, graph, precisionType, readers);
@@ -111,7 +115,9 @@ final class OnnxReader {
       }
       if (next.size() > 1) {
         throw failure(next.get(1).label(), "'" + value + "' is read by " + next.size() + " nodes; in a fully "
-            + "connected network each value goes on to one node");
+            + "connected network each value goes on to one node"
+            + (open ? ", except a pre-activation into the nodes of one activation written out (the leaky ReLU, SiLU,"
+                + " SELU and the GELUs, as PyTorch or Onnx.save write them), which these nodes are not" : ""));
       }
       switch (node.operator) {
         case "Gemm":

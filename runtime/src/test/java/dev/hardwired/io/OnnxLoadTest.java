@@ -382,8 +382,9 @@ class OnnxLoadTest {
   @Test
   void aChainLikeGelusIsNotGelu() {
     OnnxFileException e = loadFails(model(geluGraph(constant("c", "c0", Math.sqrt(2.0)), "Sigmoid")), new ReferenceNetwork(GELU));
-    assertEquals("m.onnx, node mul: 'z' is read by 2 nodes; in a fully connected network each value goes on to one node",
-        e.getMessage());
+    assertEquals("m.onnx, node mul: 'z' is read by 2 nodes; in a fully connected network each value goes on to one"
+        + " node, except a pre-activation into the nodes of one activation written out (the leaky ReLU, SiLU, SELU"
+        + " and the GELUs, as PyTorch or Onnx.save write them), which these nodes are not", e.getMessage());
   }
 
   /** A Constant whose value is not a 'value' tensor (here value_float) is named with what it holds. */
@@ -408,8 +409,25 @@ class OnnxLoadTest {
         .message(12, value("y", 2));
     OnnxFileException e = loadFails(model(graph), new ReferenceNetwork(linear));
     assertEquals("m.onnx, node drop: expected an activation (Sigmoid, Tanh, Relu, LeakyRelu, Identity, Elu, Selu, Softplus, Softmax; SiLU as"
-        + " Sigmoid and Mul) or a "
+        + " Sigmoid and Mul; the GELUs as PyTorch writes them) or a "
         + "Gemm or MatMul, found Dropout: not part of a fully connected network Hardwired can load", e.getMessage());
+  }
+
+  /** A node that reads SpreA twice (z · z, no activation here) is one reader: named as an unknown activation. */
+  @Test
+  void aSquareIsOneReaderAndNoActivation() {
+    Topology linear = Topology.of(3, new int[] {}, 2, new Activation[] {}, Activation.IDENTITY, Loss.SQUARED_ERROR);
+    Protobuf graph = new Protobuf()
+        .message(1, node("g", "Gemm", "z", "x", "W", "b"))
+        .message(1, node("square", "Mul", "y", "z", "z"))
+        .message(5, tensor("W", new long[] {3, 2}, 1, 2, 3, 4, 5, 6))
+        .message(5, tensor("b", new long[] {2}, 0.5, -0.5))
+        .message(11, value("x", 3))
+        .message(12, value("y", 2));
+    OnnxFileException e = loadFails(model(graph), new ReferenceNetwork(linear));
+    assertEquals("m.onnx, node square: expected an activation (Sigmoid, Tanh, Relu, LeakyRelu, Identity, Elu, Selu,"
+        + " Softplus, Softmax; SiLU as Sigmoid and Mul; the GELUs as PyTorch writes them) or a Gemm or MatMul, found"
+        + " Mul: not part of a fully connected network Hardwired can load", e.getMessage());
   }
 
   @Test
