@@ -29,7 +29,8 @@ import java.util.function.UnaryOperator;
  * <p>{@link #load(Path, TrainableNetwork)} reads such a model back into a network, and also what other tools
  * write for a fully connected network: {@code torch.onnx.export} of a {@code Sequential} of {@code Linear}
  * layers and activations, skl2onnx's export of scikit-learn's {@code MLPClassifier} and {@code MLPRegressor}
- * (its label post-processing left out), or any graph of {@code Gemm} (or {@code MatMul} and {@code Add})
+ * (its label post-processing left out), tf2onnx's export of a Keras {@code Sequential} of {@code Dense}
+ * layers, or any graph of {@code Gemm} (or {@code MatMul} and {@code Add})
  * layers, each followed by at most one activation (the GELUs as PyTorch spells them out, their constants as
  * {@code Constant} nodes or initializers). So a network trained in Python can be fine-tuned by the
  * trainer, and {@link #read(Path)} gives what {@code @Frozen} compiles from such a model.
