@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Networks trained elsewhere, loaded with {@link Onnx#load}: built, exported and run by PyTorch 1.13,
  * trained by scikit-learn 1.2 (MLPClassifier, MLPRegressor) in graphs of the shape skl2onnx writes, and Keras
- * Dense models in graphs of the shape tf2onnx 1.16 writes, with Keras' arithmetic computed by numpy (the
+ * Dense models in graphs of the shape tf2onnx 1.17 writes, with Keras' arithmetic computed by numpy (the
  * fixtures in {@code onnx/} and the scripts that made them). The loaded network's {@code predict} gives the
  * framework's outputs within 1e-12 in double and max(1e-6, 1e-5 relative) in float, where the order of the
  * sums differs; scikit-learn's label post-processing is recognised and left out.
