@@ -29,18 +29,6 @@ final class DoubleLearner extends Learner {
    * batch (a copy that does not share them), else null.
    */
   private final double[][][] unshared;
-  /** Where the shares of the parameter arrays that each part reduces and updates begin: see {@link #shares}. */
-  private final int[] share;
-  private final Crew crew;
-  private OptimizerState bound;
-  // The batch and the step that the crew's stages read, written before each stage.
-  private int[] order;
-  private int from;
-  private int to;
-  private BoundState state;
-  private double scale;
-  private double rate;
-  private long t;
 
   DoubleLearner(TrainableNetwork network, DataSet training, DataSet validation, int threads) {
     super(validation, network.topology().loss());
@@ -72,8 +60,6 @@ final class DoubleLearner extends Learner {
       this.gradientSums = partSums[0];
       this.networks = null;
       this.unshared = null;
-      this.share = null;
-      this.crew = null;
       return;
     }
     this.networks = new TrainableNetwork[threads];
@@ -87,7 +73,7 @@ final class DoubleLearner extends Learner {
     for (int k = 0; k < lengths.length; k++) {
       lengths[k] = parameters[k].length;
     }
-    this.share = shares(lengths, threads);
+    int[] share = shares(lengths, threads);
     // The optimizer reads and zeroes each array's sums in the part whose share it is in: on that part's thread.
     this.gradientSums = new double[parameters.length][];
     for (int c = 0; c < threads; c++) {
@@ -95,48 +81,29 @@ final class DoubleLearner extends Learner {
         gradientSums[k] = partSums[c][k];
       }
     }
-    this.crew = new Crew(new Parts(), threads, "hardwired trainer");
+    startThreads(share);
   }
 
-  /** The stages of a batch on the crew's threads, by part: the network's own first, then each copy's. */
-  private final class Parts implements Crew.Work {
-    @Override
-    public double perform(int stage, int part) {
-      int first = share[part];
-      int end = share[part + 1];
-      double[][] sums = partSums[part];
-      if (stage == ACCUMULATE) {
-        // Sums outside this part's share were last read by their owners' reduction, and the update zeroed
-        // those inside it: zeroed here, on this part's thread, so that they stay in its core's cache.
-        for (int k = 0; k < sums.length; k++) {
-          if (k < first || k >= end) {
-            Arrays.fill(sums[k], 0.0);
-          }
-        }
-        double[][] own = unshared[part];
-        for (int k = 0; own != null && k < own.length; k++) {
-          if (own[k] != null) {
-            System.arraycopy(parameters[k], 0, own[k], 0, own[k].length);
-          }
-        }
-        int length = to - from;
-        return networks[part].accumulateGradient(
-            inputs, targets, order, from + length * part / parts, from + length * (part + 1) / parts, sums);
+  @Override
+  void prepare(int part, int first, int end) {
+    double[][] sums = partSums[part];
+    for (int k = 0; k < sums.length; k++) {
+      if (k < first || k >= end) {
+        Arrays.fill(sums[k], 0.0);
       }
-      if (stage == REDUCE) {
-        for (int k = first; k < end; k++) {
-          reduce(k, sums[k]);
-        }
-        if (state.clips()) {
-          return state.sumOfSquares(first, end);
-        }
-      }
-      state.update(scale, rate, t, first, end);
-      return 0.0;
     }
+    double[][] own = unshared[part];
+    for (int k = 0; own != null && k < own.length; k++) {
+      if (own[k] != null) {
+        System.arraycopy(parameters[k], 0, own[k], 0, own[k].length);
+      }
+    }
+  }
 
-    /** Array k's sums of every part, added in the order of the parts, into {@code total}, this part's. */
-    private void reduce(int k, double[] total) {
+  @Override
+  void reduce(int part, int first, int end) {
+    for (int k = first; k < end; k++) {
+      double[] total = partSums[part][k];
       for (int j = 0; j < total.length; j++) {
         double sum = partSums[0][k][j];
         for (int c = 1; c < parts; c++) {
@@ -144,13 +111,6 @@ final class DoubleLearner extends Learner {
         }
         total[j] = sum;
       }
-    }
-  }
-
-  @Override
-  void close() {
-    if (crew != null) {
-      crew.close();
     }
   }
 
@@ -170,39 +130,9 @@ final class DoubleLearner extends Learner {
   }
 
   @Override
-  double accumulate(int[] order, int from, int to) {
-    if (crew == null) {
-      return network.accumulateGradient(inputs, targets, order, from, to, gradientSums);
-    }
-    this.order = order;
-    this.from = from;
-    this.to = to;
-    return crew.run(ACCUMULATE);
-  }
-
-  @Override
-  void step(OptimizerState optimizer, int batchSize, double learningRate) {
-    if (crew == null) {
-      optimizer.step(batchSize, learningRate);
-      return;
-    }
-    if (optimizer != bound) {
-      throw new IllegalStateException("the step of a threaded batch needs the optimizer state that bind() gave");
-    }
-    state = (BoundState) optimizer;
-    state.check(batchSize, learningRate);
-    rate = learningRate;
-    if (state.clips()) {
-      // The norm of the reduced sums, from every share's sum of squares in the order of the shares.
-      double squares = crew.run(REDUCE);
-      scale = state.scale(batchSize, squares);
-      t = state.nextStep();
-      crew.run(UPDATE);
-    } else {
-      scale = state.scale(batchSize, 0.0);
-      t = state.nextStep();
-      crew.run(REDUCE);
-    }
+  double accumulate(int part, int[] order, int from, int to) {
+    // Part 0 is the network itself, the only part on one thread.
+    return (part == 0 ? network : networks[part]).accumulateGradient(inputs, targets, order, from, to, partSums[part]);
   }
 
   @Override
@@ -220,9 +150,8 @@ final class DoubleLearner extends Learner {
   }
 
   @Override
-  OptimizerState bind(Optimizer optimizer) {
-    bound = optimizer.bind(parameters, gradientSums);
-    return bound;
+  OptimizerState bindArrays(Optimizer optimizer) {
+    return optimizer.bind(parameters, gradientSums);
   }
 
   @Override

@@ -32,7 +32,11 @@ abstract class Learner {
   abstract boolean hasValidation();
 
   /** Stops the threads of {@link Trainer#threads(int)}, if any. */
-  abstract void close();
+  final void close() {
+    if (crew != null) {
+      crew.close();
+    }
+  }
 
   /** Number of training samples. */
   abstract int size();
@@ -43,9 +47,24 @@ abstract class Learner {
   /**
    * Adds the gradients of the samples at positions {@code from} to {@code to} of {@code order} to the
    * gradient sums, through the network's batched method: their summed loss, or an {@link
-   * ArithmeticException} if one is not finite.
+   * ArithmeticException} if one is not finite. With {@link Trainer#threads(int)} each thread takes a
+   * contiguous piece of the batch into its own sums, and the losses are added in the order of the pieces.
    */
-  abstract double accumulate(int[] order, int from, int to);
+  final double accumulate(int[] order, int from, int to) {
+    if (crew == null) {
+      return accumulate(0, order, from, to);
+    }
+    this.order = order;
+    this.from = from;
+    this.to = to;
+    return crew.run(ACCUMULATE);
+  }
+
+  /**
+   * Part {@code part}'s network adds the gradients of the samples at positions {@code from} to {@code to}
+   * of {@code order} to that part's sums (on one thread, part 0: the network and the gradient sums).
+   */
+  abstract double accumulate(int part, int[] order, int from, int to);
 
   /** The loss on training sample {@code i}, changing nothing. */
   abstract double loss(int i);
@@ -54,15 +73,41 @@ abstract class Learner {
   abstract void clearGradients();
 
   /** {@code optimizer} bound to the network's parameter arrays and the gradient sums. */
-  abstract OptimizerState bind(Optimizer optimizer);
+  final OptimizerState bind(Optimizer optimizer) {
+    bound = bindArrays(optimizer);
+    return bound;
+  }
+
+  /** {@code optimizer.bind} of the network's parameter arrays and the gradient sums, in their precision. */
+  abstract OptimizerState bindArrays(Optimizer optimizer);
 
   /**
    * The optimizer's step from the sums of the last {@link #accumulate}: {@code optimizer.step}, or with
    * {@link Trainer#threads(int)} the same step split between the threads, each reducing and updating its
    * share of the arrays. {@code optimizer} is the state that {@link #bind} gave.
    */
-  void step(OptimizerState optimizer, int batchSize, double learningRate) {
-    optimizer.step(batchSize, learningRate);
+  final void step(OptimizerState optimizer, int batchSize, double learningRate) {
+    if (crew == null) {
+      optimizer.step(batchSize, learningRate);
+      return;
+    }
+    if (optimizer != bound) {
+      throw new IllegalStateException("the step of a threaded batch needs the optimizer state that bind() gave");
+    }
+    state = (BoundState) optimizer;
+    state.check(batchSize, learningRate);
+    rate = learningRate;
+    if (state.clips()) {
+      // The norm of the reduced sums, from every share's sum of squares in the order of the shares.
+      double squares = crew.run(REDUCE);
+      scale = state.scale(batchSize, squares);
+      t = state.nextStep();
+      crew.run(UPDATE);
+    } else {
+      scale = state.scale(batchSize, 0.0);
+      t = state.nextStep();
+      crew.run(REDUCE);
+    }
   }
 
   // The stages of a threaded batch (Crew): each part accumulates its piece of the batch into its own sums;
@@ -71,6 +116,66 @@ abstract class Learner {
   static final int ACCUMULATE = 0;
   static final int REDUCE = 1;
   static final int UPDATE = 2;
+
+  /** Where the shares of the parameter arrays that each part reduces and updates begin; null on one thread. */
+  private int[] share;
+  private int parts = 1;
+  private Crew crew;
+  private OptimizerState bound;
+  // The batch and the step that the crew's stages read, written before each stage.
+  private int[] order;
+  private int from;
+  private int to;
+  private BoundState state;
+  private double scale;
+  private double rate;
+  private long t;
+
+  /**
+   * Starts the threads of {@link Trainer#threads(int)}, one per part but the caller's: {@code share} is the
+   * parts' shares of the parameter arrays, from {@link #shares}.
+   */
+  final void startThreads(int[] share) {
+    this.share = share;
+    this.parts = share.length - 1;
+    this.crew = new Crew(new Parts(), parts, "hardwired trainer");
+  }
+
+  /**
+   * Before part {@code part} accumulates, on its own thread: zeroes its sums outside its share, arrays
+   * {@code first} to {@code end} (exclusive), which their owners' reduction read last (its update zeroed
+   * its own), so that they stay in its core's cache; and copies the parameters into its network's unshared
+   * arrays.
+   */
+  abstract void prepare(int part, int first, int end);
+
+  /**
+   * Adds every part's sums of arrays {@code first} to {@code end} (exclusive), in the order of the parts, into
+   * part {@code part}'s.
+   */
+  abstract void reduce(int part, int first, int end);
+
+  /** The stages of a batch on the crew's threads, by part: the network's own first, then each copy's. */
+  private final class Parts implements Crew.Work {
+    @Override
+    public double perform(int stage, int part) {
+      int first = share[part];
+      int end = share[part + 1];
+      if (stage == ACCUMULATE) {
+        prepare(part, first, end);
+        int length = to - from;
+        return accumulate(part, order, from + length * part / parts, from + length * (part + 1) / parts);
+      }
+      if (stage == REDUCE) {
+        reduce(part, first, end);
+        if (state.clips()) {
+          return state.sumOfSquares(first, end);
+        }
+      }
+      state.update(scale, rate, t, first, end);
+      return 0.0;
+    }
+  }
 
   /**
    * Where the shares of the parameter arrays begin, for {@code parts} threads, and end: share c is arrays
