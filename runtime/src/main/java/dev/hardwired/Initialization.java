@@ -52,7 +52,7 @@ public final class Initialization {
    *
    * @throws IllegalArgumentException if fanIn or fanOut is below 1
    */
-  public static double range(Activation activation, int fanIn, int fanOut) {
+  static double range(Activation activation, int fanIn, int fanOut) {
     Checks.requireNonNull(activation, "activation", "the layer's activation");
     if (fanIn < 1 || fanOut < 1) {
       throw new IllegalArgumentException(
