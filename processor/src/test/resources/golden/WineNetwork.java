@@ -1100,7 +1100,31 @@ public final class WineNetwork implements Wine, TrainableNetwork {
     for (int j = 0; j < HIDDEN; j++) {
       g[j] = g[j] + d0[j] + d1[j] + d2[j] + d3[j]; // bias: gradient = δH, sample by sample
     }
-    for (int i = 0; i < INPUTS; i++) {
+    // 2 rows of sums per pass, each sample's δH loaded once for both
+    for (int i = 0; i < INPUTS - INPUTS % 2; i += 2) {
+      double[] row0 = gradientSums[1 + i]; // row i: the weights from I_i
+      double[] row1 = gradientSums[2 + i]; // row i + 1: the weights from I_i+1
+      double a00 = x0[i];
+      double a10 = x1[i];
+      double a20 = x2[i];
+      double a30 = x3[i];
+      double a01 = x0[i + 1];
+      double a11 = x1[i + 1];
+      double a21 = x2[i + 1];
+      double a31 = x3[i + 1];
+      for (int j = 0; j < HIDDEN; j++) {
+        // Each sample's δH into a local, loaded once for both rows
+        double e0 = d0[j];
+        double e1 = d1[j];
+        double e2 = d2[j];
+        double e3 = d3[j];
+        // gradient = δH × input, sample by sample
+        row0[j] = row0[j] + e0 * a00 + e1 * a10 + e2 * a20 + e3 * a30;
+        row1[j] = row1[j] + e0 * a01 + e1 * a11 + e2 * a21 + e3 * a31;
+      }
+    }
+    // The row left over
+    for (int i = INPUTS - INPUTS % 2; i < INPUTS; i++) {
       double[] row = gradientSums[1 + i]; // row i: the weights from I_i
       double a0 = x0[i];
       double a1 = x1[i];

@@ -34,6 +34,11 @@ final class Batched {
    * 13 %, four samples of two rows lost to one.
    */
   static final int PAIR = 2;
+  /**
+   * Rows of gradient sums per pass of a tile's gradient: each sample's δ is loaded once for both. Measured
+   * (JDK 17, 784 → 128, a plain-loop model of the kernel): 1.28× faster than one row; four rows spilled.
+   */
+  static final int GRADIENT_ROWS = 2;
   private static final int LOOP_INDENT = 6;
 
   private final NetworkModel model;
@@ -474,21 +479,69 @@ final class Batched {
     statement(
         body, LOOP_INDENT, "bias: gradient = " + d + ", sample by sample", "g[j] = g[j] + d0[j] + d1[j] + d2[j] + d3[j]");
     body.endControlFlow();
-    overNodes(body, previous, "i");
-    statement(
-        body,
-        LOOP_INDENT,
-        "row i: the weights from " + previous.letter() + "_i",
-        n.f("double[] row = gradientSums[$L + i]"),
-        layer.firstArray());
-    for (int s = 0; s < TILE; s++) {
-      body.addStatement(n.f("double a$L = x$L[i]"), s, s);
+    int rows = previous.size();
+    int whole = rows - rows % GRADIENT_ROWS;
+    String size = previous.sizeConstant();
+    if (whole > 0) {
+      comment(
+          body,
+          GRADIENT_ROWS + " rows of sums per pass, each sample's " + d + " loaded once for both");
+      body.beginControlFlow(
+          "for (int i = 0; i < $L; i += $L)",
+          whole == rows ? size : size + " - " + size + " % " + GRADIENT_ROWS,
+          GRADIENT_ROWS);
+      for (int r = 0; r < GRADIENT_ROWS; r++) {
+        statement(
+            body,
+            LOOP_INDENT,
+            "row " + (r == 0 ? "i" : "i + " + r) + ": the weights from " + previous.letter() + "_" + (r == 0 ? "i" : "i+" + r),
+            n.f("double[] row$L = gradientSums[$L + i]"),
+            r,
+            layer.firstArray() + r);
+      }
+      for (int r = 0; r < GRADIENT_ROWS; r++) {
+        for (int s = 0; s < TILE; s++) {
+          body.addStatement(n.f("double a$L$L = x$L[$L]"), s, r, s, r == 0 ? "i" : "i + " + r);
+        }
+      }
+      overNodes(body, layer, "j");
+      // Without the locals the JIT, which must assume that row0 may be one of the δ rows, would load each δ
+      // again for the second row.
+      comment(body, 8, "Each sample's " + d + " into a local, loaded once for both rows");
+      for (int s = 0; s < TILE; s++) {
+        body.addStatement(n.f("double e$L = d$L[j]"), s, s);
+      }
+      comment(body, 8, "gradient = " + d + " × " + from + ", sample by sample");
+      for (int r = 0; r < GRADIENT_ROWS; r++) {
+        List<CodeBlock> terms = new ArrayList<>();
+        terms.add(CodeBlock.of("row$L[j]", r));
+        for (int s = 0; s < TILE; s++) {
+          terms.add(CodeBlock.of("e$L * a$L$L", s, s, r));
+        }
+        body.addStatement("row$L[j] = $L", r, CodeBlock.join(terms, "$W+ "));
+      }
+      body.endControlFlow();
+      body.endControlFlow();
     }
-    overNodes(body, layer, "j");
-    comment(body, 8, "gradient = " + d + " × " + from + ", sample by sample");
-    body.addStatement("row[j] = row[j] + d0[j] * a0 + d1[j] * a1 + d2[j] * a2 + d3[j] * a3");
-    body.endControlFlow();
-    body.endControlFlow();
+    if (whole < rows) {
+      comment(body, whole == 0 ? "One row of sums at a time" : "The row left over");
+      body.beginControlFlow(
+          "for (int i = $L; i < $L; i++)", whole == 0 ? "0" : size + " - " + size + " % " + GRADIENT_ROWS, size);
+      statement(
+          body,
+          LOOP_INDENT,
+          "row i: the weights from " + previous.letter() + "_i",
+          n.f("double[] row = gradientSums[$L + i]"),
+          layer.firstArray());
+      for (int s = 0; s < TILE; s++) {
+        body.addStatement(n.f("double a$L = x$L[i]"), s, s);
+      }
+      overNodes(body, layer, "j");
+      comment(body, 8, "gradient = " + d + " × " + from + ", sample by sample");
+      body.addStatement("row[j] = row[j] + d0[j] * a0 + d1[j] * a1 + d2[j] * a2 + d3[j] * a3");
+      body.endControlFlow();
+      body.endControlFlow();
+    }
     String doc =
         Code.capitalize(Passes.gradientText(model, layer)) + ", for a tile: added to the arrays laid out as"
             + " parameterArrays(), each row of sums loaded once for the tile and each sample's gradient added in"
