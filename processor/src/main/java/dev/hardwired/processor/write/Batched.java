@@ -365,16 +365,12 @@ final class Batched {
     body.endControlFlow();
     int rows = previous.size();
     int whole = rows - rows % rowsPerPass;
-    String size = previous.sizeConstant();
     if (whole > 0) {
       comment(
           body,
           "SpreA," + l + " += weight " + previous.letter() + "_i→" + l + " × " + from + "_i, " + rowsPerPass
               + " rows of " + weights + " per pass, each row loaded once for both samples");
-      body.beginControlFlow(
-          "for (int i = 0; i < $L; i += $L)",
-          whole == rows ? size : size + " - " + size + " % " + rowsPerPass,
-          rowsPerPass);
+      overWholePasses(body, previous, rowsPerPass);
       for (int r = 0; r < rowsPerPass; r++) {
         body.addStatement(n.f("double[] w$L = $L[$L]"), r, weights, r == 0 ? "i" : "i + " + r);
       }
@@ -395,19 +391,17 @@ final class Batched {
       }
       for (int s = 0; s < PAIR; s++) {
         List<CodeBlock> terms = new ArrayList<>();
-        terms.add(CodeBlock.of("s$L", s));
         for (int r = 0; r < rowsPerPass; r++) {
           terms.add(CodeBlock.of("v$L * a$L$L", r, s, r));
         }
-        body.addStatement("h$L[j] = $L", s, CodeBlock.join(terms, "$W+ "));
+        body.addStatement("h$L[j] = $L", s, sum(CodeBlock.of("s$L", s), terms));
       }
       body.endControlFlow();
       body.endControlFlow();
     }
     if (whole < rows) {
       comment(body, whole == 0 ? "SpreA," + l + " += weight × " + from + ", one row at a time" : "The rows left over");
-      body.beginControlFlow(
-          "for (int i = $L; i < $L; i++)", whole == 0 ? "0" : size + " - " + size + " % " + rowsPerPass, size);
+      overRowsLeft(body, previous, rowsPerPass);
       body.addStatement(n.f("double[] w = $L[i]"), weights);
       for (int s = 0; s < PAIR; s++) {
         body.addStatement(n.f("double a$L = x$L[i]"), s, s);
@@ -481,15 +475,11 @@ final class Batched {
     body.endControlFlow();
     int rows = previous.size();
     int whole = rows - rows % GRADIENT_ROWS;
-    String size = previous.sizeConstant();
     if (whole > 0) {
       comment(
           body,
           GRADIENT_ROWS + " rows of sums per pass, each sample's " + d + " loaded once for both");
-      body.beginControlFlow(
-          "for (int i = 0; i < $L; i += $L)",
-          whole == rows ? size : size + " - " + size + " % " + GRADIENT_ROWS,
-          GRADIENT_ROWS);
+      overWholePasses(body, previous, GRADIENT_ROWS);
       for (int r = 0; r < GRADIENT_ROWS; r++) {
         statement(
             body,
@@ -514,19 +504,17 @@ final class Batched {
       comment(body, 8, "gradient = " + d + " × " + from + ", sample by sample");
       for (int r = 0; r < GRADIENT_ROWS; r++) {
         List<CodeBlock> terms = new ArrayList<>();
-        terms.add(CodeBlock.of("row$L[j]", r));
         for (int s = 0; s < TILE; s++) {
           terms.add(CodeBlock.of("e$L * a$L$L", s, s, r));
         }
-        body.addStatement("row$L[j] = $L", r, CodeBlock.join(terms, "$W+ "));
+        body.addStatement("row$L[j] = $L", r, sum(CodeBlock.of("row$L[j]", r), terms));
       }
       body.endControlFlow();
       body.endControlFlow();
     }
     if (whole < rows) {
       comment(body, whole == 0 ? "One row of sums at a time" : "The row left over");
-      body.beginControlFlow(
-          "for (int i = $L; i < $L; i++)", whole == 0 ? "0" : size + " - " + size + " % " + GRADIENT_ROWS, size);
+      overRowsLeft(body, previous, GRADIENT_ROWS);
       statement(
           body,
           LOOP_INDENT,
@@ -562,6 +550,30 @@ final class Batched {
 
   private static void overNodes(CodeBlock.Builder body, Layer layer, String index) {
     body.beginControlFlow("for (int $L = 0; $L < $L; $L++)", index, index, layer.sizeConstant(), index);
+  }
+
+  /** The passes over {@code rows}' nodes i, {@code perPass} at a time, as far as whole passes go. */
+  private static void overWholePasses(CodeBlock.Builder body, Layer rows, int perPass) {
+    String size = rows.sizeConstant();
+    body.beginControlFlow(
+        "for (int i = 0; i < $L; i += $L)",
+        rows.size() % perPass == 0 ? size : size + " - " + size + " % " + perPass,
+        perPass);
+  }
+
+  /** The nodes i of {@code rows} that whole passes of {@code perPass} leave over, one at a time. */
+  private static void overRowsLeft(CodeBlock.Builder body, Layer rows, int perPass) {
+    String size = rows.sizeConstant();
+    body.beginControlFlow(
+        "for (int i = $L; i < $L; i++)", rows.size() < perPass ? "0" : size + " - " + size + " % " + perPass, size);
+  }
+
+  /** {@code first + term + term …}, added left to right as Java adds them, wrapped where long. */
+  private static CodeBlock sum(CodeBlock first, List<CodeBlock> terms) {
+    List<CodeBlock> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(terms);
+    return CodeBlock.join(all, "$W+ ");
   }
 
   private String predictName() {
