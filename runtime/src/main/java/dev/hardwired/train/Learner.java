@@ -110,11 +110,12 @@ abstract class Learner {
     }
   }
 
+  /** Elements per block of a reduction: one part's block of sums stays in the first-level cache. */
+  static final int REDUCE_BLOCK = 512;
+
   // The stages of a threaded batch (Crew): each part accumulates its piece of the batch into its own sums;
   // then each reduces the sums of its share of the parameter arrays into its own and, unless clipping waits
   // for the norm of them all, updates that share; with clipping, each then updates its share.
-  /** Elements per block of a reduction: one part's block of sums stays in the first-level cache. */
-  static final int REDUCE_BLOCK = 512;
   static final int ACCUMULATE = 0;
   static final int REDUCE = 1;
   static final int UPDATE = 2;
