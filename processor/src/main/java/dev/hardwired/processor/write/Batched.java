@@ -2,6 +2,7 @@ package dev.hardwired.processor.write;
 
 import static dev.hardwired.processor.write.Code.comment;
 import static dev.hardwired.processor.write.Code.statement;
+import static dev.hardwired.processor.write.Loops.overNodes;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -370,7 +371,7 @@ final class Batched {
           body,
           "SpreA," + l + " += weight " + previous.letter() + "_i→" + l + " × " + from + "_i, " + rowsPerPass
               + " rows of " + weights + " per pass, each row loaded once for both samples");
-      overWholePasses(body, previous, rowsPerPass);
+      Loops.overWholePasses(body, previous, rowsPerPass);
       for (int r = 0; r < rowsPerPass; r++) {
         body.addStatement(n.f("double[] w$L = $L[$L]"), r, weights, r == 0 ? "i" : "i + " + r);
       }
@@ -394,14 +395,14 @@ final class Batched {
         for (int r = 0; r < rowsPerPass; r++) {
           terms.add(CodeBlock.of("v$L * a$L$L", r, s, r));
         }
-        body.addStatement("h$L[j] = $L", s, sum(CodeBlock.of("s$L", s), terms));
+        body.addStatement("h$L[j] = $L", s, Loops.sum(CodeBlock.of("s$L", s), terms));
       }
       body.endControlFlow();
       body.endControlFlow();
     }
     if (whole < rows) {
       comment(body, whole == 0 ? "SpreA," + l + " += weight × " + from + ", one row at a time" : "The rows left over");
-      overRowsLeft(body, previous, rowsPerPass);
+      Loops.overRowsLeft(body, previous, rowsPerPass);
       body.addStatement(n.f("double[] w = $L[i]"), weights);
       for (int s = 0; s < PAIR; s++) {
         body.addStatement(n.f("double a$L = x$L[i]"), s, s);
@@ -437,7 +438,7 @@ final class Batched {
             + l + " = " + model.weightsName(layer) + " · " + from + " + bias and SpostA," + l + " = fA(SpreA," + l
             + ") of sample x0 into h0 and of sample x1 into h1" + (keepsPreActivations ? ", their SpreA into z0 and z1" : "")
             + ". Each weight row is loaded once for both; each"
-            + " sample's sum goes row by row as in " + forwardName(layer) + ", so it has the same bits.";
+            + " sample's sum goes row by row as in " + Looped.forwardName(layer) + ", so it has the same bits.";
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(forwardPairName(layer)).addJavadoc(Code.javadoc(doc)).addModifiers(Modifier.PRIVATE);
     for (int s = 0; s < PAIR; s++) {
@@ -479,7 +480,7 @@ final class Batched {
       comment(
           body,
           GRADIENT_ROWS + " rows of sums per pass, each sample's " + d + " loaded once for both");
-      overWholePasses(body, previous, GRADIENT_ROWS);
+      Loops.overWholePasses(body, previous, GRADIENT_ROWS);
       for (int r = 0; r < GRADIENT_ROWS; r++) {
         statement(
             body,
@@ -507,14 +508,14 @@ final class Batched {
         for (int s = 0; s < TILE; s++) {
           terms.add(CodeBlock.of("e$L * a$L$L", s, s, r));
         }
-        body.addStatement("row$L[j] = $L", r, sum(CodeBlock.of("row$L[j]", r), terms));
+        body.addStatement("row$L[j] = $L", r, Loops.sum(CodeBlock.of("row$L[j]", r), terms));
       }
       body.endControlFlow();
       body.endControlFlow();
     }
     if (whole < rows) {
       comment(body, whole == 0 ? "One row of sums at a time" : "The row left over");
-      overRowsLeft(body, previous, GRADIENT_ROWS);
+      Loops.overRowsLeft(body, previous, GRADIENT_ROWS);
       statement(
           body,
           LOOP_INDENT,
@@ -548,44 +549,12 @@ final class Batched {
 
   // ---------------------------------------------------------------- names and words
 
-  private static void overNodes(CodeBlock.Builder body, Layer layer, String index) {
-    body.beginControlFlow("for (int $L = 0; $L < $L; $L++)", index, index, layer.sizeConstant(), index);
-  }
-
-  /** The passes over {@code rows}' nodes i, {@code perPass} at a time, as far as whole passes go. */
-  private static void overWholePasses(CodeBlock.Builder body, Layer rows, int perPass) {
-    String size = rows.sizeConstant();
-    body.beginControlFlow(
-        "for (int i = 0; i < $L; i += $L)",
-        rows.size() % perPass == 0 ? size : size + " - " + size + " % " + perPass,
-        perPass);
-  }
-
-  /** The nodes i of {@code rows} that whole passes of {@code perPass} leave over, one at a time. */
-  private static void overRowsLeft(CodeBlock.Builder body, Layer rows, int perPass) {
-    String size = rows.sizeConstant();
-    body.beginControlFlow(
-        "for (int i = $L; i < $L; i++)", rows.size() < perPass ? "0" : size + " - " + size + " % " + perPass, size);
-  }
-
-  /** {@code first + term + term …}, added left to right as Java adds them, wrapped where long. */
-  private static CodeBlock sum(CodeBlock first, List<CodeBlock> terms) {
-    List<CodeBlock> all = new ArrayList<>();
-    all.add(first);
-    all.addAll(terms);
-    return CodeBlock.join(all, "$W+ ");
-  }
-
   private String predictName() {
     return "predictFrom" + last().letter();
   }
 
   String backpropagateName() {
     return "backpropagateFrom" + last().letter();
-  }
-
-  private static String forwardName(Layer layer) {
-    return "forward" + layer.letter();
   }
 
   private static String forwardPairName(Layer layer) {

@@ -4,6 +4,7 @@ import static dev.hardwired.processor.write.Code.capitalize;
 import static dev.hardwired.processor.write.Code.comment;
 import static dev.hardwired.processor.write.Code.plural;
 import static dev.hardwired.processor.write.Code.statement;
+import static dev.hardwired.processor.write.Loops.overNodes;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -147,13 +148,8 @@ final class Looped {
           body,
           "SpreA," + l + " += weight " + previous.letter() + "_i→" + l + " × " + from + "_i, " + ROWS_PER_PASS
               + " rows of " + weights + " per pass");
-      String size = previous.sizeConstant();
-      body.beginControlFlow(
-          "for (int i = 0; i < $L; i += $L)",
-          whole == rows ? size : size + " - " + size + " % " + ROWS_PER_PASS,
-          ROWS_PER_PASS);
+      Loops.overWholePasses(body, previous, ROWS_PER_PASS);
       List<CodeBlock> terms = new ArrayList<>();
-      terms.add(CodeBlock.of("$L[j]", sum));
       for (int r = 0; r < ROWS_PER_PASS; r++) {
         body.addStatement(n.f("double[] w$L = $L[$L]"), r, weights, r == 0 ? "i" : "i + " + r);
       }
@@ -162,15 +158,13 @@ final class Looped {
         terms.add(CodeBlock.of("w$L[j] * a$L", r, r));
       }
       overNodes(body, layer, "j");
-      body.addStatement("$L[j] = $L", sum, CodeBlock.join(terms, "$W+ "));
+      body.addStatement("$L[j] = $L", sum, Loops.sum(CodeBlock.of("$L[j]", sum), terms));
       body.endControlFlow();
       body.endControlFlow();
     }
     if (whole < rows) {
       comment(body, whole == 0 ? "SpreA," + l + " += weight × " + from + ", one row of " + weights + " at a time" : "The rows left over");
-      String size = previous.sizeConstant();
-      body.beginControlFlow(
-          "for (int i = $L; i < $L; i++)", whole == 0 ? "0" : size + " - " + size + " % " + ROWS_PER_PASS, size);
+      Loops.overRowsLeft(body, previous, ROWS_PER_PASS);
       body.addStatement(n.f("double[] w = $L[i]"), weights);
       body.addStatement(n.f("double a = $L[i]"), previous.valuesArray());
       overNodes(body, layer, "j");
@@ -462,15 +456,11 @@ final class Looped {
       String deltaText) {
     Layer previous = model.previous(layer);
     String delta = layer.deltasArray();
-    String size = previous.sizeConstant();
     int rows = previous.size();
     int whole = rows - rows % ROWS_PER_PASS;
     if (whole > 0) {
       comment(body, what + ", " + ROWS_PER_PASS + " rows of " + rowsName + " per pass");
-      body.beginControlFlow(
-          "for (int i = 0; i < $L; i += $L)",
-          whole == rows ? size : size + " - " + size + " % " + ROWS_PER_PASS,
-          ROWS_PER_PASS);
+      Loops.overWholePasses(body, previous, ROWS_PER_PASS);
       for (int r = 0; r < ROWS_PER_PASS; r++) {
         body.addStatement(n.f("double[] $L$L = $L"), local, r, row.apply(r));
       }
@@ -489,8 +479,7 @@ final class Looped {
       if (whole > 0) {
         comment(body, "The rows left over");
       }
-      body.beginControlFlow(
-          "for (int i = $L; i < $L; i++)", whole == 0 ? "0" : size + " - " + size + " % " + ROWS_PER_PASS, size);
+      Loops.overRowsLeft(body, previous, ROWS_PER_PASS);
       body.addStatement(n.f("double[] $L = $L"), local, row.apply(0));
       body.addStatement(n.f("double a = $L[i]"), previous.valuesArray());
       overNodes(body, layer, "j");
@@ -502,19 +491,11 @@ final class Looped {
 
   // ---------------------------------------------------------------- names
 
-  private static void overNodes(CodeBlock.Builder body, Layer layer, String index) {
-    overNodes(body, layer, index, 0);
-  }
-
-  private static void overNodes(CodeBlock.Builder body, Layer layer, String index, int from) {
-    body.beginControlFlow("for (int $L = $L; $L < $L; $L++)", index, from, index, layer.sizeConstant(), index);
-  }
-
   static boolean firstLayer(Layer layer) {
     return layer.index() == 1;
   }
 
-  private static String forwardName(Layer layer) {
+  static String forwardName(Layer layer) {
     return "forward" + layer.letter();
   }
 
